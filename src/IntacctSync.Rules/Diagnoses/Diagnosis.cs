@@ -1,0 +1,65 @@
+namespace IntacctSync.Rules.Diagnoses;
+
+/// <summary>One documented error code that the evidence points to, why, and what to do.</summary>
+/// <remarks>Immutable and thread-safe. Built by the classifier; see the contract's DIAGNOSIS.md.</remarks>
+public sealed class Diagnosis
+{
+    internal Diagnosis(
+        string code,
+        ErrorKind kind,
+        string title,
+        string message,
+        IReadOnlyDictionary<string, string> subject,
+        Certainty certainty,
+        IReadOnlyList<DiagnosedCause> causes,
+        IReadOnlyList<DiagnosedCause> ruledOut,
+        IReadOnlyList<RemediationStep> steps,
+        IReadOnlyList<MissingEvidence> missingEvidence,
+        string rule)
+    {
+        Code = code;
+        Kind = kind;
+        Title = title;
+        Message = message;
+        Subject = subject;
+        Certainty = certainty;
+        Causes = causes;
+        RuledOut = ruledOut;
+        Steps = steps;
+        MissingEvidence = missingEvidence;
+        Rule = rule;
+    }
+
+    /// <summary>The documented code, such as <c>INT402</c>, or <c>UNCLASSIFIED</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The code's category.</summary>
+    public ErrorKind Kind { get; }
+
+    /// <summary>A short name of the problem.</summary>
+    public string Title { get; }
+
+    /// <summary>The code's message with its placeholders filled from the evidence; an unfilled one keeps its token.</summary>
+    public string Message { get; }
+
+    /// <summary>The placeholder values by fixed name (<c>dimension</c>, <c>account</c>, ...): <c>{ "dimension": "Region" }</c>.</summary>
+    public IReadOnlyDictionary<string, string> Subject { get; }
+
+    /// <summary>How sure the diagnosis is.</summary>
+    public Certainty Certainty { get; }
+
+    /// <summary>The causes the evidence establishes, or, when none is, the causes that remain possible.</summary>
+    public IReadOnlyList<DiagnosedCause> Causes { get; }
+
+    /// <summary>The causes of this code that the evidence excludes.</summary>
+    public IReadOnlyList<DiagnosedCause> RuledOut { get; }
+
+    /// <summary>The remediation plan, in order.</summary>
+    public IReadOnlyList<RemediationStep> Steps { get; }
+
+    /// <summary>What to collect to confirm or exclude the remaining causes.</summary>
+    public IReadOnlyList<MissingEvidence> MissingEvidence { get; }
+
+    /// <summary>The rule file that produced the diagnosis, such as <c>rules/sync/INT402.json</c>.</summary>
+    public string Rule { get; }
+}

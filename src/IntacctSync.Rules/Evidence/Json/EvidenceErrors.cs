@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+
+namespace IntacctSync.Rules.Evidence.Json;
+
+/// <summary>Turns the serializer's errors into ones a person can act on, and checks what the serializer cannot.</summary>
+internal static partial class EvidenceErrors
+{
+    public static EvidenceFormatException Explain(JsonException ex, ReadOnlySpan<byte> utf8, string? source)
+    {
+        if (VersionProblem(utf8, source) is { } versionError)
+        {
+            return versionError;
+        }
+
+        var path = ex.Path;
+        long? line = ex.LineNumber + 1;
+        long? column = ex.BytePositionInLine + 1;
+        var message = PathSuffix().Replace(ex.Message, string.Empty);
+
+        if (message.StartsWith("expected ", StringComparison.Ordinal))
+        {
+            // One of our converters: the message already says what was expected and what came.
+        }
+        else if (UnmappedMember().Match(message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups["name"].Value;
+            var typeName = unmapped.Groups["type"].Value;
+            message = $"unknown field \"{name}\"" + KnownFields(typeName);
+            path = path is null or "$" ? "$." + name : path;
+        }
+        else if (CannotConvert().IsMatch(message))
+        {
+            message = $"expected {ExpectedAt(ex.Path)}, got {TokenAt(utf8, line, column)}";
+        }
+        else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            message = $"the document nests deeper than {EvidenceJsonOptions.MaxDepth} levels; no evidence field nests that deep";
+        }
+        else if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            message = $"\"schemaVersion\" is required: add \"schemaVersion\": {SyncEvidence.CurrentSchemaVersion} to the top-level object";
+            (path, line, column) = ("$", 1, 1);
+        }
+        else if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            message = "the input ends before any JSON value; expected a JSON object such as {\"schemaVersion\": 1}";
+        }
+        else if (ex.InnerException is not null && ex.Path is "$" && ex.LineNumber == 0 && ex.BytePositionInLine == 0)
+        {
+            message = $"expected a JSON object, got {TokenAt(utf8, line, column)}";
+        }
+        else
+        {
+            message = "invalid JSON: " + message.TrimEnd('.');
+        }
+
+        return new EvidenceFormatException(message, source, path, line, column, ex);
+    }
+
+    /// <summary>Checks what deserialization cannot: the version, and <c>null</c> where it has no meaning.</summary>
+    public static void Validate(ReadOnlySpan<byte> utf8, string? source)
+    {
+        if (VersionProblem(utf8, source) is { } versionError)
+        {
+            throw versionError;
+        }
+
+        if (NullScan.Check(utf8, EvidenceJsonOptions.Options, EvidenceJsonOptions.SyncEvidence, source) is { } nullError)
+        {
+            throw nullError;
+        }
+    }
+
+    private static EvidenceFormatException? VersionProblem(ReadOnlySpan<byte> utf8, string? source)
+    {
+        if (JsonLocator.TopLevelProperty(utf8, "schemaVersion") is not { } version)
+        {
+            return null;
+        }
+
+        if (version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v) && v == SyncEvidence.CurrentSchemaVersion)
+        {
+            return null;
+        }
+
+        var where = JsonLocator.Find(utf8, "$.schemaVersion");
+        return new EvidenceFormatException(
+            $"schemaVersion {version.GetRawText()} is not supported; this build reads schemaVersion {SyncEvidence.CurrentSchemaVersion}",
+            source, "$.schemaVersion", where?.Line, where?.Column);
+    }
+
+    private static string KnownFields(string clrTypeName)
+    {
+        var type = typeof(SyncEvidence).Assembly.GetType(clrTypeName);
+        if (type is null || EvidenceJsonOptions.Options.GetTypeInfo(type) is not { Kind: JsonTypeInfoKind.Object } info)
+        {
+            return string.Empty;
+        }
+
+        return "; expected one of: " + string.Join(", ", info.Properties.Select(p => p.Name));
+    }
+
+    private static string ExpectedAt(string? path)
+    {
+        JsonTypeInfo info = EvidenceJsonOptions.SyncEvidence;
+        foreach (var segment in Segments(path))
+        {
+            Type? next = null;
+            if (segment.StartsWith('['))
+            {
+                next = info.ElementType;
+            }
+            else if (info.Kind == JsonTypeInfoKind.Object)
+            {
+                next = info.Properties.FirstOrDefault(p => p.Name == segment)?.PropertyType;
+            }
+            else if (info.Kind == JsonTypeInfoKind.Dictionary)
+            {
+                next = info.ElementType;
+            }
+
+            if (next is null)
+            {
+                return "another kind of value";
+            }
+
+            info = EvidenceJsonOptions.Options.GetTypeInfo(next);
+        }
+
+        return info.Kind switch
+        {
+            JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "an object",
+            JsonTypeInfoKind.Enumerable => "an array",
+            _ => "another kind of value",
+        };
+    }
+
+    private static IEnumerable<string> Segments(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            yield break;
+        }
+
+        foreach (Match m in PathSegment().Matches(path))
+        {
+            yield return m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["quoted"].Success ? m.Groups["quoted"].Value : m.Value;
+        }
+    }
+
+    private static string TokenAt(ReadOnlySpan<byte> utf8, long? line, long? column)
+    {
+        if (line is not { } l || column is not { } c)
+        {
+            return "another kind of value";
+        }
+
+        var offset = OffsetOf(utf8, l, c);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        string? described = null;
+        try
+        {
+            while (reader.Read() && reader.TokenStartIndex < offset)
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    described = JsonTokenText.Describe(ref reader);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Described what could be read.
+        }
+
+        return described ?? "another kind of value";
+    }
+
+    private static long OffsetOf(ReadOnlySpan<byte> utf8, long line, long column)
+    {
+        long offset = 0;
+        for (var current = 1L; current < line; current++)
+        {
+            var next = utf8[(int)offset..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            offset += next + 1;
+        }
+
+        return offset + column - 1;
+    }
+
+    [GeneratedRegex(@"\s*Path: .*\| LineNumber: \d+ \| BytePositionInLine: \d+\.?$", RegexOptions.Singleline)]
+    private static partial Regex PathSuffix();
+
+    [GeneratedRegex(@"The JSON property '(?<name>.*)' could not be mapped to any \.NET member contained in type '(?<type>[^']+)'")]
+    private static partial Regex UnmappedMember();
+
+    [GeneratedRegex(@"^The JSON value could not be converted to ")]
+    private static partial Regex CannotConvert();
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>[^']*)'\]|\[\d+\]")]
+    private static partial Regex PathSegment();
+}

@@ -1,0 +1,96 @@
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Rules.Subjects;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>A condition compiled once into a delegate over one subject and the document's facts.</summary>
+internal delegate bool Condition(object subject, EvidenceFacts facts);
+
+/// <summary>Which job raises a code.</summary>
+internal enum RulePhase
+{
+    Sync,
+    Export,
+    Both,
+}
+
+/// <summary>A rule file compiled: immutable, shared by every classification.</summary>
+internal sealed class CompiledRule
+{
+    public required string Code { get; init; }
+
+    public required ErrorKind Kind { get; init; }
+
+    public required RulePhase Phase { get; init; }
+
+    public required string Title { get; init; }
+
+    public required int Priority { get; init; }
+
+    public required string Source { get; init; }
+
+    public required bool Override { get; init; }
+
+    public required bool Fallback { get; init; }
+
+    public required string? MessageTemplate { get; init; }
+
+    /// <summary>Placeholder token (<c>[X]</c>) to contract subject name (<c>dimension</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Placeholders { get; init; }
+
+    public required IReadOnlyList<MessagePattern> Patterns { get; init; }
+
+    public required SubjectKind Subject { get; init; }
+
+    public required Condition? AppliesWhen { get; init; }
+
+    public required IReadOnlyList<(Condition When, string Because)> NotWhen { get; init; }
+
+    public required Condition? IndicatedWhen { get; init; }
+
+    public required IReadOnlyList<CompiledCause> Causes { get; init; }
+
+    public required IReadOnlyList<CompiledStep> Steps { get; init; }
+}
+
+internal sealed class CompiledCause
+{
+    public required string Id { get; init; }
+
+    public required TextTemplate Summary { get; init; }
+
+    public required IReadOnlyList<CompiledCondition> EstablishedWhen { get; init; }
+
+    public required IReadOnlyList<CompiledCondition> ExcludedWhen { get; init; }
+
+    public required IReadOnlyList<CompiledMissing> MissingEvidence { get; init; }
+}
+
+internal sealed class CompiledCondition
+{
+    public required Condition When { get; init; }
+
+    public required IReadOnlyList<TextTemplate> Facts { get; init; }
+}
+
+internal sealed class CompiledMissing
+{
+    public required Condition? When { get; init; }
+
+    public required TextTemplate Field { get; init; }
+
+    public required TextTemplate Why { get; init; }
+}
+
+internal sealed class CompiledStep
+{
+    public required string? Key { get; init; }
+
+    public required string? Cause { get; init; }
+
+    public required StepSystem System { get; init; }
+
+    public required TextTemplate Path { get; init; }
+
+    public required TextTemplate Action { get; init; }
+}

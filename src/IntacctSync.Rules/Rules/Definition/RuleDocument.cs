@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace IntacctSync.Rules.Rules.Definition;
+
+// The rule file format as written by authors. Mutable only because the serializer fills it; the
+// compiler turns it into immutable compiled rules and it is dropped after loading.
+
+internal sealed class RuleDocument
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
+    public string? Code { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Phase { get; set; }
+
+    public string? Title { get; set; }
+
+    public int Priority { get; set; } = 100;
+
+    public bool Override { get; set; }
+
+    public List<string>? Notes { get; set; }
+
+    public MessageDocument? Message { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? AppliesWhen { get; set; }
+
+    public List<NotWhenDocument>? NotWhen { get; set; }
+
+    public string? IndicatedWhen { get; set; }
+
+    public List<CauseDocument>? Causes { get; set; }
+
+    public List<StepDocument>? Steps { get; set; }
+}
+
+internal sealed class MessageDocument
+{
+    public string? Template { get; set; }
+
+    public List<string>? Alternates { get; set; }
+
+    public Dictionary<string, string>? Placeholders { get; set; }
+}
+
+internal sealed class NotWhenDocument
+{
+    public string? When { get; set; }
+
+    public string? Because { get; set; }
+}
+
+internal sealed class CauseDocument
+{
+    public string? Id { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<ConditionDocument>? EstablishedWhen { get; set; }
+
+    public List<ConditionDocument>? ExcludedWhen { get; set; }
+
+    public List<MissingEvidenceDocument>? MissingEvidence { get; set; }
+}
+
+internal sealed class ConditionDocument
+{
+    public string? When { get; set; }
+
+    public List<string>? Facts { get; set; }
+}
+
+internal sealed class MissingEvidenceDocument
+{
+    public string? When { get; set; }
+
+    public string? Field { get; set; }
+
+    public string? Why { get; set; }
+}
+
+internal sealed class StepDocument
+{
+    public string? Key { get; set; }
+
+    public string? Cause { get; set; }
+
+    public string? System { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? Action { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(RuleDocument))]
+internal sealed partial class RuleDocumentJsonContext : JsonSerializerContext;

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// Recognizes one message template in pasted text: straight or typographic quotes, any run of
+/// whitespace, any case; the code prefix (<c>INT402 Sync Error:</c>) may be left out, and so may the
+/// sentences after the last placeholder. Placeholders become named captures.
+/// </summary>
+internal sealed partial class MessagePattern
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private readonly Regex _regex;
+    private readonly string[] _slots;
+
+    private MessagePattern(Regex regex, string[] slots)
+    {
+        _regex = regex;
+        _slots = slots;
+    }
+
+    /// <summary>Builds the pattern; <paramref name="placeholders"/> maps a token such as <c>[X]</c> to a subject name.</summary>
+    public static MessagePattern Create(string template, IReadOnlyDictionary<string, string> placeholders)
+    {
+        var text = Normalize(template);
+        var prefix = CodePrefix().Match(text);
+        var body = prefix.Success ? text[prefix.Length..] : text;
+
+        var tokens = placeholders.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape).ToArray();
+        var slotRegex = tokens.Length == 0 ? null : new Regex(string.Join("|", tokens), RegexOptions.CultureInvariant);
+        var lastSlotEnd = slotRegex?.Matches(body).LastOrDefault() is { } lastSlot ? lastSlot.Index + lastSlot.Length : 0;
+        var sentenceEnd = body.IndexOf(". ", lastSlotEnd, StringComparison.Ordinal);
+        var required = sentenceEnd < 0 ? body : body[..(sentenceEnd + 1)];
+        var optional = sentenceEnd < 0 ? string.Empty : body[(sentenceEnd + 1)..];
+
+        var slots = new List<string>();
+        var pattern = new StringBuilder();
+        if (prefix.Success)
+        {
+            pattern.Append("(?:").Append(Literal(prefix.Value)).Append(")?");
+        }
+
+        var last = 0;
+        if (slotRegex is not null)
+        {
+            foreach (Match m in slotRegex.Matches(required))
+            {
+                pattern.Append(Literal(required[last..m.Index]));
+                pattern.Append("(?<p").Append(slots.Count).Append(">.+?)");
+                slots.Add(placeholders[m.Value]);
+                last = m.Index + m.Length;
+            }
+        }
+
+        var rest = required[last..];
+        pattern.Append(Literal(rest));
+        if (rest.Length == 0)
+        {
+            // A template that ends on a placeholder: take the value to the end of the line.
+            pattern.Length -= "+?)".Length;
+            pattern.Append("+)\\s*$");
+        }
+
+        if (optional.Trim().Length > 0)
+        {
+            pattern.Append("(?:").Append(Literal(optional)).Append(")?");
+        }
+
+        var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
+        return new MessagePattern(regex, [.. slots]);
+    }
+
+    /// <summary>Folds typographic quotes to straight ones and whitespace runs to one space.</summary>
+    public static string Normalize(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && folded.Length > 0)
+            {
+                folded.Append(' ');
+            }
+
+            space = false;
+            folded.Append(c switch
+            {
+                '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
+                '\u201C' or '\u201D' or '\u201F' or '\u2033' => '"',
+                _ => c,
+            });
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>Matches normalized text; on success fills the captured placeholder values by subject name.</summary>
+    public bool TryMatch(string normalized, out IReadOnlyDictionary<string, string> values)
+    {
+        values = Empty;
+        Match m;
+        try
+        {
+            m = _regex.Match(normalized);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        if (_slots.Length > 0)
+        {
+            var captured = new Dictionary<string, string>(_slots.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                captured.TryAdd(_slots[i], m.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value.Trim().TrimEnd('.'));
+            }
+
+            values = captured;
+        }
+
+        return true;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    private static string Literal(string text)
+    {
+        var pattern = new StringBuilder();
+        foreach (var c in text)
+        {
+            pattern.Append(c switch
+            {
+                ' ' => "\\s+",
+                '\'' => "['\u2018\u2019]",
+                '"' => "[\"\u201C\u201D]",
+                _ => Regex.Escape(c.ToString()),
+            });
+        }
+
+        return pattern.ToString();
+    }
+
+    [GeneratedRegex(@"^(?:ExpensiError\s+)?INT\d{3}(?:\s+(?:Sync|Export|Authentication|Connection)\s+Error)?\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex CodePrefix();
+}

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using IntacctSync.Rules.Rules.Subjects;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// Recognizes pasted messages: the code in the text picks the rule first (one template to try), and
+/// only a message without a known code is tried against every template.
+/// </summary>
+internal sealed partial class MessageRecognizer
+{
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
+    private readonly FrozenDictionary<string, CompiledRule> _byCode;
+    private readonly CompiledRule[] _withPatterns;
+
+    public MessageRecognizer(IReadOnlyList<CompiledRule> rules)
+    {
+        _byCode = rules.Where(r => !r.Fallback).ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
+        _withPatterns = rules.Where(r => r.Patterns.Count > 0 && !r.Fallback).ToArray();
+    }
+
+    public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<string>? messages)
+    {
+        if (messages is null || messages.Count == 0)
+        {
+            return [];
+        }
+
+        var matches = new List<MessageMatch>();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (Recognize(messages[i]) is { } found)
+            {
+                matches.Add(new MessageMatch(i, found.Rule.Code, found.Values));
+            }
+        }
+
+        return matches;
+    }
+
+    public (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? Recognize(string message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var normalized = MessagePattern.Normalize(message);
+        if (Code().Match(normalized) is { Success: true } code && _byCode.TryGetValue(code.Value, out var byCode))
+        {
+            foreach (var pattern in byCode.Patterns)
+            {
+                if (pattern.TryMatch(normalized, out var values))
+                {
+                    return (byCode, values);
+                }
+            }
+
+            return (byCode, NoValues);
+        }
+
+        foreach (var rule in _withPatterns)
+        {
+            foreach (var pattern in rule.Patterns)
+            {
+                if (pattern.TryMatch(normalized, out var values))
+                {
+                    return (rule, values);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\bINT\d{3}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Code();
+}

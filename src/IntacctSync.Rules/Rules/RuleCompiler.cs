@@ -1,0 +1,326 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Evidence.Json;
+using IntacctSync.Rules.Rules.Definition;
+using IntacctSync.Rules.Rules.Subjects;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// Compiles rule files. Conditions are parsed with RulesEngine's expression parser, typed over the
+/// subject (<c>d</c>) and the document's facts (<c>e</c>), and compiled once into delegates. Every
+/// problem in a file is collected, with its line, rather than stopping at the first.
+/// </summary>
+internal sealed partial class RuleCompiler
+{
+    private static readonly Type[] ExpressionTypes =
+    [
+        typeof(DimensionSubject), typeof(EvidenceFacts), typeof(SyncEvidence),
+        typeof(DimensionImport), typeof(ObjectRight), typeof(ModuleAccess), typeof(SyncLevel), typeof(SyncOperation),
+        typeof(SyncOutcome), typeof(PermissionModel), typeof(ApiErrorLevel), typeof(ApiResultStatus), typeof(IntacctApi),
+        typeof(ReimbursableExport), typeof(NonReimbursableExport), typeof(ExportDateSource),
+    ];
+
+    private static readonly IReadOnlyDictionary<string, SubjectKind> Kinds = new Dictionary<string, SubjectKind>(StringComparer.Ordinal)
+    {
+        [DimensionSubjectKind.Instance.Name] = DimensionSubjectKind.Instance,
+        [DocumentSubjectKind.Instance.Name] = DocumentSubjectKind.Instance,
+    };
+
+    private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = ExpressionTypes });
+
+    public CompiledRule? Compile(string source, byte[] utf8, List<RuleProblem> problems)
+    {
+        RuleDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(utf8, RuleDocumentJsonContext.Default.RuleDocument);
+        }
+        catch (JsonException ex)
+        {
+            var reason = Regex.Replace(ex.Message, @"\s*Path: .*$", string.Empty, RegexOptions.Singleline);
+            problems.Add(new RuleProblem(source, ex.LineNumber + 1, null, $"{ex.Path}: {reason} Fix the JSON; see the rule format in the README."));
+            return null;
+        }
+
+        if (doc is null)
+        {
+            problems.Add(new RuleProblem(source, 1, null, "the file holds null; a rule file holds one rule object"));
+            return null;
+        }
+
+        var context = new FileContext(source, utf8, doc.Code, problems);
+        var before = problems.Count;
+
+        var code = Require(context, doc.Code, "$.code", "the code, such as \"INT402\"");
+        if (code is not null && !CodeFormat().IsMatch(code))
+        {
+            context.Report("$.code", $"code \"{code}\" is not of the form INT123 (or UNCLASSIFIED)");
+        }
+
+        var kind = ParseEnum<ErrorKind>(context, doc.Kind, "$.kind", "sync, export, authentication, connection");
+        var phase = ParseEnum<RulePhase>(context, doc.Phase, "$.phase", "sync, export, both");
+        var title = Require(context, doc.Title, "$.title", "a short name of the problem");
+        var subjectName = Require(context, doc.Subject, "$.subject", "what the rule is evaluated for: " + string.Join(", ", Kinds.Keys));
+        SubjectKind? subject = null;
+        if (subjectName is not null && !Kinds.TryGetValue(subjectName, out subject))
+        {
+            context.Report("$.subject", $"unknown subject \"{subjectName}\"; use one of: {string.Join(", ", Kinds.Keys)}");
+        }
+
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var placeholders = doc.Message?.Placeholders ?? [];
+        var patterns = new List<MessagePattern>();
+        foreach (var (template, i) in new[] { doc.Message?.Template }.Concat(doc.Message?.Alternates ?? []).Select((t, i) => (t, i)))
+        {
+            if (string.IsNullOrWhiteSpace(template))
+            {
+                continue;
+            }
+
+            try
+            {
+                patterns.Add(MessagePattern.Create(template, placeholders));
+            }
+            catch (ArgumentException ex)
+            {
+                context.Report(i == 0 ? "$.message.template" : $"$.message.alternates[{i - 1}]", "the template cannot be turned into a pattern: " + ex.Message);
+            }
+        }
+
+        var applies = CompileOptional(context, subject, doc.AppliesWhen, "$.appliesWhen");
+        var indicated = CompileOptional(context, subject, doc.IndicatedWhen, "$.indicatedWhen");
+        var notWhen = new List<(Condition, string)>();
+        foreach (var (n, i) in (doc.NotWhen ?? []).Select((n, i) => (n, i)))
+        {
+            var when = CompileRequired(context, subject, n.When, $"$.notWhen[{i}].when");
+            var because = Require(context, n.Because, $"$.notWhen[{i}].because", "why the code does not apply");
+            if (when is not null && because is not null)
+            {
+                notWhen.Add((when, because));
+            }
+        }
+
+        var causes = new List<CompiledCause>();
+        var causeIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (c, i) in (doc.Causes ?? []).Select((c, i) => (c, i)))
+        {
+            var path = $"$.causes[{i}]";
+            var id = Require(context, c.Id, path + ".id", "a cause id such as \"udd-inactive\"");
+            if (id is not null && !causeIds.Add(id))
+            {
+                context.Report(path + ".id", $"cause id \"{id}\" is used twice in this rule; give each cause its own id");
+            }
+
+            var summary = Template(context, subject, c.Summary, path + ".summary", required: true);
+            var established = Conditions(context, subject, c.EstablishedWhen, path + ".establishedWhen");
+            var excluded = Conditions(context, subject, c.ExcludedWhen, path + ".excludedWhen");
+            if (established.Count == 0)
+            {
+                context.Report(path + ".establishedWhen", "a cause needs at least one condition that establishes it");
+            }
+
+            var missing = new List<CompiledMissing>();
+            foreach (var (m, j) in (c.MissingEvidence ?? []).Select((m, j) => (m, j)))
+            {
+                var mPath = $"{path}.missingEvidence[{j}]";
+                var when = CompileOptional(context, subject, m.When, mPath + ".when");
+                var field = Template(context, subject, m.Field, mPath + ".field", required: true);
+                var why = Template(context, subject, m.Why, mPath + ".why", required: true);
+                if (field is not null && why is not null)
+                {
+                    missing.Add(new CompiledMissing { When = when, Field = field, Why = why });
+                }
+            }
+
+            if (id is not null && summary is not null)
+            {
+                causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = established, ExcludedWhen = excluded, MissingEvidence = missing });
+            }
+        }
+
+        var steps = new List<CompiledStep>();
+        foreach (var (s, i) in (doc.Steps ?? []).Select((s, i) => (s, i)))
+        {
+            var path = $"$.steps[{i}]";
+            if (s.Cause is not null && !causeIds.Contains(s.Cause))
+            {
+                context.Report(path + ".cause", $"step names cause \"{s.Cause}\", which this rule does not declare; use one of: {string.Join(", ", causeIds)}");
+            }
+
+            var system = ParseEnum<StepSystem>(context, s.System, path + ".system", "sageIntacct, expensify, other");
+            var stepPath = Template(context, subject, s.Path, path + ".path", required: true);
+            var action = Template(context, subject, s.Action, path + ".action", required: true);
+            if (system is { } sys && stepPath is not null && action is not null)
+            {
+                steps.Add(new CompiledStep { Key = s.Key, Cause = s.Cause, System = sys, Path = stepPath, Action = action });
+            }
+        }
+
+        if (steps.Count == 0 && (doc.Steps?.Count ?? 0) == 0)
+        {
+            context.Report("$.steps", "a rule needs at least one step with system, path and action");
+        }
+
+        if (problems.Count > before || code is null || kind is null || phase is null || title is null)
+        {
+            return null;
+        }
+
+        return new CompiledRule
+        {
+            Code = code,
+            Kind = kind.Value,
+            Phase = phase.Value,
+            Title = title,
+            Priority = doc.Priority,
+            Source = source,
+            Override = doc.Override,
+            Fallback = code == "UNCLASSIFIED",
+            MessageTemplate = doc.Message?.Template,
+            Placeholders = placeholders,
+            Patterns = patterns,
+            Subject = subject,
+            AppliesWhen = applies,
+            NotWhen = notWhen,
+            IndicatedWhen = indicated,
+            Causes = causes,
+            Steps = steps,
+        };
+    }
+
+    private List<CompiledCondition> Conditions(FileContext context, SubjectKind subject, List<ConditionDocument>? conditions, string path)
+    {
+        var compiled = new List<CompiledCondition>();
+        foreach (var (c, i) in (conditions ?? []).Select((c, i) => (c, i)))
+        {
+            var when = CompileRequired(context, subject, c.When, $"{path}[{i}].when");
+            var facts = new List<TextTemplate>();
+            foreach (var (f, j) in (c.Facts ?? []).Select((f, j) => (f, j)))
+            {
+                if (Template(context, subject, f, $"{path}[{i}].facts[{j}]", required: true) is { } fact)
+                {
+                    facts.Add(fact);
+                }
+            }
+
+            if (when is not null)
+            {
+                compiled.Add(new CompiledCondition { When = when, Facts = facts });
+            }
+        }
+
+        return compiled;
+    }
+
+    private Condition? CompileOptional(FileContext context, SubjectKind subject, string? expression, string path) =>
+        string.IsNullOrWhiteSpace(expression) ? null : CompileRequired(context, subject, expression, path);
+
+    private Condition? CompileRequired(FileContext context, SubjectKind subject, string? expression, string path)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            context.Report(path, "a condition is required here: an expression over d (the subject) and e (the evidence facts)");
+            return null;
+        }
+
+        try
+        {
+            var d = Expression.Parameter(subject.SubjectType, "d");
+            var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+            var body = _parser.Parse(expression, [d, e], typeof(bool));
+            if (body.Type != typeof(bool))
+            {
+                body = Expression.Equal(body, Expression.Constant(true, body.Type));
+            }
+
+            var untyped = Expression.Parameter(typeof(object), "subject");
+            var lambda = Expression.Lambda<Condition>(
+                Expression.Block([d], Expression.Assign(d, Expression.Convert(untyped, subject.SubjectType)), body),
+                untyped,
+                e);
+            return lambda.Compile();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            context.Report(path, $"the condition \"{expression}\" does not compile: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static TextTemplate? Template(FileContext context, SubjectKind subject, string? text, string path, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                context.Report(path, "text is required here");
+            }
+
+            return null;
+        }
+
+        var template = TextTemplate.Parse(text);
+        foreach (var name in template.SlotNames.Where(n => !subject.TemplateNames.Contains(n)))
+        {
+            context.Report(path, $"unknown placeholder {{{name}}}; a {subject.Name} rule may use: {string.Join(", ", subject.TemplateNames.Select(n => "{" + n + "}"))}");
+        }
+
+        return template;
+    }
+
+    private static string? Require(FileContext context, string? value, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            context.Report(path, $"missing; expected {what}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static T? ParseEnum<T>(FileContext context, string? value, string path, string allowed)
+        where T : struct, Enum
+    {
+        if (value is not null && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && JsonNamingPolicy.CamelCase.ConvertName(parsed.ToString()) == value)
+        {
+            return parsed;
+        }
+
+        context.Report(path, value is null ? $"missing; expected one of: {allowed}" : $"\"{value}\" is not allowed; expected one of: {allowed}");
+        return null;
+    }
+
+    [GeneratedRegex(@"^(INT\d{3}|UNCLASSIFIED)$")]
+    private static partial Regex CodeFormat();
+
+    private sealed class FileContext(string source, byte[] utf8, string? code, List<RuleProblem> problems)
+    {
+        public void Report(string jsonPath, string message) =>
+            problems.Add(new RuleProblem(source, LineOf(jsonPath), code, $"{jsonPath}: {message}"));
+
+        // A missing field has no line of its own: point at the nearest enclosing value that exists.
+        private long? LineOf(string jsonPath)
+        {
+            for (var path = jsonPath; path.Length > 1; path = path[..Math.Max(1, path.LastIndexOfAny(['.', '[']))])
+            {
+                if (JsonLocator.Find(utf8, path) is { } found)
+                {
+                    return found.Line;
+                }
+            }
+
+            return 1;
+        }
+    }
+}

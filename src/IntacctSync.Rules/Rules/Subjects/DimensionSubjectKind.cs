@@ -1,0 +1,202 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+/// <summary>
+/// Dimensions as subjects: every dimension Intacct lists, the workspace imports, or a message or an API
+/// error names, joined by name without regard to case (a message's name matches a label first, then an id).
+/// </summary>
+internal sealed partial class DimensionSubjectKind : SubjectKind
+{
+    public static readonly DimensionSubjectKind Instance = new();
+
+    private static readonly FrozenSet<string> Names = FrozenSet.Create(
+        StringComparer.Ordinal, "dimension", "dimensionKey", "codingKey", "user", "userRightsPath", "workspace");
+
+    public override string Name => "dimension";
+
+    public override Type SubjectType => typeof(DimensionSubject);
+
+    public override IReadOnlySet<string> TemplateNames => Names;
+
+    public override IReadOnlyList<object> Build(EvidenceFacts facts, IReadOnlyList<MessageMatch> matches)
+    {
+        var evidence = facts.Evidence;
+        var byId = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
+        var byLabel = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
+        var all = new List<DimensionSubject>();
+
+        var intacct = evidence.Intacct?.Dimensions;
+        foreach (var record in intacct ?? [])
+        {
+            var key = NullIfEmpty(record.Id) ?? NullIfEmpty(record.Label);
+            if (key is null || byId.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var subject = new DimensionSubject(NullIfEmpty(record.Id), NullIfEmpty(record.Label));
+            subject.SetIntacct(record);
+            subject.SetListed(true);
+            Add(subject);
+        }
+
+        var coding = evidence.Workspace?.Coding?.Dimensions;
+        foreach (var entry in coding ?? [])
+        {
+            var name = NullIfEmpty(entry.Id);
+            if (name is null)
+            {
+                continue;
+            }
+
+            var usesLabel = false;
+            if (!byId.TryGetValue(name, out var subject) && byLabel.TryGetValue(name, out subject))
+            {
+                usesLabel = subject.Id is not null && !string.Equals(subject.Id, name, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (subject is null)
+            {
+                subject = new DimensionSubject(name, null);
+                subject.SetListed(intacct is null ? null : false);
+                Add(subject);
+            }
+
+            subject.SetCoding(entry, entry.Enabled, usesLabel);
+        }
+
+        foreach (var match in matches)
+        {
+            var name = match.Values.GetValueOrDefault("dimension");
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+
+            if (!byLabel.TryGetValue(name, out var subject) && !byId.TryGetValue(name, out subject))
+            {
+                subject = new DimensionSubject(null, name);
+                subject.SetListed(intacct is null ? null : false);
+                Add(subject);
+            }
+
+            subject.AddMention(match.Code, match.Index, name);
+        }
+
+        foreach (var subject in all)
+        {
+            if (coding is not null && subject.Coding is null)
+            {
+                subject.SetCoding(null, false, false);
+            }
+
+            subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
+        }
+
+        foreach (var error in evidence.ApiErrors ?? [])
+        {
+            var (name, denied, notFound) = Classify(error);
+            if (name is not null && (byId.TryGetValue(name, out var subject) || byLabel.TryGetValue(name, out subject)))
+            {
+                subject.AddApiError(error, denied, notFound);
+            }
+        }
+
+        return all;
+
+        void Add(DimensionSubject subject)
+        {
+            all.Add(subject);
+            if (subject.Id is { } id)
+            {
+                byId.TryAdd(id, subject);
+            }
+
+            if (subject.Label is { } label)
+            {
+                byLabel.TryAdd(label, subject);
+            }
+        }
+    }
+
+    public override string TemplateValue(object subject, EvidenceFacts facts, string name)
+    {
+        var d = (DimensionSubject)subject;
+        return name switch
+        {
+            "dimension" => d.Name,
+            "dimensionKey" => d.Key,
+            "codingKey" => NullIfEmpty(d.Coding?.Id) ?? d.Key,
+            "user" => facts.UserPhrase,
+            "workspace" => facts.WorkspaceName,
+            "userRightsPath" => (facts.Evidence.WebServicesUser?.PermissionModel, facts.UserId ?? "[Web Services user]") switch
+            {
+                (PermissionModel.RoleBased, var user) => $"Company > Roles > (the role assigned to {user}) > Subscriptions > Platform Services > Permissions",
+                (PermissionModel.UserBased, var user) => $"Company > Web Services Users > {user} > Subscriptions > Platform Services > Permissions",
+                (_, var user) => $"Company > Web Services Users > {user} (or the role assigned to it) > Subscriptions > Platform Services > Permissions",
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a dimension template name."),
+        };
+    }
+
+    public override IEnumerable<int> MentionsBy(object subject, string code) =>
+        ((DimensionSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+
+    public override IReadOnlyList<ApiError> ApiErrors(object subject) => ((DimensionSubject)subject).ApiErrors;
+
+    public override string? SubjectValue(object subject, string contractName) =>
+        contractName == "dimension" ? ((DimensionSubject)subject).Name : null;
+
+    public override string SortKey(object subject) => ((DimensionSubject)subject).Key;
+
+    private static IReadOnlyList<ObjectRight>? Rights(IReadOnlyDictionary<string, IReadOnlyList<ObjectRight>>? objects, DimensionSubject subject)
+    {
+        if (objects is null || subject.Id is null)
+        {
+            return null;
+        }
+
+        if (objects.TryGetValue(subject.Id, out var rights))
+        {
+            return rights;
+        }
+
+        foreach (var (name, value) in objects)
+        {
+            if (string.Equals(name, subject.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The object an API error is about and what it says of it: no permission, or no such object.</summary>
+    private static (string? Name, bool Denied, bool NotFound) Classify(ApiError error)
+    {
+        var text = string.Join(' ', error.Description, error.Description2, error.Correction);
+        if (PermissionDenied().Match(text) is { Success: true } denied)
+        {
+            return (NullIfEmpty(error.Object) ?? denied.Groups["object"].Value, true, false);
+        }
+
+        if (NotFound().Match(text) is { Success: true } notFound)
+        {
+            return (NullIfEmpty(error.Object) ?? notFound.Groups["object"].Value, false, true);
+        }
+
+        return (NullIfEmpty(error.Object), false, false);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    [GeneratedRegex(@"do not have permission for API operation \S+ on objects of type (?<object>[A-Za-z0-9_]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PermissionDenied();
+
+    [GeneratedRegex(@"Object definition (?<object>[A-Za-z0-9_]+) not found", RegexOptions.IgnoreCase)]
+    private static partial Regex NotFound();
+}

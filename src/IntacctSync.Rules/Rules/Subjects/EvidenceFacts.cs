@@ -1,0 +1,56 @@
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+/// <summary>
+/// The whole evidence document as rule expressions see it (parameter <c>e</c>), with the facts every
+/// rule asks for worked out once per document.
+/// </summary>
+/// <remarks>Built once per classification and read by many rules; immutable once built.</remarks>
+public sealed class EvidenceFacts
+{
+    internal EvidenceFacts(SyncEvidence evidence, TimeProvider time)
+    {
+        Evidence = evidence;
+        var connection = evidence.Connection;
+        Failed = evidence.Outcome == SyncOutcome.Failed
+            || evidence.Messages is { Count: > 0 }
+            || evidence.ApiErrors is { Count: > 0 };
+        SignInFailed = connection?.SenderIdAuthorized == false
+            || connection?.CredentialsValid == false
+            || connection?.PasswordExpired == true
+            || evidence.WebServicesUser?.Active == false
+            || (evidence.ApiErrors?.Any(a => a.Level is ApiErrorLevel.Control or ApiErrorLevel.Authentication) ?? false);
+        Today = DateOnly.FromDateTime((evidence.ObservedAt ?? time.GetUtcNow()).UtcDateTime);
+        WorkspaceName = string.IsNullOrEmpty(evidence.Workspace?.Name) ? "[Workspace]" : evidence.Workspace.Name;
+        UserId = string.IsNullOrEmpty(evidence.WebServicesUser?.UserId) ? null : evidence.WebServicesUser.UserId;
+    }
+
+    /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
+    internal IReadOnlyList<MessageMatch> Matches { get; set; } = [];
+
+    /// <summary>The evidence as read.</summary>
+    public SyncEvidence Evidence { get; }
+
+    /// <summary>The job failed: <c>outcome</c> is <c>failed</c>, or a message or an API error was seen.</summary>
+    public bool Failed { get; }
+
+    /// <summary>
+    /// Signing in to Sage Intacct failed: the sender id is not authorized, the credentials were refused,
+    /// the password expired, the Web Services user is inactive, or an API error came at the control or
+    /// authentication level.
+    /// </summary>
+    public bool SignInFailed { get; }
+
+    /// <summary>"Today": the date of <c>observedAt</c>, else the clock's.</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>The workspace's name, or <c>[Workspace]</c> when it was not observed.</summary>
+    public string WorkspaceName { get; }
+
+    /// <summary>The Web Services user's id, where observed.</summary>
+    public string? UserId { get; }
+
+    /// <summary>The Web Services user for rule texts: "the Web Services user xmlgateway_expensify", or without the id when it was not observed.</summary>
+    internal string UserPhrase => UserId is null ? "the Web Services user" : "the Web Services user " + UserId;
+}
