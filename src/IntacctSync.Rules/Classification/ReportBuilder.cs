@@ -141,9 +141,11 @@ internal static partial class ReportBuilder
         }
 
         var subject = SubjectOf(finding);
+        // The fallback has no kind of its own: it is about whichever job failed.
+        var kind = rule.Fallback ? (facts.Evidence.Operation == SyncOperation.Export ? ErrorKind.Export : ErrorKind.Sync) : rule.Kind;
         return new Diagnosis(
             rule.Code,
-            rule.Kind,
+            kind,
             rule.Title,
             MessageOf(rule, subject),
             subject,

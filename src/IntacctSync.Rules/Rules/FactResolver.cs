@@ -93,6 +93,12 @@ internal static partial class FactResolver
 
     private static object? Select(IEnumerable records, JsonTypeInfo element, string selector)
     {
+        // Records without a key (API errors whose response named nothing) are selected by position.
+        if (int.TryParse(selector, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            return records.Cast<object?>().ElementAtOrDefault(index);
+        }
+
         var conditions = selector.Split(',')
             .Select(part => part.Split('=', 2))
             .Select(kv => kv.Length == 2 ? (Field: kv[0].Trim(), Value: kv[1].Trim()) : (Field: (string?)null, Value: kv[0].Trim()))

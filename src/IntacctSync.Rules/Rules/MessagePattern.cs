@@ -126,7 +126,7 @@ internal sealed partial class MessagePattern
             var captured = new Dictionary<string, string>(_slots.Length, StringComparer.Ordinal);
             for (var i = 0; i < _slots.Length; i++)
             {
-                captured.TryAdd(_slots[i], m.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value.Trim().TrimEnd('.'));
+                captured.TryAdd(_slots[i], m.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value.Trim().TrimEnd('.').Trim('"', '\'', ' '));
             }
 
             values = captured;

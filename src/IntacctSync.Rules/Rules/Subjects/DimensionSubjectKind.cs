@@ -13,7 +13,15 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     public static readonly DimensionSubjectKind Instance = new();
 
     private static readonly FrozenSet<string> Names = FrozenSet.Create(
-        StringComparer.Ordinal, "dimension", "dimensionKey", "codingKey", "user", "userRightsPath", "workspace");
+        StringComparer.Ordinal, "dimension", "dimensionKey", "codingKey", "apiError", "user", "userRightsPath", "workspace");
+
+    /// <summary>Intacct's own objects, which an API error may name but which are never user-defined dimensions.</summary>
+    private static readonly FrozenSet<string> StandardObjects = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "APBILL", "APBILLITEM", "APPYMT", "ARINVOICE", "ARPYMT", "CCTRANSACTION", "CHECKINGACCOUNT", "CLASS", "COMPANY",
+        "CONTACT", "CREDITCARD", "CUSTOMER", "DEPARTMENT", "EEXPENSES", "EEXPENSESITEM", "EMPLOYEE", "EXPENSETYPES",
+        "GLACCOUNT", "GLBATCH", "GLDETAIL", "GLENTRY", "ITEM", "JOURNAL", "LOCATION", "LOCATIONENTITY", "PROJECT",
+        "REPORTINGPERIOD", "SAVINGSACCOUNT", "STATACCOUNT", "TASK", "USERINFO", "VENDOR", "WAREHOUSE");
 
     public override string Name => "dimension";
 
@@ -99,10 +107,33 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         foreach (var error in evidence.ApiErrors ?? [])
         {
             var (name, denied, notFound) = Classify(error);
-            if (name is not null && (byId.TryGetValue(name, out var subject) || byLabel.TryGetValue(name, out subject)))
+            if (name is null)
             {
-                subject.AddApiError(error, denied, notFound);
+                continue;
             }
+
+            if (!byId.TryGetValue(name, out var subject) && !byLabel.TryGetValue(name, out subject))
+            {
+                // An object the evidence does not list: a dimension only if it is none of Intacct's own
+                // objects (a user-defined dimension's object has its own integration name) and the
+                // error is about reading or finding it.
+                if (StandardObjects.Contains(name) || !(denied || notFound))
+                {
+                    continue;
+                }
+
+                subject = new DimensionSubject(name.ToUpperInvariant(), null);
+                subject.SetListed(intacct is null ? null : false);
+                subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
+                if (coding is not null)
+                {
+                    subject.SetCoding(null, false, false);
+                }
+
+                Add(subject);
+            }
+
+            subject.AddApiError(error, denied, notFound);
         }
 
         return all;
@@ -130,6 +161,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             "dimension" => d.Name,
             "dimensionKey" => d.Key,
             "codingKey" => NullIfEmpty(d.Coding?.Id) ?? d.Key,
+            "apiError" => ApiErrorSelector(d, facts),
             "user" => facts.UserPhrase,
             "workspace" => facts.WorkspaceName,
             "userRightsPath" => (facts.Evidence.WebServicesUser?.PermissionModel, facts.UserId ?? "[Web Services user]") switch
@@ -140,6 +172,40 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             },
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a dimension template name."),
         };
+    }
+
+    /// <summary>
+    /// Selects the dimension's first API error in fact paths: by its <c>object</c> field when the
+    /// response named one, else by its error number, else by its position.
+    /// </summary>
+    private static string ApiErrorSelector(DimensionSubject d, EvidenceFacts facts)
+    {
+        if (d.ApiErrors.Count == 0)
+        {
+            return "object=" + d.Key;
+        }
+
+        var error = d.ApiErrors[0];
+        if (!string.IsNullOrWhiteSpace(error.Object))
+        {
+            return "object=" + error.Object;
+        }
+
+        var all = facts.Evidence.ApiErrors!;
+        if (!string.IsNullOrWhiteSpace(error.ErrorNo) && all.First(a => a.ErrorNo == error.ErrorNo) == error)
+        {
+            return "errorNo=" + error.ErrorNo;
+        }
+
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (ReferenceEquals(all[i], error))
+            {
+                return i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "object=" + d.Key;
     }
 
     public override IEnumerable<int> MentionsBy(object subject, string code) =>

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using IntacctSync.Rules.Cli.Rendering;
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
+using Microsoft.Extensions.Options;
+
+namespace IntacctSync.Rules.Cli;
+
+/// <summary><c>intacct-sync diagnose FILE|-</c>: classify one evidence document and print the report.</summary>
+internal static class DiagnoseCommand
+{
+    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected)
+    {
+        var file = new Argument<string?>("FILE")
+        {
+            Description = "The evidence document (JSON); '-' reads standard input. May be left out with --message.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "Output format: text (default on a terminal), json (the contract; default when output is redirected), markdown.",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var message = new Option<string[]>("--message", "-m")
+        {
+            Description = "An error message as a person saw it; may be given more than once. Added to the evidence's messages.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var rules = new Option<string[]>("--rules")
+        {
+            Description = "A directory of rule files that adds to or overrides the built-in catalog; may be given more than once.",
+        };
+
+        var command = new Command("diagnose", "Classify one evidence document and print the diagnosis report.")
+        {
+            file, format, message, rules,
+        };
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(file) is null && (result.GetValue(message) is not { Length: > 0 }))
+            {
+                result.AddError("Give an evidence FILE (or '-' for standard input), or --message \"TEXT\".");
+            }
+        });
+
+        command.SetAction(parse =>
+        {
+            var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
+            return Run(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr);
+        });
+        return command;
+    }
+
+    private static int Run(string? file, string[] messages, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ISyncErrorClassifier classifier;
+        try
+        {
+            var options = new IntacctSyncRulesOptions();
+            foreach (var directory in ruleDirectories)
+            {
+                options.RuleDirectories.Add(directory);
+            }
+
+            classifier = SyncErrorClassifier.Create(options);
+        }
+        catch (RuleLoadException ex)
+        {
+            stderr.WriteLine("intacct-sync: the rule files are invalid:");
+            foreach (var problem in ex.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return ExitCodes.BadRules;
+        }
+        catch (OptionsValidationException ex)
+        {
+            stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
+            return ExitCodes.Usage;
+        }
+
+        SyncEvidence evidence;
+        try
+        {
+            evidence = Read(file, stdin);
+        }
+        catch (EvidenceFormatException ex)
+        {
+            stderr.WriteLine("intacct-sync: cannot read the evidence: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (messages.Length > 0)
+        {
+            evidence = WithMessages(evidence, messages);
+        }
+
+        var report = classifier.Classify(evidence);
+        var output = format switch
+        {
+            "json" => DiagnosisReportJson.Write(report) + "\n",
+            "markdown" => MarkdownReportWriter.Write(report),
+            _ => TextReportWriter.Write(report),
+        };
+
+        // The whole report is built before anything is written: a failure never leaves half a report.
+        stdout.Write(output);
+        stdout.Flush();
+        return ExitCodes.Ok;
+    }
+
+    private static SyncEvidence Read(string? file, Func<Stream> stdin)
+    {
+        if (file is null)
+        {
+            return new SyncEvidence();
+        }
+
+        if (file == "-")
+        {
+            using var input = stdin();
+            return SyncEvidenceJson.Read(input, "<stdin>");
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new EvidenceFormatException($"the file does not exist; give the path of an evidence JSON document", file);
+        }
+
+        using var stream = File.OpenRead(file);
+        return SyncEvidenceJson.Read(stream, file);
+    }
+
+    private static SyncEvidence WithMessages(SyncEvidence evidence, string[] messages) => new()
+    {
+        SchemaVersion = evidence.SchemaVersion,
+        Operation = evidence.Operation,
+        Outcome = evidence.Outcome,
+        ObservedAt = evidence.ObservedAt,
+        Messages = [.. evidence.Messages ?? [], .. messages],
+        ApiErrors = evidence.ApiErrors,
+        Connection = evidence.Connection,
+        WebServicesUser = evidence.WebServicesUser,
+        Intacct = evidence.Intacct,
+        Workspace = evidence.Workspace,
+        Report = evidence.Report,
+    };
+}

@@ -1,0 +1,17 @@
+namespace IntacctSync.Rules.Cli;
+
+/// <summary>The exit codes of the contract (DIAGNOSIS.md).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command ran; a report with no diagnosis is still a success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Wrong usage.</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input cannot be read.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A rule file is invalid.</summary>
+    public const int BadRules = 3;
+}

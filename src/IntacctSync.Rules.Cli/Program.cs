@@ -1,0 +1,3 @@
+using IntacctSync.Rules.Cli;
+
+return CliApp.Run(args, Console.OpenStandardInput, Console.Out, Console.Error, Console.IsOutputRedirected);

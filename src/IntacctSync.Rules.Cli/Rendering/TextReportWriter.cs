@@ -1,0 +1,93 @@
+using System.Text;
+using IntacctSync.Rules.Diagnoses;
+
+namespace IntacctSync.Rules.Cli.Rendering;
+
+/// <summary>The report for a support engineer at a terminal: the code, what the evidence proves and why, the numbered plan.</summary>
+internal static class TextReportWriter
+{
+    public static string Write(DiagnosisReport report)
+    {
+        var text = new StringBuilder();
+        if (report.Diagnoses.Count == 0)
+        {
+            text.Append("No failure in this evidence: nothing to diagnose.\n");
+        }
+
+        for (var i = 0; i < report.Diagnoses.Count; i++)
+        {
+            var d = report.Diagnoses[i];
+            if (i > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append($"{d.Code} ({StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}): {d.Title}\n");
+            text.Append($"  {d.Message}\n");
+            var confirmed = d.Certainty == Certainty.Confirmed;
+            if (!confirmed && d.Causes.SelectMany(c => c.Facts).Distinct().ToList() is { Count: > 0 } seen)
+            {
+                text.Append("\nSeen:\n");
+                foreach (var fact in seen)
+                {
+                    text.Append($"  {fact}\n");
+                }
+            }
+
+            text.Append(confirmed ? "\nWhat the evidence proves:\n" : "\nWhat may cause it (not yet proven):\n");
+            foreach (var cause in d.Causes)
+            {
+                text.Append($"  - {cause.Summary}\n");
+                foreach (var fact in confirmed ? cause.Facts : [])
+                {
+                    text.Append($"      because {fact}\n");
+                }
+            }
+
+            if (d.RuledOut.Count > 0)
+            {
+                text.Append("\nRuled out:\n");
+                foreach (var cause in d.RuledOut)
+                {
+                    text.Append($"  - {cause.Summary}\n");
+                    foreach (var fact in cause.Facts)
+                    {
+                        text.Append($"      because {fact}\n");
+                    }
+                }
+            }
+
+            if (d.Steps.Count > 0)
+            {
+                text.Append("\nWhat to do, in order:\n");
+                foreach (var step in d.Steps)
+                {
+                    text.Append($"  {step.Order}. [{StepText.SystemName(step.System)}] {step.Path}\n");
+                    text.Append($"     {step.Action}\n");
+                }
+            }
+
+            if (d.MissingEvidence.Count > 0)
+            {
+                text.Append("\nEvidence still missing:\n");
+                foreach (var missing in d.MissingEvidence)
+                {
+                    text.Append($"  - {missing.Field}: {missing.Why}\n");
+                }
+            }
+
+            text.Append($"\nRule: {d.Rule}\n");
+        }
+
+        if (report.Unexplained.Count > 0)
+        {
+            text.Append("\nNot explained by any rule:\n");
+            foreach (var item in report.Unexplained)
+            {
+                text.Append($"  - {item}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+}
