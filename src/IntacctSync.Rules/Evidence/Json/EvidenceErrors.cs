@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -19,8 +20,13 @@ internal static partial class EvidenceErrors
         long? line = ex.LineNumber + 1;
         long? column = ex.BytePositionInLine + 1;
         var message = PathSuffix().Replace(ex.Message, string.Empty);
+        var atValue = true;
 
-        if (message.StartsWith("expected ", StringComparison.Ordinal))
+        if (ex.InnerException is InvalidOperationException { InnerException: DecoderFallbackException })
+        {
+            message = "the input is not valid UTF-8: a string holds bytes that are not UTF-8; save the document as UTF-8";
+        }
+        else if (message.StartsWith("expected ", StringComparison.Ordinal))
         {
             // One of our converters: the message already says what was expected and what came.
         }
@@ -55,6 +61,13 @@ internal static partial class EvidenceErrors
         else
         {
             message = "invalid JSON: " + message.TrimEnd('.');
+            atValue = false;
+        }
+
+        // The serializer stands after the offending value; point at its start, where it can be found.
+        if (atValue && path is not null && JsonLocator.Find(utf8, path) is { } start)
+        {
+            (line, column) = start;
         }
 
         return new EvidenceFormatException(message, source, path, line, column, ex);
@@ -171,7 +184,7 @@ internal static partial class EvidenceErrors
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // Described what could be read.
         }

@@ -46,9 +46,9 @@ internal static class JsonLocator
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Malformed past the point of interest: what was found so far is all there is.
+            // Malformed (or not UTF-8) past the point of interest: what was found so far is all there is.
         }
 
         return null;

@@ -16,10 +16,22 @@ internal static class JsonTokenText
         JsonTokenType.Null => "null",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
-        JsonTokenType.String => Quote(reader.GetString() ?? string.Empty),
+        JsonTokenType.String => TryGetString(ref reader) is { } text ? Quote(text) : "a string that is not valid UTF-8",
         JsonTokenType.Number => Shorten(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan)),
         _ => reader.TokenType.ToString(),
     };
+
+    private static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string Quote(string text) => "\"" + Shorten(text) + "\"";
 

@@ -1,0 +1,137 @@
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Tests.Rules;
+
+/// <summary>
+/// What INT402 must conclude, asserted directly (the corpus snapshots pin the whole report; these pin
+/// the decisions, so that accepting a snapshot cannot hide a wrong one).
+/// </summary>
+public class Int402RuleTests
+{
+    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+
+    public static TheoryData<string, string> EstablishedCauses() => new()
+    {
+        { "contract-udd-inactive", "udd-inactive" },
+        { "udd-not-configured", "udd-not-configured" },
+        { "udd-zero-values-configuration-unknown", "udd-not-configured" },
+        { "user-without-object-rights", "user-cannot-read-udd" },
+        { "api-permission-denied", "user-cannot-read-udd" },
+        { "api-error-only", "user-cannot-read-udd" },
+        { "enabled-in-workspace-not-in-intacct", "udd-not-set-up-in-intacct" },
+        { "api-object-definition-not-found", "udd-not-set-up-in-intacct" },
+        { "workspace-entry-uses-label", "workspace-entry-misconfigured" },
+        { "workspace-import-unset", "workspace-entry-misconfigured" },
+        { "preflight-inactive-udd-before-sync", "udd-inactive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EstablishedCauses))]
+    public void Classify_CauseInEvidence_ConfirmsThatCauseWithFactsAndItsStep(string caseName, string cause)
+    {
+        var diagnosis = Assert.Single(Classify(caseName).Diagnoses);
+
+        Assert.Equal("INT402", diagnosis.Code);
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var established = Assert.Single(diagnosis.Causes);
+        Assert.Equal(cause, established.Id);
+        Assert.NotEmpty(established.Facts);
+        Assert.DoesNotContain(established.Facts, f => f.EndsWith("= not listed", StringComparison.Ordinal) && f.StartsWith("apiErrors", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Steps, s => s.Cause == cause);
+        Assert.DoesNotContain(diagnosis.Steps, s => s.Cause is { } c && diagnosis.RuledOut.Any(r => r.Id == c));
+        Assert.Equal(Enumerable.Range(1, diagnosis.Steps.Count), diagnosis.Steps.Select(s => s.Order));
+        Assert.Contains("Sync Now", diagnosis.Steps[^1].Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ContractInactiveExample_RulesOutEveryOtherCause()
+    {
+        var diagnosis = Assert.Single(Classify("contract-udd-inactive").Diagnoses);
+
+        Assert.Equal("Cost Center", diagnosis.Subject["dimension"]);
+        Assert.Contains("dimension Cost Center.", diagnosis.Message, StringComparison.Ordinal);
+        Assert.Equal(["intacct.dimensions[COSTCENTER].active = false"], diagnosis.Causes[0].Facts);
+        Assert.Equal(4, diagnosis.RuledOut.Count);
+        Assert.Empty(diagnosis.MissingEvidence);
+        Assert.Equal("rules/sync/INT402.json", diagnosis.Rule);
+        Assert.Equal(
+            [StepSystem.SageIntacct, StepSystem.Expensify, StepSystem.Expensify, StepSystem.Expensify],
+            diagnosis.Steps.Select(s => s.System));
+    }
+
+    [Theory]
+    [InlineData("contract-message-only", "Fund")]
+    [InlineData("message-typographic-and-whitespace", "Project Phase")]
+    [InlineData("message-without-code-matches-label", "Region")]
+    public void Classify_MessageWithoutProof_IsLikelyAndListsMissingEvidence(string caseName, string dimension)
+    {
+        var diagnosis = Assert.Single(Classify(caseName).Diagnoses);
+
+        Assert.Equal(Certainty.Likely, diagnosis.Certainty);
+        Assert.Equal(dimension, diagnosis.Subject["dimension"]);
+        Assert.NotEmpty(diagnosis.MissingEvidence);
+        Assert.All(diagnosis.Causes, c => Assert.StartsWith("messages[0] = ", Assert.Single(c.Facts), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("contract-healthy-sync")]
+    public void Classify_HealthyEvidence_GivesEmptyReport(string caseName)
+    {
+        var report = Classify(caseName);
+
+        Assert.Empty(report.Diagnoses);
+        Assert.Empty(report.Unexplained);
+    }
+
+    [Theory]
+    [InlineData("authentication-failure-udd-enabled")]
+    [InlineData("near-miss-export-operation")]
+    [InlineData("near-miss-standard-dimension-inactive")]
+    [InlineData("near-miss-standard-object-permission")]
+    public void Classify_NearMiss_IsNotInt402ButStillDiagnosesTheFailure(string caseName)
+    {
+        var report = Classify(caseName);
+
+        Assert.DoesNotContain(report.Diagnoses, d => d.Code == "INT402");
+        var fallback = Assert.Single(report.Diagnoses);
+        Assert.Equal("UNCLASSIFIED", fallback.Code);
+        Assert.Equal(Certainty.Possible, fallback.Certainty);
+    }
+
+    [Fact]
+    public void Classify_FailedSyncWithUnknownUddState_IsPossibleAndAsksForTheState()
+    {
+        var diagnosis = Assert.Single(Classify("failed-sync-udd-state-unknown").Diagnoses);
+
+        Assert.Equal(Certainty.Possible, diagnosis.Certainty);
+        Assert.Contains(diagnosis.MissingEvidence, m => m.Field == "intacct.dimensions[REGION].active");
+    }
+
+    [Fact]
+    public void Classify_TwoBrokenDimensions_TwoDiagnosesAndSyncNowOnlyInTheLast()
+    {
+        var report = Classify("two-udds-broken");
+
+        Assert.Equal(["Fund", "Region"], report.Diagnoses.Select(d => d.Subject["dimension"]));
+        Assert.DoesNotContain(report.Diagnoses[0].Steps, s => s.Action.StartsWith("Sync Now", StringComparison.Ordinal));
+        Assert.StartsWith("Sync Now", report.Diagnoses[1].Steps[^1].Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_UnknownsOnly_GivesNothing()
+    {
+        var evidence = new SyncEvidence
+        {
+            Intacct = new IntacctCompany { Dimensions = [new IntacctDimension { Id = "REGION", UserDefined = true }] },
+        };
+
+        Assert.Empty(Classifier.Classify(evidence).Diagnoses);
+    }
+
+    private static DiagnosisReport Classify(string caseName)
+    {
+        var path = Path.Combine(RepoPaths.Cases, "INT402", caseName + ".json");
+        return Classifier.Classify(SyncEvidenceJson.Read(File.ReadAllBytes(path), path));
+    }
+}
