@@ -1,10 +1,10 @@
 namespace IntacctSync.Rules.Evidence;
 
 /// <summary>One right on an Intacct object.</summary>
-/// <remarks>JSON <c>null</c> reads as <see cref="ObjectRight.Unset"/> (observed unset); an absent field reads as a <c>null</c> property (unknown).</remarks>
+/// <remarks>Rights appear only inside a list, where JSON <c>null</c> is refused; <see cref="ObjectRight.Unset"/> is never read.</remarks>
 public enum ObjectRight
 {
-    /// <summary>Observed unset: the JSON value was <c>null</c>.</summary>
+    /// <summary>Not a right; never read from JSON.</summary>
     Unset = 0,
 
     /// <summary>May list records.</summary>

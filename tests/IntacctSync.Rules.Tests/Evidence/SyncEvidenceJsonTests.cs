@@ -405,11 +405,36 @@ public class SyncEvidenceJsonTests
     [Fact]
     public void Read_NullOnTextField_ReadsAsEmpty()
     {
-        var evidence = SyncEvidenceJson.Read("""{"schemaVersion": 1, "report": {"id": null, "expenses": [{"category": null}]}, "messages": [null]}""");
+        var evidence = SyncEvidenceJson.Read("""{"schemaVersion": 1, "report": {"id": null, "expenses": [{"category": null}]}}""");
 
         Assert.Equal(string.Empty, evidence.Report!.Id);
         Assert.Equal(string.Empty, Assert.Single(evidence.Report.Expenses!).Category);
-        Assert.Equal(string.Empty, Assert.Single(evidence.Messages!));
+    }
+
+    public static TheoryData<string, string, string> NullEntries() => new()
+    {
+        { """{"schemaVersion": 1, "messages": ["a", null]}""", "$.messages[1]", "expected a value, got null; leave it out of the list instead" },
+        { """{"schemaVersion": 1, "report": {"expenses": [{"tags": {"REGION": null}}]}}""", "$.report.expenses[0].tags.REGION", "expected a value, got null; leave the key out instead" },
+        { """{"schemaVersion": 1, "webServicesUser": {"entities": [null]}}""", "$.webServicesUser.entities[0]", "expected a value, got null; leave it out of the list instead" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NullEntries))]
+    public void Read_NullListEntryOrMapValue_Throws(string json, string path, string reason)
+    {
+        var ex = Refuse(json);
+
+        Assert.Equal(path, ex.JsonPath);
+        Assert.Equal(reason, ex.Reason);
+    }
+
+    [Fact]
+    public void Read_DateTimeWithoutOffset_Throws()
+    {
+        var ex = Refuse("""{"schemaVersion": 1, "observedAt": "2026-11-20T09:12:00"}""");
+
+        Assert.Equal("$.observedAt", ex.JsonPath);
+        Assert.StartsWith("expected a date-time", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace IntacctSync.Rules.Evidence.Json;
 
 /// <summary>
 /// Finds a JSON <c>null</c> where the format gives it no meaning. <c>null</c> means "observed empty"
-/// on text and "observed unset" on enums; on an object, a list or a list's record it would be
+/// on a text field and "observed unset" on an enum field; on an object, a list, a list's entry or a
+/// map's value it would be
 /// indistinguishable from "not observed", so it is refused. The serializer reads init-only properties
 /// through a constructor, where a modifier cannot see nulls, hence this pass; it runs only on
 /// documents that contain a <c>null</c> at all.
@@ -48,11 +49,14 @@ internal static class NullScan
                 pending = frames[^1].Info!.ElementType;
             }
 
-            if (reader.TokenType == JsonTokenType.Null && pending is not null && !NullAllowed(pending))
+            var inObject = frames.Count == 0 || frames[^1].Info?.Kind == JsonTypeInfoKind.Object;
+            if (reader.TokenType == JsonTokenType.Null && pending is not null && !(inObject && NullAllowed(pending)))
             {
                 var (line, column) = JsonLocator.ToLineColumn(utf8, reader.TokenStartIndex);
                 var what = frames.Count > 0 && frames[^1].Info?.Kind == JsonTypeInfoKind.Enumerable
-                    ? "expected a record, got null; leave it out of the list instead"
+                    ? $"expected {(options.GetTypeInfo(pending).Kind == JsonTypeInfoKind.Object ? "a record" : "a value")}, got null; leave it out of the list instead"
+                    : frames.Count > 0 && frames[^1].Info?.Kind == JsonTypeInfoKind.Dictionary
+                    ? "expected a value, got null; leave the key out instead"
                     : $"expected {Describe(options.GetTypeInfo(pending))}, got null; leave the field out when it was not observed";
                 return new EvidenceFormatException(what, source, PathOf(frames), line, column);
             }

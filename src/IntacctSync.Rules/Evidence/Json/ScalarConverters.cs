@@ -42,17 +42,23 @@ internal sealed class DecimalConverter : StrictValueConverter<decimal>
     protected override void WriteValue(Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
 }
 
-internal sealed class DateTimeOffsetConverter : StrictValueConverter<DateTimeOffset>
+internal sealed partial class DateTimeOffsetConverter : StrictValueConverter<DateTimeOffset>
 {
     protected override string Expected => "a date-time such as \"2026-11-20T09:12:00Z\"";
 
     protected override bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
+        // RFC 3339, as the contract and the schema say: a date, a time and an offset (or Z).
         value = default;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
+        return reader.TokenType == JsonTokenType.String
+            && reader.TryGetDateTimeOffset(out value)
+            && Rfc3339Tail().IsMatch(reader.GetString()!);
     }
 
     protected override void WriteValue(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial System.Text.RegularExpressions.Regex Rfc3339Tail();
 }
 
 internal sealed class DateOnlyConverter : StrictValueConverter<DateOnly>
