@@ -41,6 +41,10 @@ internal static partial class EvidenceErrors
         {
             message = $"expected {ExpectedAt(ex.Path)}, got {TokenAt(utf8, line, column)}";
         }
+        else if (DuplicateProperty().Match(message) is { Success: true } duplicate)
+        {
+            message = $"the field \"{duplicate.Groups["name"].Value}\" appears twice in one object; keep one of them";
+        }
         else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             message = $"the document nests deeper than {EvidenceJsonOptions.MaxDepth} levels; no evidence field nests that deep";
@@ -214,6 +218,9 @@ internal static partial class EvidenceErrors
 
     [GeneratedRegex(@"The JSON property '(?<name>.*)' could not be mapped to any \.NET member contained in type '(?<type>[^']+)'")]
     private static partial Regex UnmappedMember();
+
+    [GeneratedRegex(@"^Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"^The JSON value could not be converted to ")]
     private static partial Regex CannotConvert();
