@@ -15,8 +15,9 @@ internal static partial class ReportBuilder
 {
     private static readonly IReadOnlyDictionary<string, string> NoSubject = new Dictionary<string, string>();
 
-    public static DiagnosisReport Build(List<Finding> findings, EvidenceFacts facts)
+    public static DiagnosisReport Build(List<Finding> found, EvidenceFacts facts)
     {
+        var findings = Merge(found, facts);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);
@@ -65,6 +66,27 @@ internal static partial class ReportBuilder
 
         return new DiagnosisReport(diagnoses, Unexplained(facts, explained));
     }
+
+    /// <summary>
+    /// One diagnosis per code and subject: findings of one code whose placeholder values are the same
+    /// (two uncategorized expenses under INT680, say) are one problem, reported once at its best certainty.
+    /// </summary>
+    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts)
+    {
+        var merged = new List<Finding>(found.Count);
+        foreach (var finding in found.Select(f => f with { Values = SubjectOf(f, facts) }).OrderBy(f => f.Certainty))
+        {
+            if (!merged.Any(m => m.Rule == finding.Rule && SameValues(m.Values, finding.Values)))
+            {
+                merged.Add(finding);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool SameValues(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private static List<(CompiledStep, string, string)> Plan(Finding finding, EvidenceFacts facts)
     {
@@ -140,7 +162,8 @@ internal static partial class ReportBuilder
             }
         }
 
-        var subject = SubjectOf(finding);
+        var subject = finding.Values;
+
         // The fallback has no kind of its own: it is about whichever job failed.
         var kind = rule.Fallback ? (facts.Evidence.Operation == SyncOperation.Export ? ErrorKind.Export : ErrorKind.Sync) : rule.Kind;
         return new Diagnosis(
@@ -157,12 +180,22 @@ internal static partial class ReportBuilder
             rule.Source);
     }
 
-    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding)
+    /// <summary>
+    /// The placeholder values: what a message of this code said (the message wins), else the rule's own
+    /// expression for the value, else what the subject itself knows.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts)
     {
+        var rule = finding.Rule;
         Dictionary<string, string>? subject = null;
-        foreach (var name in finding.Rule.Placeholders.Values.Distinct())
+        var mentioned = rule.Subject.MentionsBy(finding.Subject, rule.Code).ToHashSet();
+        foreach (var name in rule.Placeholders.Values.Concat(rule.SubjectValues.Keys).Distinct())
         {
-            if (finding.Rule.Subject.SubjectValue(finding.Subject, name) is { } value && !value.StartsWith('['))
+            var value = facts.Matches.Where(m => m.Code == rule.Code && mentioned.Contains(m.Index))
+                    .Select(m => m.Values.GetValueOrDefault(name)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+                ?? (rule.SubjectValues.TryGetValue(name, out var read) ? read(finding.Subject, facts) : null)
+                ?? rule.Subject.SubjectValue(finding.Subject, name);
+            if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
             {
                 (subject ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
             }
@@ -208,7 +241,9 @@ internal static partial class ReportBuilder
     }
 
     private static string Fill(TextTemplate template, Finding finding, EvidenceFacts facts) =>
-        template.Render(name => finding.Rule.Subject.TemplateValue(finding.Subject, facts, name));
+        template.Render(name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
+            ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
+            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name));
 
     private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError> explained)
     {

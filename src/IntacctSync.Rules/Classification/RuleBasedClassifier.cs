@@ -146,4 +146,8 @@ internal enum Verdict
 internal readonly record struct CauseState(Verdict Verdict, int Condition);
 
 /// <summary>A rule that fired for a subject, before it is written up as a diagnosis.</summary>
-internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Certainty, CauseState[] States);
+internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Certainty, CauseState[] States)
+{
+    /// <summary>The contract's placeholder values (<c>subject</c>), filled when the report is written.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+}

@@ -6,6 +6,9 @@ namespace IntacctSync.Rules.Rules;
 /// <summary>A condition compiled once into a delegate over one subject and the document's facts.</summary>
 internal delegate bool Condition(object subject, EvidenceFacts facts);
 
+/// <summary>An expression compiled once that reads a placeholder value (a vendor id, a date) from the evidence.</summary>
+internal delegate string? ValueOf(object subject, EvidenceFacts facts);
+
 /// <summary>Which job raises a code.</summary>
 internal enum RulePhase
 {
@@ -39,6 +42,9 @@ internal sealed class CompiledRule
     public required IReadOnlyDictionary<string, string> Placeholders { get; init; }
 
     public required IReadOnlyList<MessagePattern> Patterns { get; init; }
+
+    /// <summary>Contract subject name to the expression that fills it when no message did.</summary>
+    public required IReadOnlyDictionary<string, ValueOf> SubjectValues { get; init; }
 
     public required SubjectKind Subject { get; init; }
 

@@ -20,7 +20,7 @@ internal sealed partial class RuleCompiler
 {
     private static readonly Type[] ExpressionTypes =
     [
-        typeof(DimensionSubject), typeof(EvidenceFacts), typeof(SyncEvidence),
+        typeof(DimensionSubject), typeof(ExpenseSubject), typeof(EvidenceFacts), typeof(SyncEvidence),
         typeof(DimensionImport), typeof(ObjectRight), typeof(ModuleAccess), typeof(SyncLevel), typeof(SyncOperation),
         typeof(SyncOutcome), typeof(PermissionModel), typeof(ApiErrorLevel), typeof(ApiResultStatus), typeof(IntacctApi),
         typeof(ReimbursableExport), typeof(NonReimbursableExport), typeof(ExportDateSource),
@@ -30,6 +30,13 @@ internal sealed partial class RuleCompiler
     {
         [DimensionSubjectKind.Instance.Name] = DimensionSubjectKind.Instance,
         [DocumentSubjectKind.Instance.Name] = DocumentSubjectKind.Instance,
+        [ExpenseSubjectKind.Instance.Name] = ExpenseSubjectKind.Instance,
+    };
+
+    /// <summary>The placeholder names of the contract's <c>subject</c> object (DIAGNOSIS.md).</summary>
+    public static readonly IReadOnlySet<string> ContractSubjectNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "dimension", "account", "creditCard", "category", "line", "vendor", "project", "person", "date", "smartRule",
     };
 
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = ExpressionTypes });
@@ -94,6 +101,27 @@ internal sealed partial class RuleCompiler
             catch (ArgumentException ex)
             {
                 context.Report(i == 0 ? "$.message.template" : $"$.message.alternates[{i - 1}]", "the template cannot be turned into a pattern: " + ex.Message);
+            }
+        }
+
+        foreach (var (token, name) in placeholders)
+        {
+            if (!ContractSubjectNames.Contains(name))
+            {
+                context.Report($"$.message.placeholders['{token}']", $"\"{name}\" is not a subject name; use one of: {string.Join(", ", ContractSubjectNames)}");
+            }
+        }
+
+        var subjectValues = new Dictionary<string, ValueOf>(StringComparer.Ordinal);
+        foreach (var (name, expression) in doc.SubjectValues ?? [])
+        {
+            if (!ContractSubjectNames.Contains(name))
+            {
+                context.Report("$.subjectValues." + name, $"\"{name}\" is not a subject name; use one of: {string.Join(", ", ContractSubjectNames)}");
+            }
+            else if (CompileValue(context, subject, expression, "$.subjectValues." + name) is { } value)
+            {
+                subjectValues[name] = value;
             }
         }
 
@@ -189,6 +217,7 @@ internal sealed partial class RuleCompiler
             MessageTemplate = doc.Message?.Template,
             Placeholders = placeholders,
             Patterns = patterns,
+            SubjectValues = subjectValues,
             Subject = subject,
             AppliesWhen = applies,
             NotWhen = notWhen,
@@ -257,6 +286,38 @@ internal sealed partial class RuleCompiler
         }
     }
 
+    private ValueOf? CompileValue(FileContext context, SubjectKind subject, string? expression, string path)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            context.Report(path, "an expression is required here: it reads the value from d (the subject) and e (the evidence facts)");
+            return null;
+        }
+
+        try
+        {
+            var d = Expression.Parameter(subject.SubjectType, "d");
+            var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+            var body = _parser.Parse(expression, [d, e], typeof(string));
+            if (body.Type != typeof(string))
+            {
+                body = Expression.Call(typeof(Convert), nameof(Convert.ToString), null, Expression.Convert(body, typeof(object)), Expression.Constant(System.Globalization.CultureInfo.InvariantCulture, typeof(IFormatProvider)));
+            }
+
+            var untyped = Expression.Parameter(typeof(object), "subject");
+            var lambda = Expression.Lambda<ValueOf>(
+                Expression.Block([d], Expression.Assign(d, Expression.Convert(untyped, subject.SubjectType)), body),
+                untyped,
+                e);
+            return lambda.Compile();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            context.Report(path, $"the expression \"{expression}\" does not compile: {ex.Message}");
+            return null;
+        }
+    }
+
     private static TextTemplate? Template(FileContext context, SubjectKind subject, string? text, string path, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -270,9 +331,9 @@ internal sealed partial class RuleCompiler
         }
 
         var template = TextTemplate.Parse(text);
-        foreach (var name in template.SlotNames.Where(n => !subject.TemplateNames.Contains(n)))
+        foreach (var name in template.SlotNames.Where(n => !subject.TemplateNames.Contains(n) && !ContractSubjectNames.Contains(n)))
         {
-            context.Report(path, $"unknown placeholder {{{name}}}; a {subject.Name} rule may use: {string.Join(", ", subject.TemplateNames.Select(n => "{" + n + "}"))}");
+            context.Report(path, $"unknown placeholder {{{name}}}; a {subject.Name} rule may use: {string.Join(", ", subject.TemplateNames.Concat(ContractSubjectNames).Select(n => "{" + n + "}"))}");
         }
 
         return template;

@@ -28,6 +28,8 @@ internal sealed class RuleDocument
 
     public string? Subject { get; set; }
 
+    public Dictionary<string, string>? SubjectValues { get; set; }
+
     public string? AppliesWhen { get; set; }
 
     public List<NotWhenDocument>? NotWhen { get; set; }

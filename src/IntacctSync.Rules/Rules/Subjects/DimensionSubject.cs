@@ -11,7 +11,7 @@ namespace IntacctSync.Rules.Rules.Subjects;
 /// Every <see cref="bool"/>? here is three-valued: <c>null</c> means the evidence does not say. Lists in
 /// the evidence are complete, so a dimension missing from a present list is known not to be there.
 /// </remarks>
-public sealed class DimensionSubject
+public sealed partial class DimensionSubject
 {
     private static readonly IReadOnlyList<ApiError> NoErrors = [];
 

@@ -7,7 +7,7 @@ namespace IntacctSync.Rules.Rules.Subjects;
 /// rule asks for worked out once per document.
 /// </summary>
 /// <remarks>Built once per classification and read by many rules; immutable once built.</remarks>
-public sealed class EvidenceFacts
+public sealed partial class EvidenceFacts
 {
     internal EvidenceFacts(SyncEvidence evidence, TimeProvider time)
     {

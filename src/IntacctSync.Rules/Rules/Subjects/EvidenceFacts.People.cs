@@ -1,0 +1,74 @@
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+// The report's submitter, matched to Intacct's employee and vendor records as EVIDENCE.md says: an
+// exact (case-sensitive) email match, inactive records included; a match only without regard to case
+// establishes "the email differs".
+public sealed partial class EvidenceFacts
+{
+    /// <summary>The report owner's login, where observed.</summary>
+    public string? SubmitterEmail => string.IsNullOrEmpty(Evidence.Report?.SubmitterEmail) ? null : Evidence.Report.SubmitterEmail;
+
+    /// <summary>How many employee records carry the submitter's email exactly; <c>null</c> when the email or the employee list was not observed.</summary>
+    public int? EmployeesWithSubmitterEmail => Count(Evidence.Intacct?.Employees, e => e.Email, StringComparison.Ordinal);
+
+    /// <summary>How many employee records carry the submitter's email when case is ignored.</summary>
+    public int? EmployeesWithSubmitterEmailIgnoringCase => Count(Evidence.Intacct?.Employees, e => e.Email, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The one employee record whose email is exactly the submitter's, if exactly one is.</summary>
+    public Employee? SubmitterEmployee => Single(Evidence.Intacct?.Employees, e => e.Email);
+
+    /// <summary>How many vendor records carry the submitter's email exactly; <c>null</c> when unknown.</summary>
+    public int? VendorsWithSubmitterEmail => Count(Evidence.Intacct?.Vendors, v => v.Email, StringComparison.Ordinal);
+
+    /// <summary>How many vendor records carry the submitter's email when case is ignored.</summary>
+    public int? VendorsWithSubmitterEmailIgnoringCase => Count(Evidence.Intacct?.Vendors, v => v.Email, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The one vendor record whose email is exactly the submitter's, if exactly one is.</summary>
+    public Vendor? SubmitterVendor => Single(Evidence.Intacct?.Vendors, v => v.Email);
+
+    private int? Count<T>(IReadOnlyList<T>? records, Func<T, string?> email, StringComparison comparison)
+    {
+        if (records is null || SubmitterEmail is not { } submitter)
+        {
+            return null;
+        }
+
+        var count = 0;
+        foreach (var record in records)
+        {
+            if (string.Equals(email(record), submitter, comparison))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private T? Single<T>(IReadOnlyList<T>? records, Func<T, string?> email)
+        where T : class
+    {
+        if (records is null || SubmitterEmail is not { } submitter)
+        {
+            return null;
+        }
+
+        T? found = null;
+        foreach (var record in records)
+        {
+            if (string.Equals(email(record), submitter, StringComparison.Ordinal))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = record;
+            }
+        }
+
+        return found;
+    }
+}

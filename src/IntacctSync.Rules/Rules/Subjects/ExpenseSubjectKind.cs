@@ -1,0 +1,267 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+/// <summary>
+/// Expense lines as subjects: every expense of the report, joined once to its category, expense type,
+/// account, project, tax rate and tag values; a line, category, account or project that a message
+/// names is joined to the expenses that carry it, or becomes a subject of its own.
+/// </summary>
+internal sealed class ExpenseSubjectKind : SubjectKind
+{
+    public static readonly ExpenseSubjectKind Instance = new();
+
+    private static readonly FrozenSet<string> Names = FrozenSet.Create(
+        StringComparer.Ordinal, "expenseId", "missingDimensions", "invalidTags", "user", "workspace");
+
+    public override string Name => "expense";
+
+    public override Type SubjectType => typeof(ExpenseSubject);
+
+    public override IReadOnlySet<string> TemplateNames => Names;
+
+    public override IReadOnlyList<object> Build(EvidenceFacts facts, IReadOnlyList<MessageMatch> matches)
+    {
+        var evidence = facts.Evidence;
+        var subjects = new List<ExpenseSubject>();
+        var expenses = evidence.Report?.Expenses ?? [];
+        var categories = Index(evidence.Workspace?.Coding?.Categories, c => c.Name, StringComparer.Ordinal);
+        var expenseTypes = Index(evidence.Intacct?.ExpenseTypes, t => t.Id, StringComparer.OrdinalIgnoreCase);
+        var accounts = Index(evidence.Intacct?.Accounts, a => a.Number, StringComparer.OrdinalIgnoreCase);
+        var projects = Index(evidence.Intacct?.Projects, p => p.Id, StringComparer.OrdinalIgnoreCase);
+        var taxRates = Index(evidence.Workspace?.Coding?.TaxRates, t => t.Name, StringComparer.Ordinal);
+        var values = DimensionValues(evidence.Intacct?.Dimensions);
+        var export = evidence.Workspace?.Export;
+
+        for (var i = 0; i < expenses.Count; i++)
+        {
+            var expense = expenses[i];
+            var subject = new ExpenseSubject(expense, i);
+            Route(subject, expense, export);
+
+            if (!string.IsNullOrEmpty(expense.Category) && categories is not null)
+            {
+                subject.CategoryListed = categories.TryGetValue(expense.Category, out var category);
+                subject.CategoryRecord = category;
+            }
+
+            if (subject.CategoryRecord?.ExpenseTypeId is { Length: > 0 } typeId && expenseTypes is not null)
+            {
+                subject.ExpenseTypeListed = expenseTypes.TryGetValue(typeId, out var type);
+                subject.ExpenseType = type;
+            }
+
+            var accountNumber = subject.ExportsAsExpenseReport == true ? subject.ExpenseType?.AccountNumber : subject.CategoryRecord?.AccountNumber;
+            if (!string.IsNullOrEmpty(accountNumber))
+            {
+                subject.AccountNumber = accountNumber;
+                if (accounts is not null)
+                {
+                    subject.AccountListed = accounts.TryGetValue(accountNumber, out var account);
+                    subject.Account = account;
+                }
+            }
+
+            if (!string.IsNullOrEmpty(expense.Project) && projects is not null)
+            {
+                subject.ProjectListed = projects.TryGetValue(expense.Project, out var project);
+                subject.Project = project;
+            }
+
+            if (!string.IsNullOrEmpty(expense.TaxRate) && taxRates is not null && taxRates.TryGetValue(expense.TaxRate, out var taxRate))
+            {
+                subject.TaxRateRecord = taxRate;
+            }
+
+            CheckTags(subject, expense, values);
+            CheckRequiredDimensions(subject, expense);
+            subjects.Add(subject);
+        }
+
+        foreach (var match in matches)
+        {
+            var named = subjects.Where(s => IsNamedBy(s, match.Values)).ToList();
+            if (named.Count == 0 && HasExpenseValue(match.Values))
+            {
+                var orphan = new ExpenseSubject(null, -1)
+                {
+                    MessageLine = match.Values.TryGetValue("line", out var line) && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+                    MessageCategory = match.Values.GetValueOrDefault("category"),
+                };
+                subjects.Add(orphan);
+                named.Add(orphan);
+            }
+
+            foreach (var subject in named)
+            {
+                subject.Mentions.Add((match.Code, match.Index));
+            }
+        }
+
+        return subjects;
+    }
+
+    public override string TemplateValue(object subject, EvidenceFacts facts, string name)
+    {
+        var s = (ExpenseSubject)subject;
+        return name switch
+        {
+            "expenseId" => s.Expense?.Id ?? (s.Index >= 0 ? s.Index.ToString(CultureInfo.InvariantCulture) : "[expense]"),
+            "missingDimensions" => s.MissingRequiredDimensions.Count == 0 ? "[dimension]" : string.Join(", ", s.MissingRequiredDimensions),
+            "invalidTags" => s.InvalidTags.Count == 0 ? "[tag]" : string.Join(", ", s.InvalidTags),
+            "user" => facts.UserPhrase,
+            "workspace" => facts.WorkspaceName,
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not an expense template name."),
+        };
+    }
+
+    public override IEnumerable<int> MentionsBy(object subject, string code) =>
+        ((ExpenseSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+
+    public override IReadOnlyList<ApiError> ApiErrors(object subject) => [];
+
+    public override string? SubjectValue(object subject, string contractName)
+    {
+        var s = (ExpenseSubject)subject;
+        return contractName switch
+        {
+            "line" => s.Line?.ToString(CultureInfo.InvariantCulture),
+            "category" => string.IsNullOrEmpty(s.Category) ? null : s.Category,
+            "account" => s.AccountNumber,
+            "project" => string.IsNullOrEmpty(s.Expense?.Project) ? null : s.Expense.Project,
+            _ => null,
+        };
+    }
+
+    public override string SortKey(object subject) =>
+        ((ExpenseSubject)subject).Index.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static void Route(ExpenseSubject subject, Expense expense, ExportSettings? export)
+    {
+        if (expense.Reimbursable is not { } reimbursable || export is null)
+        {
+            return;
+        }
+
+        if (reimbursable)
+        {
+            if (export.Reimbursable is { } r and not ReimbursableExport.Unset)
+            {
+                subject.ExportsAsExpenseReport = r == ReimbursableExport.ExpenseReport;
+                subject.ExportsAsVendorBill = r == ReimbursableExport.VendorBill;
+                subject.ExportsAsCreditCard = false;
+            }
+        }
+        else if (export.NonReimbursable is { } n and not NonReimbursableExport.Unset)
+        {
+            subject.ExportsAsExpenseReport = n == NonReimbursableExport.ExpenseReport;
+            subject.ExportsAsVendorBill = n == NonReimbursableExport.VendorBill;
+            subject.ExportsAsCreditCard = n == NonReimbursableExport.CreditCard;
+        }
+    }
+
+    private static void CheckTags(ExpenseSubject subject, Expense expense, Dictionary<string, Dictionary<string, DimensionValue>>? values)
+    {
+        if (expense.Tags is null || values is null)
+        {
+            return;
+        }
+
+        var invalid = new List<string>();
+        var checkedAll = true;
+        foreach (var (dimension, value) in expense.Tags)
+        {
+            if (!values.TryGetValue(dimension, out var known))
+            {
+                checkedAll = false;
+                continue;
+            }
+
+            if (!known.TryGetValue(value, out var record) || record.Active == false)
+            {
+                invalid.Add($"{dimension}={value}");
+            }
+        }
+
+        subject.InvalidTags = invalid;
+        subject.TagsChecked = checkedAll;
+    }
+
+    private static void CheckRequiredDimensions(ExpenseSubject subject, Expense expense)
+    {
+        if (subject.Account?.RequiredDimensions is not { } required || expense.Tags is null)
+        {
+            return;
+        }
+
+        var missing = new List<string>();
+        foreach (var dimension in required)
+        {
+            var carried = dimension.ToUpperInvariant() switch
+            {
+                "PROJECT" => !string.IsNullOrEmpty(expense.Project) || HasTag(expense.Tags, dimension),
+                "CUSTOMER" => !string.IsNullOrEmpty(expense.Customer) || HasTag(expense.Tags, dimension),
+                _ => HasTag(expense.Tags, dimension),
+            };
+            if (!carried)
+            {
+                missing.Add(dimension);
+            }
+        }
+
+        subject.MissingRequiredDimensions = missing;
+        subject.RequiredDimensionsChecked = true;
+    }
+
+    private static bool HasTag(IReadOnlyDictionary<string, string> tags, string dimension) =>
+        tags.Any(t => string.Equals(t.Key, dimension, StringComparison.OrdinalIgnoreCase) && t.Value.Length > 0);
+
+    private static bool IsNamedBy(ExpenseSubject subject, IReadOnlyDictionary<string, string> values) =>
+        (values.TryGetValue("line", out var line) && subject.Line?.ToString(CultureInfo.InvariantCulture) == line.Trim())
+        || (values.TryGetValue("category", out var category) && subject.Category == category)
+        || (values.TryGetValue("account", out var account) && string.Equals(subject.AccountNumber, account, StringComparison.OrdinalIgnoreCase))
+        || (values.TryGetValue("project", out var project) && string.Equals(subject.Expense?.Project, project, StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasExpenseValue(IReadOnlyDictionary<string, string> values) =>
+        values.ContainsKey("line") || values.ContainsKey("category") || values.ContainsKey("account") || values.ContainsKey("project");
+
+    private static Dictionary<string, T>? Index<T>(IReadOnlyList<T>? records, Func<T, string?> key, StringComparer comparer)
+    {
+        if (records is null)
+        {
+            return null;
+        }
+
+        var index = new Dictionary<string, T>(records.Count, comparer);
+        foreach (var record in records)
+        {
+            if (key(record) is { Length: > 0 } k)
+            {
+                index.TryAdd(k, record);
+            }
+        }
+
+        return index;
+    }
+
+    private static Dictionary<string, Dictionary<string, DimensionValue>>? DimensionValues(IReadOnlyList<IntacctDimension>? dimensions)
+    {
+        if (dimensions is null)
+        {
+            return null;
+        }
+
+        var byDimension = new Dictionary<string, Dictionary<string, DimensionValue>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dimension in dimensions)
+        {
+            if (dimension.Id is { Length: > 0 } id && dimension.Values is { } list)
+            {
+                byDimension.TryAdd(id, Index(list, v => v.Id, StringComparer.OrdinalIgnoreCase)!);
+            }
+        }
+
+        return byDimension;
+    }
+}
