@@ -10,6 +10,7 @@ internal static class CliApp
         var root = new RootCommand("Diagnoses Sage Intacct sync and export failures from evidence: the documented error, its proven causes, and an ordered plan.")
         {
             DiagnoseCommand.Create(stdin, stdout, stderr, outputRedirected),
+            RulesCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

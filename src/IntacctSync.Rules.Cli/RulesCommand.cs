@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using IntacctSync.Rules.Rules;
+
+namespace IntacctSync.Rules.Cli;
+
+/// <summary><c>intacct-sync rules list</c>: the loaded rules with their kinds, causes and case counts.</summary>
+internal static class RulesCommand
+{
+    private const string DefaultCases = "tests/IntacctSync.Rules.Tests/Cases";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var rules = new Option<string[]>("--rules")
+        {
+            Description = "A directory of rule files that adds to or overrides the built-in catalog; may be given more than once.",
+        };
+        var cases = new Option<string?>("--cases")
+        {
+            Description = $"The folder of rule cases (one sub-folder per code); default: {DefaultCases} when it exists.",
+        };
+
+        var list = new Command("list", "List the rules: code, kind, subject, causes and how many cases each has.") { rules, cases };
+        list.SetAction(parse => List(parse.GetValue(rules) ?? [], parse.GetValue(cases), stdout, stderr));
+
+        return new Command("rules", "Work with rule files.") { list };
+    }
+
+    private static int List(string[] ruleDirectories, string? casesDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        RuleCatalog catalog;
+        try
+        {
+            var options = new IntacctSyncRulesOptions();
+            foreach (var directory in ruleDirectories)
+            {
+                options.RuleDirectories.Add(directory);
+            }
+
+            catalog = RuleCatalog.Load(options);
+        }
+        catch (RuleLoadException ex)
+        {
+            stderr.WriteLine("intacct-sync: the rule files are invalid:");
+            foreach (var problem in ex.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return ExitCodes.BadRules;
+        }
+
+        if (casesDirectory is not null && !Directory.Exists(casesDirectory))
+        {
+            stderr.WriteLine($"intacct-sync: the cases folder '{casesDirectory}' does not exist");
+            return ExitCodes.Usage;
+        }
+
+        casesDirectory ??= Directory.Exists(DefaultCases) ? DefaultCases : null;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{"code",-13} {"kind",-15} {"subject",-10} {"cases",5}  causes\n");
+        foreach (var rule in catalog.Rules.OrderBy(r => r.Code, StringComparer.Ordinal))
+        {
+            var count = casesDirectory is null ? "-" : CountCases(casesDirectory, rule.Code).ToString(CultureInfo.InvariantCulture);
+            var kind = rule.Kind.ToString().ToLowerInvariant();
+            text.Append(CultureInfo.InvariantCulture, $"{rule.Code,-13} {kind,-15} {rule.Subject,-10} {count,5}  {string.Join(", ", rule.Causes)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"{catalog.Rules.Count} rules\n");
+        stdout.Write(text.ToString());
+        return ExitCodes.Ok;
+    }
+
+    private static int CountCases(string casesDirectory, string code)
+    {
+        var folder = Path.Combine(casesDirectory, code);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Count(f => !f.EndsWith(".verified.json", StringComparison.Ordinal) && !f.EndsWith(".received.json", StringComparison.Ordinal))
+            : 0;
+    }
+}
