@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using IntacctSync.Rules.Benchmarks.Infrastructure;
+
+namespace IntacctSync.Rules.Benchmarks;
+
+/// <summary>
+/// One <c>intacct-sync diagnose</c> as a whole process (<c>dotnet intacct-sync.dll diagnose FILE</c>,
+/// Release build) against the floor of any .NET command: a hello-world console app started the same way.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
+public class CliBenchmarks
+{
+    private const string CaseFile = "tests/IntacctSync.Rules.Tests/Cases/INT402/contract-udd-inactive.json";
+
+    private string _cli = null!;
+    private string _hello = null!;
+    private string _case = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _cli = RepoPaths.EnsureReleaseBuild(
+            "src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj", "src/IntacctSync.Rules.Cli/bin/Release/net10.0/intacct-sync.dll");
+        _hello = RepoPaths.EnsureReleaseBuild("bench/HelloWorld/HelloWorld.csproj", "bench/HelloWorld/bin/Release/net10.0/hello-world.dll");
+        _case = Path.Combine(RepoPaths.Root, CaseFile);
+
+        var (exitCode, output) = RepoPaths.Run("dotnet", [_cli, "diagnose", _case, "--format", "json"]);
+        if (exitCode != 0 || !output.Contains("\"INT402\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"intacct-sync diagnose {CaseFile} should exit 0 with an INT402 report; it exited {exitCode}:{Environment.NewLine}{output}");
+        }
+
+        if (RepoPaths.Run("dotnet", [_hello]) is not (0, _))
+        {
+            throw new InvalidOperationException("hello-world should exit 0.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "dotnet hello-world.dll")]
+    public int HelloWorld() => RepoPaths.Run("dotnet", [_hello]).ExitCode;
+
+    [Benchmark(Description = "dotnet intacct-sync.dll diagnose contract-udd-inactive.json --format json")]
+    public int Diagnose() => RepoPaths.Run("dotnet", [_cli, "diagnose", _case, "--format", "json"]).ExitCode;
+}

@@ -1,0 +1,70 @@
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Benchmarks.Floor;
+
+/// <summary>
+/// One dimension as the INT402 conditions see it (<c>d</c>): a plain DTO with the property names the
+/// rule file's expressions use, filled by <see cref="Int402Join"/>. Public so RulesEngine can bind it.
+/// </summary>
+public sealed class Int402Dimension
+{
+    private static readonly IReadOnlyList<ApiError> NoErrors = [];
+
+    internal Int402Dimension(string? id, string? label)
+    {
+        Id = id;
+        Label = label;
+    }
+
+    public string? Id { get; }
+
+    public string? Label { get; }
+
+    public string? MessageName { get; private set; }
+
+    /// <summary>The name a report shows: the message's name, else the label, else the id.</summary>
+    public string Name => MessageName ?? Label ?? Id ?? "[X]";
+
+    public IntacctDimension? Intacct { get; internal set; }
+
+    public CodingDimension? Coding { get; internal set; }
+
+    public bool? ListedInIntacct { get; internal set; }
+
+    public bool? UserDefined => Intacct?.UserDefined;
+
+    public bool? Exists => ListedInIntacct == false ? false : Intacct?.Exists;
+
+    public bool? Active => Intacct?.Active;
+
+    public bool? Configured => Intacct?.Configured;
+
+    public int? ValuesReturned => Intacct?.ValuesReturned;
+
+    public bool? EnabledInWorkspace { get; internal set; }
+
+    public DimensionImport? ImportAs => Coding?.ImportAs;
+
+    public bool WorkspaceEntryUsesLabel { get; internal set; }
+
+    public IReadOnlyList<ObjectRight>? ObjectRights { get; internal set; }
+
+    public bool? UserCanRead => ObjectRights is null ? null : ObjectRights.Contains(ObjectRight.List) && ObjectRights.Contains(ObjectRight.View);
+
+    public IReadOnlyList<ApiError> ApiErrors { get; private set; } = NoErrors;
+
+    public bool ApiPermissionDenied { get; private set; }
+
+    public bool ApiObjectNotFound { get; private set; }
+
+    public bool NamedInMessage => MessageName is not null;
+
+    internal void AddApiError(ApiError error, bool denied, bool notFound)
+    {
+        ApiErrors = ApiErrors.Count == 0 ? [error] : [.. ApiErrors, error];
+        ApiPermissionDenied |= denied;
+        ApiObjectNotFound |= notFound;
+    }
+
+    internal void NameInMessage(string name) => MessageName ??= name;
+}

@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Benchmarks.Floor;
+
+/// <summary>
+/// Joins a document's dimensions by hand, the way an embedder without the library would: Intacct's
+/// records, the workspace's coding entries, the dimensions pasted INT402 messages name, and the objects
+/// API errors name. Matches the library's join (names compared without regard to case, a message's name
+/// matched to a label first, an API error's object to an id first, first entry wins).
+/// </summary>
+internal static partial class Int402Join
+{
+    private static readonly HashSet<string> StandardObjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "APBILL", "APBILLITEM", "APPYMT", "ARINVOICE", "ARPYMT", "CCTRANSACTION", "CHECKINGACCOUNT", "CLASS", "COMPANY",
+        "CONTACT", "CREDITCARD", "CUSTOMER", "DEPARTMENT", "EEXPENSES", "EEXPENSESITEM", "EMPLOYEE", "EXPENSETYPES",
+        "GLACCOUNT", "GLBATCH", "GLDETAIL", "GLENTRY", "ITEM", "JOURNAL", "LOCATION", "LOCATIONENTITY", "PROJECT",
+        "REPORTINGPERIOD", "SAVINGSACCOUNT", "STATACCOUNT", "TASK", "USERINFO", "VENDOR", "WAREHOUSE",
+    };
+
+    public static List<Int402Dimension> Dimensions(SyncEvidence evidence)
+    {
+        var all = new List<Int402Dimension>();
+        var intacct = evidence.Intacct?.Dimensions;
+        var unlisted = intacct is null ? (bool?)null : false;
+        if (intacct is not null)
+        {
+            foreach (var record in intacct)
+            {
+                var key = NullIfBlank(record.Id) ?? NullIfBlank(record.Label);
+                if (key is null || ById(all, key) is not null)
+                {
+                    continue;
+                }
+
+                // As the library does: a blank label is no label, but a whitespace one is kept from the record.
+                var label = NullIfBlank(record.Label) ?? (string.IsNullOrEmpty(record.Label) ? null : record.Label);
+                all.Add(new Int402Dimension(NullIfBlank(record.Id), label) { Intacct = record, ListedInIntacct = true });
+            }
+        }
+
+        var coding = evidence.Workspace?.Coding?.Dimensions;
+        if (coding is not null)
+        {
+            foreach (var entry in coding)
+            {
+                var name = NullIfBlank(entry.Id);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var usesLabel = false;
+                var subject = ById(all, name);
+                if (subject is null && ByLabel(all, name) is { } labelled)
+                {
+                    subject = labelled;
+                    usesLabel = labelled.Id is not null && !string.Equals(labelled.Id, name, StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (subject is null)
+                {
+                    subject = new Int402Dimension(name, null) { ListedInIntacct = unlisted };
+                    all.Add(subject);
+                }
+
+                subject.Coding = entry;
+                subject.EnabledInWorkspace = entry.Enabled;
+                subject.WorkspaceEntryUsesLabel = usesLabel;
+            }
+        }
+
+        if (evidence.Messages is { } messages)
+        {
+            foreach (var message in messages)
+            {
+                if (MessageDimension(message) is not { } name)
+                {
+                    continue;
+                }
+
+                var subject = ByLabel(all, name) ?? ById(all, name);
+                if (subject is null)
+                {
+                    subject = new Int402Dimension(null, name) { ListedInIntacct = unlisted };
+                    all.Add(subject);
+                }
+
+                subject.NameInMessage(name);
+            }
+        }
+
+        var objects = evidence.WebServicesUser?.Objects;
+        foreach (var subject in all)
+        {
+            if (coding is not null && subject.Coding is null)
+            {
+                subject.EnabledInWorkspace = false;
+                subject.WorkspaceEntryUsesLabel = false;
+            }
+
+            subject.ObjectRights = Rights(objects, subject.Id);
+        }
+
+        if (evidence.ApiErrors is { } errors)
+        {
+            foreach (var error in errors)
+            {
+                var (name, denied, notFound) = Classify(error);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var subject = ById(all, name) ?? ByLabel(all, name);
+                if (subject is null)
+                {
+                    if (StandardObjects.Contains(name) || !(denied || notFound))
+                    {
+                        continue;
+                    }
+
+                    subject = new Int402Dimension(name.ToUpperInvariant(), null) { ListedInIntacct = unlisted };
+                    subject.ObjectRights = Rights(objects, subject.Id);
+                    if (coding is not null)
+                    {
+                        subject.EnabledInWorkspace = false;
+                    }
+
+                    all.Add(subject);
+                }
+
+                subject.AddApiError(error, denied, notFound);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The dimension an INT402 message names, with or without its code, quotes and spacing as people paste them.</summary>
+    public static string? MessageDimension(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var match = Int402Message().Match(Normalize(message));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value.Trim().TrimEnd('.').Trim('"', '\'', ' ');
+        return string.IsNullOrWhiteSpace(name) ? null : name;
+    }
+
+    // Folds runs of whitespace to one space and typographic quotes to straight ones; returns the
+    // message itself when there is nothing to fold, which is the common case.
+    private static string Normalize(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            var c = text[i];
+            clean = !(IsQuote(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ' || char.IsWhiteSpace(text[i + 1]))));
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var folded = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && folded.Length > 0)
+            {
+                folded.Append(' ');
+            }
+
+            space = false;
+            folded.Append(c switch
+            {
+                '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
+                '\u201C' or '\u201D' or '\u201F' or '\u2033' => '"',
+                _ => c,
+            });
+        }
+
+        return folded.ToString();
+    }
+
+    private static bool IsQuote(char c) => c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u201C' or '\u201D' or '\u201F' or '\u2033';
+
+    private static (string? Name, bool Denied, bool NotFound) Classify(ApiError error)
+    {
+        var text = string.Join(' ', error.Description, error.Description2, error.Correction);
+        var obj = NullIfBlank(error.Object);
+        if (PermissionDenied().Match(text) is { Success: true } denied)
+        {
+            return (obj ?? denied.Groups["object"].Value, true, false);
+        }
+
+        if (NotFound().Match(text) is { Success: true } notFound)
+        {
+            return (obj ?? notFound.Groups["object"].Value, false, true);
+        }
+
+        return (obj, false, false);
+    }
+
+    private static IReadOnlyList<ObjectRight>? Rights(IReadOnlyDictionary<string, IReadOnlyList<ObjectRight>>? objects, string? id)
+    {
+        if (objects is null || id is null)
+        {
+            return null;
+        }
+
+        if (objects.TryGetValue(id, out var rights))
+        {
+            return rights;
+        }
+
+        foreach (var (name, value) in objects)
+        {
+            if (string.Equals(name, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static Int402Dimension? ById(List<Int402Dimension> all, string id)
+    {
+        foreach (var d in all)
+        {
+            if (d.Id is not null && string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    private static Int402Dimension? ByLabel(List<Int402Dimension> all, string label)
+    {
+        foreach (var d in all)
+        {
+            if (d.Label is not null && string.Equals(d.Label, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    [GeneratedRegex(@"Sage\s+Intacct\s+couldn't\s+return\s+values\s+for\s+dimension\s+(?<name>.+?)\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Int402Message();
+
+    [GeneratedRegex(@"do not have permission for API operation \S+ on objects of type (?<object>[A-Za-z0-9_]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PermissionDenied();
+
+    [GeneratedRegex(@"Object definition (?<object>[A-Za-z0-9_]+) not found", RegexOptions.IgnoreCase)]
+    private static partial Regex NotFound();
+}

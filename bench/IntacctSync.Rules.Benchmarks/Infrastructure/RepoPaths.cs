@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace IntacctSync.Rules.Benchmarks.Infrastructure;
+
+/// <summary>Finds the repository (the folder holding IntacctSync.Rules.sln) and its Release builds.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Returns a Release build's main assembly, building the project first when it is missing.</summary>
+    public static string EnsureReleaseBuild(string projectPath, string dllPath)
+    {
+        var project = Path.Combine(Root, projectPath);
+        var dll = Path.Combine(Root, dllPath);
+        if (File.Exists(dll))
+        {
+            return dll;
+        }
+
+        var (exitCode, output) = Run("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
+        if (exitCode != 0 || !File.Exists(dll))
+        {
+            throw new InvalidOperationException($"dotnet build -c Release {projectPath} failed (exit {exitCode}) or did not produce {dllPath}:{Environment.NewLine}{output}");
+        }
+
+        return dll;
+    }
+
+    /// <summary>Runs a process to completion, returning its exit code and everything it printed.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Root,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IntacctSync.Rules.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No IntacctSync.Rules.sln above {AppContext.BaseDirectory}; run the benchmarks from the repository.");
+    }
+}

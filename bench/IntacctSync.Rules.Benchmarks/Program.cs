@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using IntacctSync.Rules;
+using IntacctSync.Rules.Benchmarks.Floor;
+using IntacctSync.Rules.Benchmarks.Infrastructure;
+using IntacctSync.Rules.Benchmarks.Naive;
+
+if (args is ["--check"])
+{
+    // The honesty check alone, without timing anything: the three INT402 implementations agree.
+    var cases = Corpus.Int402Cases();
+    Agreement.Check(SyncErrorClassifier.Create(), new RulesEngineInt402(Corpus.Int402Rule()), cases);
+    var decisions = cases.SelectMany(c => HandWrittenInt402.Decide(c.Evidence)).ToList();
+    Console.WriteLine($"The library, RulesEngine and the hand-written floor agree on all {cases.Count} INT402 cases " +
+        $"({decisions.Count} INT402 decisions: {string.Join(", ", decisions.GroupBy(d => d.Certainty).Select(g => $"{g.Count()} {g.Key}"))}).");
+    return;
+}
+
+if (args is ["--breakdown"])
+{
+    CostBreakdown.Print();
+    return;
+}
+
+// `-- --filter '*'` runs every benchmark; each class carries its own short job (see README.md). The
+// generated boilerplate is built with the repository's analyzers on a shared 2-core machine, which can
+// take longer than BenchmarkDotNet's default two minutes.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
