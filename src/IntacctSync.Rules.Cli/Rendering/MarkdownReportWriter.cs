@@ -19,10 +19,10 @@ internal static class MarkdownReportWriter
             md.Append($"\n## {d.Code}: {Escape(d.Title)}\n\n");
             md.Append($"*{StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}* — {Escape(d.Message)}\n");
             var confirmed = d.Certainty == Certainty.Confirmed;
-            if (!confirmed && d.Causes.SelectMany(c => c.Facts).Distinct().ToList() is { Count: > 0 } seen)
+            if (d.Evidence.Count > 0)
             {
                 md.Append("\n### Seen\n\n");
-                foreach (var fact in seen)
+                foreach (var fact in d.Evidence)
                 {
                     md.Append($"- {Code(fact)}\n");
                 }

@@ -25,10 +25,10 @@ internal static class TextReportWriter
             text.Append($"{d.Code} ({StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}): {d.Title}\n");
             text.Append($"  {d.Message}\n");
             var confirmed = d.Certainty == Certainty.Confirmed;
-            if (!confirmed && d.Causes.SelectMany(c => c.Facts).Distinct().ToList() is { Count: > 0 } seen)
+            if (d.Evidence.Count > 0)
             {
                 text.Append("\nSeen:\n");
-                foreach (var fact in seen)
+                foreach (var fact in d.Evidence)
                 {
                     text.Append($"  {fact}\n");
                 }

@@ -74,7 +74,10 @@ internal static partial class ReportBuilder
     private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts)
     {
         var merged = new List<Finding>(found.Count);
-        foreach (var finding in found.Select(f => f with { Values = SubjectOf(f, facts) }).OrderBy(f => f.Certainty))
+        var ordered = found.Select(f => f with { Values = SubjectOf(f, facts) })
+            .OrderBy(f => f.Certainty)
+            .ThenBy(f => f.Rule.Subject.SortKey(f.Subject), StringComparer.Ordinal);
+        foreach (var finding in ordered)
         {
             if (!merged.Any(m => m.Rule == finding.Rule && SameValues(m.Values, finding.Values)))
             {
@@ -122,7 +125,7 @@ internal static partial class ReportBuilder
     {
         var rule = finding.Rule;
         var anyEstablished = finding.States.Any(s => s.Verdict == Verdict.Established);
-        var messageFacts = finding.Certainty == Certainty.Likely ? MessageFacts(finding, facts) : [];
+        var evidence = MessageFacts(finding, facts);
         var causes = new List<DiagnosedCause>();
         var ruledOut = new List<DiagnosedCause>();
         var missing = new List<MissingEvidence>();
@@ -143,7 +146,7 @@ internal static partial class ReportBuilder
                 default:
                     if (!anyEstablished)
                     {
-                        causes.Add(new DiagnosedCause(cause.Id, summary, messageFacts));
+                        causes.Add(new DiagnosedCause(cause.Id, summary, []));
                     }
 
                     foreach (var m in cause.MissingEvidence)
@@ -177,6 +180,7 @@ internal static partial class ReportBuilder
             ruledOut,
             steps,
             missing,
+            evidence,
             rule.Source);
     }
 
@@ -232,10 +236,18 @@ internal static partial class ReportBuilder
         return cited;
     }
 
+    /// <summary>The messages of this code that named the subject, as facts.</summary>
     private static List<string> MessageFacts(Finding finding, EvidenceFacts facts)
     {
-        var messages = facts.Evidence.Messages!;
+        var messages = facts.Evidence.Messages;
+        if (messages is null)
+        {
+            return [];
+        }
+
         return finding.Rule.Subject.MentionsBy(finding.Subject, finding.Rule.Code)
+            .Distinct()
+            .Order()
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"messages[{i}] = {System.Text.Json.JsonSerializer.Serialize(messages[i], ReportJsonContext.Compact.String)}"))
             .ToList();
     }

@@ -15,6 +15,7 @@ public sealed class Diagnosis
         IReadOnlyList<DiagnosedCause> ruledOut,
         IReadOnlyList<RemediationStep> steps,
         IReadOnlyList<MissingEvidence> missingEvidence,
+        IReadOnlyList<string> evidence,
         string rule)
     {
         Code = code;
@@ -27,6 +28,7 @@ public sealed class Diagnosis
         RuledOut = ruledOut;
         Steps = steps;
         MissingEvidence = missingEvidence;
+        Evidence = evidence;
         Rule = rule;
     }
 
@@ -59,6 +61,13 @@ public sealed class Diagnosis
 
     /// <summary>What to collect to confirm or exclude the remaining causes.</summary>
     public IReadOnlyList<MissingEvidence> MissingEvidence { get; }
+
+    /// <summary>
+    /// What points at the code besides the causes' facts: the messages of this code and the API errors
+    /// about the subject, as facts (<c>messages[0] = "INT402 Sync Error: ..."</c>). A <c>likely</c>
+    /// diagnosis always cites here what made it likely. (An addition to the version 1 contract.)
+    /// </summary>
+    public IReadOnlyList<string> Evidence { get; }
 
     /// <summary>The rule file that produced the diagnosis, such as <c>rules/sync/INT402.json</c>.</summary>
     public string Rule { get; }

@@ -11,7 +11,8 @@ namespace IntacctSync.Rules.Rules;
 /// Reads a fact out of the evidence by its contract path, so that a cited fact is always the value the
 /// evidence holds: <c>intacct.dimensions[REGION].active</c> (a record by its key: <c>id</c>,
 /// <c>number</c> or <c>name</c>), <c>webServicesUser.objects[REGION]</c> (a map entry), or
-/// <c>apiErrors[object=REGION].errorNo</c> (the first record whose field has that value). Keys compare
+/// <c>apiErrors[object=REGION].errorNo</c> (the first record whose field has that value), or
+/// <c>apiErrors[#3]</c> (by position, for records with no key). Keys compare
 /// without regard to case. Runs only for diagnoses that are reported.
 /// </summary>
 internal static partial class FactResolver
@@ -93,8 +94,8 @@ internal static partial class FactResolver
 
     private static object? Select(IEnumerable records, JsonTypeInfo element, string selector)
     {
-        // Records without a key (API errors whose response named nothing) are selected by position.
-        if (int.TryParse(selector, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        // Records without a key (API errors whose response named nothing) are selected by position: #3.
+        if (selector.StartsWith('#') && int.TryParse(selector.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
         {
             return records.Cast<object?>().ElementAtOrDefault(index);
         }

@@ -71,7 +71,8 @@ public class Int402RuleTests
         Assert.Equal(Certainty.Likely, diagnosis.Certainty);
         Assert.Equal(dimension, diagnosis.Subject["dimension"]);
         Assert.NotEmpty(diagnosis.MissingEvidence);
-        Assert.All(diagnosis.Causes, c => Assert.StartsWith("messages[0] = ", Assert.Single(c.Facts), StringComparison.Ordinal));
+        Assert.StartsWith("messages[0] = ", Assert.Single(diagnosis.Evidence), StringComparison.Ordinal);
+        Assert.All(diagnosis.Causes, c => Assert.Empty(c.Facts));
     }
 
     [Theory]
@@ -85,18 +86,16 @@ public class Int402RuleTests
     }
 
     [Theory]
-    [InlineData("authentication-failure-udd-enabled")]
-    [InlineData("near-miss-export-operation")]
-    [InlineData("near-miss-standard-dimension-inactive")]
-    [InlineData("near-miss-standard-object-permission")]
-    public void Classify_NearMiss_IsNotInt402ButStillDiagnosesTheFailure(string caseName)
+    [InlineData("authentication-failure-udd-enabled", "INT122")]
+    [InlineData("near-miss-export-operation", "UNCLASSIFIED")]
+    [InlineData("near-miss-standard-dimension-inactive", "UNCLASSIFIED")]
+    [InlineData("near-miss-standard-object-permission", "UNCLASSIFIED")]
+    public void Classify_NearMiss_IsNotInt402ButStillDiagnosesTheFailure(string caseName, string code)
     {
         var report = Classify(caseName);
 
         Assert.DoesNotContain(report.Diagnoses, d => d.Code == "INT402");
-        var fallback = Assert.Single(report.Diagnoses);
-        Assert.Equal("UNCLASSIFIED", fallback.Code);
-        Assert.Equal(Certainty.Possible, fallback.Certainty);
+        Assert.Equal(code, report.Diagnoses[0].Code);
     }
 
     [Fact]

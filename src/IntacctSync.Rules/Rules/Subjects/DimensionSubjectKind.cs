@@ -201,7 +201,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         {
             if (ReferenceEquals(all[i], error))
             {
-                return i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 

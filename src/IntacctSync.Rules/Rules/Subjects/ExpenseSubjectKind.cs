@@ -82,8 +82,12 @@ internal sealed class ExpenseSubjectKind : SubjectKind
 
         foreach (var match in matches)
         {
-            var named = subjects.Where(s => IsNamedBy(s, match.Values)).ToList();
-            if (named.Count == 0 && HasExpenseValue(match.Values))
+            // A message that names no line, category, account or project (INT680's) is about the
+            // report's expenses in general: every line may be the one it means.
+            var named = HasExpenseValue(match.Values)
+                ? subjects.Where(s => s.Expense is not null && IsNamedBy(s, match.Values)).ToList()
+                : subjects.Where(s => s.Expense is not null).ToList();
+            if (named.Count == 0)
             {
                 var orphan = new ExpenseSubject(null, -1)
                 {
@@ -135,8 +139,12 @@ internal sealed class ExpenseSubjectKind : SubjectKind
         };
     }
 
-    public override string SortKey(object subject) =>
-        ((ExpenseSubject)subject).Index.ToString("D6", CultureInfo.InvariantCulture);
+    /// <summary>By expense id, then line and category, so that reports do not depend on the order of the expenses.</summary>
+    public override string SortKey(object subject)
+    {
+        var s = (ExpenseSubject)subject;
+        return string.Join('\u001f', s.Expense?.Id ?? string.Empty, s.Line?.ToString("D6", CultureInfo.InvariantCulture) ?? string.Empty, s.Category ?? string.Empty);
+    }
 
     private static void Route(ExpenseSubject subject, Expense expense, ExportSettings? export)
     {

@@ -1,0 +1,296 @@
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+// Document-level facts for the "Access" codes: signing in and sessions (INT122, INT176, INT907, INT993),
+// the Web Services user's module rights against the integration's baseline (INT245, INT043), the
+// Expensify Card liability account (INT068, INT498) and the Time & Expenses set-up (INT503, INT576, INT012).
+// Every fact is three-valued where the evidence can be silent: null means "not observed".
+public sealed partial class EvidenceFacts
+{
+    private static readonly string[] SenderIdTexts =
+    [
+        "invalid web services authorization", "is not authorized to make web services requests", "xml partner id",
+    ];
+
+    private static readonly string[] CredentialTexts = ["sign-in information is incorrect", "login information is incorrect"];
+
+    private static readonly string[] GatewaySignInErrors = ["XMLGW_JPP0002", "UJPP0002"];
+
+    private static readonly string[] RequestErrorTexts = ["xml parse", "not a valid transport policy"];
+
+    private static readonly string[] WrapperTexts =
+    [
+        "could not create", "can't create the transaction", "cannot create the transaction", "rolled back",
+    ];
+
+    /// <summary>Whether a message recognized as <paramref name="code"/>'s was seen.</summary>
+    /// <param name="code">The error code, such as <c>INT068</c>.</param>
+    /// <returns><c>true</c> when one of the evidence's messages is that code's.</returns>
+    public bool HasMessageOf(string code) => Matches.Any(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// An API error refused the sign-in itself: it came at the control or authentication level, it is a
+    /// gateway sign-in error (<c>XMLGW_JPP0002</c>, <c>UJPP0002</c>), or the response was HTTP 401.
+    /// </summary>
+    public bool SignInApiErrorSeen => SignInApiErrors.Any();
+
+    /// <summary>A sign-in API error says the sender ID is not authorized for the company, or the sender (XML partner) ID or password is wrong.</summary>
+    public bool SenderIdRejectedByApi => SignInApiErrors.Any(a => Mentions(a, SenderIdTexts));
+
+    /// <summary>A sign-in API error says the company user's sign-in information is incorrect.</summary>
+    public bool CredentialsRejectedByApi => SignInApiErrors.Any(a => Mentions(a, CredentialTexts));
+
+    /// <summary>A sign-in API error that names neither the sender ID nor the user's credentials: Sage Intacct could not validate the request.</summary>
+    public bool SignInRejectedOtherwise => SignInApiErrors.Any(a => !Mentions(a, SenderIdTexts) && !Mentions(a, CredentialTexts));
+
+    /// <summary>An API error says an API session could not be created (<c>getAPISession</c>, "Get API Session Failed").</summary>
+    public bool SessionApiErrorSeen => (Evidence.ApiErrors ?? []).Any(a =>
+        string.Equals(a.Function, "getAPISession", StringComparison.OrdinalIgnoreCase)
+        || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
+
+    /// <summary>Sage Intacct could not serve the request: HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text.</summary>
+    public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a =>
+        a.HttpStatus >= 500
+        || string.Equals(a.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
+        || Mentions(a, ["temporarily unavailable", "service unavailable"]));
+
+    /// <summary>An API error is about creating a credit card transaction (<c>cctransaction</c>).</summary>
+    public bool CardTransactionCreateFailed => CardTransactionErrors.Any();
+
+    /// <summary>
+    /// An API error about the <c>cctransaction</c> carries data-specific detail (a result-level error other
+    /// than the generic "could not create" wrappers): a data problem of another code, not INT993.
+    /// </summary>
+    public bool CardTransactionErrorHasDetail => CardTransactionErrors.Any(a =>
+        (a.Level is null or ApiErrorLevel.Result)
+        && (a.HttpStatus is null or < 500)
+        && !Mentions(a, WrapperTexts)
+        && !string.IsNullOrWhiteSpace((a.Description ?? string.Empty) + (a.Description2 ?? string.Empty)));
+
+    /// <summary>
+    /// Whether a Cash or Accrual journal of the Expensify Card settings is observed empty (<c>""</c>):
+    /// <c>true</c> when one is, <c>false</c> when both hold a name, <c>null</c> otherwise.
+    /// </summary>
+    public bool? ExpensifyCardJournalMissing
+    {
+        get
+        {
+            var card = Evidence.Workspace?.ExpensifyCard;
+            if (card is null)
+            {
+                return null;
+            }
+
+            if (IsBlankObserved(card.CashJournal) || IsBlankObserved(card.AccrualJournal))
+            {
+                return true;
+            }
+
+            return !string.IsNullOrWhiteSpace(card.CashJournal) && !string.IsNullOrWhiteSpace(card.AccrualJournal) ? false : null;
+        }
+    }
+
+    /// <summary>Whether the Cash journal of the Expensify Card settings is observed empty; <c>null</c> when not observed.</summary>
+    public bool? CashJournalMissing => JournalMissing(Evidence.Workspace?.ExpensifyCard?.CashJournal, Evidence.Workspace?.ExpensifyCard);
+
+    /// <summary>Whether the Accrual journal of the Expensify Card settings is observed empty; <c>null</c> when not observed.</summary>
+    public bool? AccrualJournalMissing => JournalMissing(Evidence.Workspace?.ExpensifyCard?.AccrualJournal, Evidence.Workspace?.ExpensifyCard);
+
+    /// <summary>
+    /// Whether the Web Services user holds List, View, Add, Edit and Delete on <c>GLACCOUNT</c> (the
+    /// liability account INT068 creates); <c>null</c> when its rights on the object were not observed.
+    /// </summary>
+    public bool? UserCanManageAccounts
+    {
+        get
+        {
+            var objects = Evidence.WebServicesUser?.Objects;
+            if (objects is null)
+            {
+                return null;
+            }
+
+            foreach (var (name, rights) in objects)
+            {
+                if (string.Equals(name, "GLACCOUNT", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new[] { ObjectRight.List, ObjectRight.View, ObjectRight.Add, ObjectRight.Edit, ObjectRight.Delete }.All(rights.Contains);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the Web Services user may reach the entity the connection syncs at; <c>null</c> when the
+    /// connection is not at an entity, or the user's entities were not observed.
+    /// </summary>
+    public bool? UserReachesSyncEntity =>
+        Evidence.Connection?.EntityId is { Length: > 0 } entity && Evidence.WebServicesUser?.Entities is { } entities
+            ? entities.Contains(entity, StringComparer.OrdinalIgnoreCase)
+            : null;
+
+    /// <summary>
+    /// Whether an export route is an expense report: <c>true</c> when the reimbursable or non-reimbursable
+    /// route is; <c>false</c> when reimbursable expenses export as vendor bills and the non-reimbursable
+    /// route is not an expense report; <c>null</c> otherwise.
+    /// </summary>
+    public bool? UsesExpenseReports
+    {
+        get
+        {
+            var export = Evidence.Workspace?.Export;
+            if (export?.Reimbursable == ReimbursableExport.ExpenseReport || export?.NonReimbursable == NonReimbursableExport.ExpenseReport)
+            {
+                return true;
+            }
+
+            return export?.Reimbursable == ReimbursableExport.VendorBill ? false : null;
+        }
+    }
+
+    /// <summary>Whether an export route is a vendor bill; <c>null</c> when neither route was observed.</summary>
+    public bool? UsesVendorBills
+    {
+        get
+        {
+            var export = Evidence.Workspace?.Export;
+            if (export?.Reimbursable == ReimbursableExport.VendorBill || export?.NonReimbursable == NonReimbursableExport.VendorBill)
+            {
+                return true;
+            }
+
+            return export?.Reimbursable is null && export?.NonReimbursable is null ? null : false;
+        }
+    }
+
+    /// <summary>
+    /// Whether projects are used: a report line carries a project, or the workspace imports the
+    /// <c>PROJECT</c> or <c>CUSTOMER</c> dimension; <c>null</c> when neither was observed.
+    /// </summary>
+    public bool? ProjectsUsed
+    {
+        get
+        {
+            if (Evidence.Report?.Expenses?.Any(x => !string.IsNullOrWhiteSpace(x.Project)) == true)
+            {
+                return true;
+            }
+
+            var coding = Evidence.Workspace?.Coding?.Dimensions;
+            if (coding?.Any(c => c.Enabled == true && (string.Equals(c.Id, "PROJECT", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Id, "CUSTOMER", StringComparison.OrdinalIgnoreCase))) == true)
+            {
+                return true;
+            }
+
+            return coding is null && Evidence.Report?.Expenses is null ? null : false;
+        }
+    }
+
+    /// <summary>
+    /// A module the integration needs is below its level (Administration All, Company Read-only, Cash
+    /// Management All, General Ledger All, Time &amp; Expenses All unless reimbursable expenses export as
+    /// vendor bills, Projects Read-only when projects are used, Accounts Payable All when vendor bills are
+    /// used): <c>true</c> when one is, <c>false</c> when every needed module was observed at its level,
+    /// <c>null</c> otherwise.
+    /// </summary>
+    public bool? BaselineModuleMissing => Baseline(m => m.Level < m.Needed);
+
+    /// <summary>
+    /// A module the integration needs is granted, but below its level (Read-only where All is needed):
+    /// <c>true</c> when one is, <c>false</c> when every needed module was observed and none is granted
+    /// below its level, <c>null</c> otherwise.
+    /// </summary>
+    public bool? BaselineModuleBelowGranted => Baseline(m => m.Level > ModuleAccess.None && m.Level < m.Needed);
+
+    /// <summary>
+    /// A module the integration needs is not granted at all (<c>none</c>, or observed unset): the
+    /// application was not ticked under the user's subscriptions. <c>false</c> when every needed module
+    /// was observed above <c>none</c>.
+    /// </summary>
+    public bool? BaselineModuleNotSubscribed => Baseline(m => m.Level <= ModuleAccess.None);
+
+    private bool? Baseline(Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)
+    {
+        if (Evidence.WebServicesUser?.Modules is null)
+        {
+            return null;
+        }
+
+        var unknown = false;
+        foreach (var (module, needed, required) in BaselineModules())
+        {
+            if (required == false)
+            {
+                continue;
+            }
+
+            var level = Module(module);
+            if (level is null)
+            {
+                unknown = true;
+                continue;
+            }
+
+            if (failing((level == ModuleAccess.Unset ? ModuleAccess.None : level, needed)))
+            {
+                if (required == true)
+                {
+                    return true;
+                }
+
+                unknown = true;
+            }
+        }
+
+        return unknown ? null : false;
+    }
+
+    private IEnumerable<(string Module, ModuleAccess Needed, bool? Required)> BaselineModules()
+    {
+        yield return ("administration", ModuleAccess.All, true);
+        yield return ("company", ModuleAccess.ReadOnly, true);
+        yield return ("cashManagement", ModuleAccess.All, true);
+        yield return ("generalLedger", ModuleAccess.All, true);
+        yield return ("timeAndExpenses", ModuleAccess.All, UsesExpenseReports != false);
+        yield return ("projects", ModuleAccess.ReadOnly, ProjectsUsed);
+        yield return ("accountsPayable", ModuleAccess.All, UsesVendorBills);
+    }
+
+    // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
+    // not sign-in refusals, although they stop the request at the same level.
+    private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(a =>
+        a.Level == ApiErrorLevel.Authentication
+        || (a.Level == ApiErrorLevel.Control && !Mentions(a, RequestErrorTexts))
+        || a.HttpStatus == 401
+        || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+
+    private IEnumerable<ApiError> CardTransactionErrors => (Evidence.ApiErrors ?? []).Where(a =>
+        string.Equals(a.Object, "cctransaction", StringComparison.OrdinalIgnoreCase)
+        || (a.Function?.Contains("cctransaction", StringComparison.OrdinalIgnoreCase) ?? false)
+        || Mentions(a, ["cctransaction"]));
+
+    private static bool Mentions(ApiError error, string[] texts) =>
+        texts.Any(t => (error.Description?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)
+            || (error.Description2?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)
+            || (error.Correction?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false));
+
+    private static bool IsBlankObserved(string? journal) => journal is not null && string.IsNullOrWhiteSpace(journal);
+
+    private static bool? JournalMissing(string? journal, ExpensifyCardSettings? card)
+    {
+        if (card is null)
+        {
+            return null;
+        }
+
+        if (IsBlankObserved(journal))
+        {
+            return true;
+        }
+
+        return journal is null ? null : false;
+    }
+}

@@ -1,0 +1,207 @@
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+// Document-level facts for the "Lines" rules: billable and tax settings, tag values, project links,
+// worked out over the report's expense lines (the same joined lines the expense rules see).
+public sealed partial class EvidenceFacts
+{
+    private IReadOnlyList<ExpenseSubject>? _lines;
+
+    /// <summary>The report's expense lines, joined as expense rules see them.</summary>
+    public IReadOnlyList<ExpenseSubject> Lines =>
+        _lines ??= ExpenseSubjectKind.Instance.Build(this, []).Cast<ExpenseSubject>().ToArray();
+
+    /// <summary>
+    /// Whether the workspace's billable option is off or unmapped: <c>true</c> when billable expenses are
+    /// disabled or not mapped, <c>false</c> when both are observed on, else <c>null</c>.
+    /// </summary>
+    public bool? BillableOffInWorkspace
+    {
+        get
+        {
+            var coding = Evidence.Workspace?.Coding;
+            if (coding?.BillableEnabled == false || coding?.BillableMapped == false)
+            {
+                return true;
+            }
+
+            return coding?.BillableEnabled == true && coding.BillableMapped == true ? false : null;
+        }
+    }
+
+    /// <summary>Whether any expense carries a tax rate; <c>false</c> when every expense is observed without one; else <c>null</c>.</summary>
+    public bool? ReportUsesTaxRate => AnyExpense(x => x.TaxRate is null ? null : x.TaxRate.Length > 0);
+
+    /// <summary>
+    /// Whether a tax rate used on the report is one the workspace holds but did not import from Sage
+    /// Intacct (created by hand); <c>null</c> when the rates or the list were not observed.
+    /// </summary>
+    public bool? ManualTaxRateUsed => UsedTaxRates(rate => rate is null ? false : rate.Imported is { } imported ? !imported : null);
+
+    /// <summary>
+    /// Whether a tax rate used on the report is missing from the workspace's tax list, so it never came
+    /// from Sage Intacct; <c>null</c> when the rates or the list were not observed.
+    /// </summary>
+    public bool? UnlistedTaxRateUsed => UsedTaxRates(rate => rate is null);
+
+    /// <summary>
+    /// Whether the workspace imports every one of <paramref name="dimensions"/> as a line-level tag:
+    /// <c>false</c> when one is missing from the (observed) coding list, disabled, or imported otherwise;
+    /// <c>true</c> when each is enabled as a tag; else <c>null</c>.
+    /// </summary>
+    /// <param name="dimensions">Dimension ids, compared without regard to case.</param>
+    /// <returns>The verdict, or <c>null</c> when unknown or the list is empty.</returns>
+    public bool? ImportsAsTags(IReadOnlyList<string> dimensions)
+    {
+        var coding = Evidence.Workspace?.Coding?.Dimensions;
+        if (coding is null || dimensions.Count == 0)
+        {
+            return null;
+        }
+
+        var unknown = false;
+        foreach (var dimension in dimensions)
+        {
+            var entry = coding.FirstOrDefault(c => string.Equals(c.Id, dimension, StringComparison.OrdinalIgnoreCase));
+            if (entry is null || entry.Enabled == false || (entry.ImportAs is { } how && how != DimensionImport.Tag))
+            {
+                return false;
+            }
+
+            unknown |= entry.Enabled is null || entry.ImportAs is null;
+        }
+
+        return unknown ? null : true;
+    }
+
+    /// <summary>The line's tags whose value Sage Intacct does not hold at all, as <c>DIMENSION=value</c>.</summary>
+    /// <param name="line">The expense line.</param>
+    /// <returns>The tags; empty when none or unknown.</returns>
+    public IReadOnlyList<string> TagValuesNotInIntacct(ExpenseSubject line) => TagValues(line, value => value is null);
+
+    /// <summary>The line's tags whose value Sage Intacct holds as inactive, as <c>DIMENSION=value</c>.</summary>
+    /// <param name="line">The expense line.</param>
+    /// <returns>The tags; empty when none or unknown.</returns>
+    public IReadOnlyList<string> TagValuesInactive(ExpenseSubject line) => TagValues(line, value => value?.Active == false);
+
+    /// <summary>
+    /// Whether the report's submitter (the one employee whose email is exactly theirs) is a resource of
+    /// <paramref name="project"/>; <c>null</c> when the project, its resources or the employee is unknown.
+    /// </summary>
+    /// <param name="project">The project record.</param>
+    /// <returns>The verdict, or <c>null</c>.</returns>
+    public bool? SubmitterIsResourceOf(Project? project)
+    {
+        if (project?.ResourceEmployeeIds is not { } resources || SubmitterEmployee?.Id is not { Length: > 0 } employee)
+        {
+            return null;
+        }
+
+        return resources.Any(r => string.Equals(r, employee, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The first project (by id) on the report whose record is inactive or not linked to the customer
+    /// chosen with it, or <c>null</c> when none is known to be.
+    /// </summary>
+    public string? MismatchedProject =>
+        Lines.Where(l => l.Project is { } p && (p.Active == false || l.ProjectLinkedToCustomer == false))
+            .Select(l => l.Project!.Id)
+            .OfType<string>()
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault();
+
+    /// <summary>Whether <see cref="MismatchedProject"/> is not linked to a customer chosen with it; <c>null</c> when unknown.</summary>
+    public bool? MismatchedProjectUnlinked => MismatchedLines() is { Count: > 0 } lines
+        ? lines.Any(l => l.ProjectLinkedToCustomer == false) ? true : lines.All(l => l.ProjectLinkedToCustomer != null) ? false : null
+        : null;
+
+    /// <summary>Whether <see cref="MismatchedProject"/> is inactive; <c>null</c> when unknown.</summary>
+    public bool? MismatchedProjectInactive => MismatchedLines() is { Count: > 0 } lines ? !lines[0].Project!.Active : null;
+
+    /// <summary>
+    /// Whether every expense with a project uses an active project linked to the customer chosen with it
+    /// (or chose no customer); <c>false</c> when one does not; <c>null</c> when unknown or no expense has a project.
+    /// </summary>
+    public bool? ProjectsOnReportHealthy
+    {
+        get
+        {
+            var withProject = Lines.Where(l => !string.IsNullOrEmpty(l.Expense?.Project)).ToList();
+            if (withProject.Count == 0 || Evidence.Intacct?.Projects is null)
+            {
+                return null;
+            }
+
+            if (MismatchedProject is not null)
+            {
+                return false;
+            }
+
+            return withProject.All(l => l.Project?.Active == true && (l.Expense!.Customer is not { Length: > 0 } || l.ProjectLinkedToCustomer == true)) ? true : null;
+        }
+    }
+
+    private List<ExpenseSubject> MismatchedLines() =>
+        MismatchedProject is { } id
+            ? Lines.Where(l => string.Equals(l.Project?.Id, id, StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
+
+    private bool? UsedTaxRates(Func<TaxRate?, bool?> test)
+    {
+        var rates = Evidence.Workspace?.Coding?.TaxRates;
+        var expenses = Evidence.Report?.Expenses;
+        if (rates is null || expenses is null)
+        {
+            return null;
+        }
+
+        var unknown = false;
+        foreach (var expense in expenses)
+        {
+            if (expense.TaxRate is null)
+            {
+                unknown = true;
+                continue;
+            }
+
+            if (expense.TaxRate.Length == 0)
+            {
+                continue;
+            }
+
+            switch (test(rates.FirstOrDefault(r => string.Equals(r.Name, expense.TaxRate, StringComparison.Ordinal))))
+            {
+                case true:
+                    return true;
+                case null:
+                    unknown = true;
+                    break;
+            }
+        }
+
+        return unknown ? null : false;
+    }
+
+    private List<string> TagValues(ExpenseSubject line, Func<DimensionValue?, bool> test)
+    {
+        var found = new List<string>();
+        var dimensions = Evidence.Intacct?.Dimensions;
+        if (line.Expense?.Tags is not { } tags || dimensions is null)
+        {
+            return found;
+        }
+
+        foreach (var (dimension, value) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var values = dimensions.FirstOrDefault(d => string.Equals(d.Id, dimension, StringComparison.OrdinalIgnoreCase))?.Values;
+            if (values is not null && test(values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase))))
+            {
+                found.Add($"{dimension}={value}");
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,354 @@
+using System.Globalization;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+// The "People" group's derived facts: which lookups an export makes (employee or vendor), the vendor,
+// credit card, account and Smart Rule an export is about (the one a message named wins), and the
+// period facts behind INT035/INT771/INT088. Every value is three-valued: null means the evidence does
+// not say.
+public sealed partial class EvidenceFacts
+{
+    /// <summary>Whether a message was recognized as <paramref name="code"/>'s.</summary>
+    /// <param name="code">The code, such as <c>INT054</c>.</param>
+    /// <returns>Whether such a message was seen.</returns>
+    public bool MessageSeen(string code) => Matches.Any(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether the export looks the submitter up among Intacct's employees (it creates an expense
+    /// report): reimbursable expenses export as expense reports, or the report's non-reimbursable
+    /// expenses do; <c>false</c> when no part of the report does; <c>null</c> when unknown.
+    /// </summary>
+    public bool? ExportLooksUpEmployee
+    {
+        get
+        {
+            var export = Evidence.Workspace?.Export;
+            bool? reimbursable = ReportHasReimbursable == false ? false : export?.Reimbursable switch
+            {
+                ReimbursableExport.ExpenseReport => true,
+                ReimbursableExport.VendorBill => false,
+                _ => null,
+            };
+            bool? nonReimbursable = ReportHasNonReimbursable switch
+            {
+                false => false,
+                true => export?.NonReimbursable switch
+                {
+                    NonReimbursableExport.ExpenseReport => true,
+                    NonReimbursableExport.CreditCard or NonReimbursableExport.VendorBill => false,
+                    _ => null,
+                },
+                null => export?.NonReimbursable is null or NonReimbursableExport.ExpenseReport ? null : false,
+            };
+            return reimbursable == true || nonReimbursable == true ? true
+                : reimbursable == false && nonReimbursable == false ? false
+                : null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the export looks the submitter up among Intacct's vendors (reimbursable expenses export
+    /// as vendor bills to the submitter's vendor record); <c>null</c> when unknown.
+    /// </summary>
+    public bool? ExportLooksUpVendor => ReportHasReimbursable == false ? false : Evidence.Workspace?.Export?.Reimbursable switch
+    {
+        ReimbursableExport.VendorBill => true,
+        ReimbursableExport.ExpenseReport => false,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the export creates credit card charges (non-reimbursable expenses export as credit card
+    /// transactions, which post into Cash Management); <c>null</c> when unknown.
+    /// </summary>
+    public bool? ExportCreatesCardCharges => ReportHasNonReimbursable == false ? false : Evidence.Workspace?.Export?.NonReimbursable switch
+    {
+        NonReimbursableExport.CreditCard => ReportHasNonReimbursable == true || ReportHasCardTransaction == true ? true : null,
+        NonReimbursableExport.VendorBill or NonReimbursableExport.ExpenseReport => false,
+        _ => null,
+    };
+
+    /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
+    public bool? SubmitterLocationEmpty => SubmitterEmployee?.LocationId is { } location ? location.Length == 0 : null;
+
+    /// <summary>
+    /// Whether the location on the submitter's employee record exists and is active among the values of
+    /// the <c>LOCATION</c> dimension; <c>null</c> when the location is empty or the values were not read.
+    /// </summary>
+    public bool? SubmitterLocationValid
+    {
+        get
+        {
+            if (SubmitterEmployee?.LocationId is not { Length: > 0 } location)
+            {
+                return null;
+            }
+
+            var values = Evidence.Intacct?.Dimensions?
+                .FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.Values;
+            if (values is null)
+            {
+                return null;
+            }
+
+            var value = values.FirstOrDefault(v => string.Equals(v.Id, location, StringComparison.OrdinalIgnoreCase));
+            return value is null ? false : value.Active;
+        }
+    }
+
+    /// <summary>
+    /// Whether the workspace takes Location from the Sage Intacct employee default (its Coding entry for
+    /// <c>LOCATION</c> imports as <c>default</c>); <c>false</c> when it imports as a tag or report field.
+    /// </summary>
+    public bool? LocationFromEmployeeDefault =>
+        Evidence.Workspace?.Coding?.Dimensions?.FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.ImportAs switch
+        {
+            DimensionImport.Default => true,
+            DimensionImport.Tag or DimensionImport.ReportField => false,
+            _ => null,
+        };
+
+    /// <summary>
+    /// The vendor record the report posts to: the one an INT446 message named, else the submitter's
+    /// vendor record (exact email) when the export looks the submitter up among vendors, else the
+    /// workspace's default vendor for non-reimbursable vendor bills; an on-hold one first.
+    /// </summary>
+    public Vendor? PostingVendor
+    {
+        get
+        {
+            var vendors = Evidence.Intacct?.Vendors;
+            if (vendors is null)
+            {
+                return null;
+            }
+
+            if (Named("INT446", "vendor") is { } named)
+            {
+                return vendors.FirstOrDefault(v => string.Equals(v.Id, named, StringComparison.OrdinalIgnoreCase));
+            }
+
+            var candidates = new List<Vendor>(2);
+            if (ExportLooksUpVendor != false && SubmitterVendor is { } own)
+            {
+                candidates.Add(own);
+            }
+
+            var export = Evidence.Workspace?.Export;
+            if (export?.NonReimbursable == NonReimbursableExport.VendorBill && ReportHasNonReimbursable != false
+                && export.DefaultVendor is { Length: > 0 } defaultVendor
+                && vendors.FirstOrDefault(v => string.Equals(v.Id, defaultVendor, StringComparison.OrdinalIgnoreCase)) is { } fallback)
+            {
+                candidates.Add(fallback);
+            }
+
+            return candidates.FirstOrDefault(v => v.OnHold == true) ?? candidates.FirstOrDefault();
+        }
+    }
+
+    /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
+    public bool? PostingVendorOnHold => PostingVendor?.OnHold;
+
+    /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
+    public string? PostingVendorId => PostingVendor?.Id is { Length: > 0 } id ? id : null;
+
+    /// <summary>The workspace's export date source (<c>workspace.export.exportDate</c>), where observed.</summary>
+    public ExportDateSource? ExportDateSetting => Evidence.Workspace?.Export?.ExportDate;
+
+    /// <summary>
+    /// Whether the export posts on an older date than the export's own (date of last expense or submitted
+    /// date); <c>false</c> for the exported date; <c>null</c> when unknown or unset.
+    /// </summary>
+    public bool? ExportDateFromReport => ExportDateSetting switch
+    {
+        ExportDateSource.LastExpense or ExportDateSource.Submitted => true,
+        ExportDateSource.Exported => false,
+        _ => null,
+    };
+
+    /// <summary>Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>).</summary>
+    public bool? PeriodReportingClosed => Evidence.Intacct?.Periods?.ReportingPeriodClosed;
+
+    /// <summary>Whether the Cash Management subledger is open (<c>intacct.periods.cashManagementOpen</c>).</summary>
+    public bool? PeriodCashManagementOpen => Evidence.Intacct?.Periods?.CashManagementOpen;
+
+    /// <summary>Whether the Web Services user may post to closed periods (<c>webServicesUser.canPostToClosedPeriods</c>).</summary>
+    public bool? UserCanPostToClosedPeriods => Evidence.WebServicesUser?.CanPostToClosedPeriods;
+
+    /// <summary>
+    /// The earliest date Intacct accepts: the date an INT035 message gave (MM/dd/yyyy), else the day
+    /// after <c>intacct.periods.closedThrough</c>.
+    /// </summary>
+    public DateOnly? CutOffDate =>
+        Named("INT035", "date") is { } text && DateOnly.TryParseExact(text, ["MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : Evidence.Intacct?.Periods?.ClosedThrough?.AddDays(1);
+
+    /// <summary>Whether the report's export date is before <see cref="CutOffDate"/>; <c>null</c> when unknown.</summary>
+    public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
+
+    /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
+    public CreditCard? CardInQuestion => Card(Named("INT093", "creditCard")) ?? ExportCreditCard;
+
+    /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
+    public bool? CardInQuestionExpired => CardInQuestion?.ExpiresOn is { } expires ? expires < Today : null;
+
+    /// <summary>The id of <see cref="CardInQuestion"/>, else the workspace's export card id, where known.</summary>
+    public string? CardInQuestionId => NonEmpty(CardInQuestion?.Id) ?? NonEmpty(Evidence.Workspace?.Export?.CreditCardId);
+
+    /// <summary>Whether the account linked to the export's credit card is restricted; <c>null</c> when unknown.</summary>
+    public bool? CardAccountRestricted => ExportCreditCardAccount?.Restricted;
+
+    /// <summary>
+    /// A restricted GL account that a category on the report maps to (workspace category →
+    /// <c>accountNumber</c> → <c>intacct.accounts</c>), if any.
+    /// </summary>
+    public GlAccount? RestrictedCategoryAccount => CategoryAccounts().FirstOrDefault(a => a.Restricted == true);
+
+    /// <summary>
+    /// Whether a category on the report maps to a restricted GL account: <c>false</c> when every
+    /// category's account was found and none is restricted; <c>null</c> when unknown.
+    /// </summary>
+    public bool? CategoryAccountRestricted
+    {
+        get
+        {
+            var expenses = Evidence.Report?.Expenses;
+            var categories = Evidence.Workspace?.Coding?.Categories;
+            var accounts = Evidence.Intacct?.Accounts;
+            if (expenses is null || categories is null || accounts is null)
+            {
+                return null;
+            }
+
+            var unknown = false;
+            foreach (var expense in expenses)
+            {
+                var account = AccountOfCategory(expense.Category);
+                if (account?.Restricted == true)
+                {
+                    return true;
+                }
+
+                unknown |= account?.Restricted is null;
+            }
+
+            return unknown ? null : false;
+        }
+    }
+
+    /// <summary>
+    /// The GL account INT860 is about: the one its message named, else the export card's account when
+    /// it is restricted, else a restricted category account, else the export card's account.
+    /// </summary>
+    public GlAccount? RestrictionAccount =>
+        Account(Named("INT860", "account"))
+        ?? (ExportCreditCardAccount?.Restricted == true ? ExportCreditCardAccount : null)
+        ?? RestrictedCategoryAccount
+        ?? ExportCreditCardAccount;
+
+    /// <summary>Whether <see cref="RestrictionAccount"/> is restricted; <c>null</c> when unknown.</summary>
+    public bool? RestrictionAccountRestricted => RestrictionAccount?.Restricted;
+
+    /// <summary>Whether <see cref="RestrictionAccount"/> is the account of the export's credit card.</summary>
+    public bool RestrictionAccountIsCardAccount => RestrictionAccount is { } a && ReferenceEquals(a, ExportCreditCardAccount);
+
+    /// <summary>Whether <see cref="RestrictionAccount"/> is a restricted category account.</summary>
+    public bool RestrictionAccountIsCategoryAccount => RestrictionAccount is { } a && ReferenceEquals(a, RestrictedCategoryAccount);
+
+    /// <summary>The number of <see cref="RestrictionAccount"/>, where known.</summary>
+    public string? RestrictionAccountNumber => NonEmpty(RestrictionAccount?.Number);
+
+    /// <summary>The credit card linked to <see cref="RestrictionAccount"/>: the one INT860's message named, the export's card, or the account's own card.</summary>
+    public string? RestrictionCardId =>
+        NonEmpty(Card(Named("INT860", "creditCard"))?.Id)
+        ?? (RestrictionAccountIsCardAccount ? NonEmpty(ExportCreditCard?.Id) : null)
+        ?? NonEmpty(RestrictionAccount?.CreditCardId)
+        ?? NonEmpty(ExportCreditCard?.Id);
+
+    /// <summary>Whether the company has several entities (<c>connection.multiEntity</c>).</summary>
+    public bool? CompanyMultiEntity => Evidence.Connection?.MultiEntity;
+
+    /// <summary>The entity the workspace exports to (<c>workspace.export.entityId</c>; <c>""</c> = top level); <c>null</c> when unknown.</summary>
+    public string? ExportEntityId => Evidence.Workspace?.Export?.EntityId;
+
+    /// <summary>
+    /// The Smart Rule INT592 is about: the one its message named, else the first listed rule the export
+    /// would break (defined at top level, or in another entity than the export's), else the first listed.
+    /// </summary>
+    public SmartRule? SmartRuleInQuestion
+    {
+        get
+        {
+            var rules = Evidence.Intacct?.SmartRules;
+            if (rules is null)
+            {
+                return null;
+            }
+
+            if (Named("INT592", "smartRule") is { } named)
+            {
+                return rules.FirstOrDefault(r => string.Equals(r.Id, named, StringComparison.OrdinalIgnoreCase));
+            }
+
+            return rules.FirstOrDefault(r => r.Level == SyncLevel.TopLevel)
+                ?? rules.FirstOrDefault(r => EntityMismatch(r) == true)
+                ?? (rules.Count > 0 ? rules[0] : null);
+        }
+    }
+
+    /// <summary>The level <see cref="SmartRuleInQuestion"/> is defined at, where known.</summary>
+    public SyncLevel? SmartRuleLevel => SmartRuleInQuestion?.Level;
+
+    /// <summary>The id of <see cref="SmartRuleInQuestion"/>, where known.</summary>
+    public string? SmartRuleId => NonEmpty(SmartRuleInQuestion?.Id);
+
+    /// <summary>
+    /// Whether <see cref="SmartRuleInQuestion"/> is defined in an entity other than the one the workspace
+    /// exports to (top level counts as other); <c>null</c> when unknown.
+    /// </summary>
+    public bool? SmartRuleEntityMismatch => SmartRuleInQuestion is { } rule ? EntityMismatch(rule) : null;
+
+    private bool? EntityMismatch(SmartRule rule) =>
+        rule.Level == SyncLevel.Entity && rule.EntityId is { Length: > 0 } entity && ExportEntityId is { } export
+            ? !string.Equals(entity, export, StringComparison.OrdinalIgnoreCase)
+            : null;
+
+    /// <summary>The value a message of <paramref name="code"/> gave for the subject name <paramref name="name"/> (<c>person</c>, <c>vendor</c>, ...), if one did.</summary>
+    /// <param name="code">The code, such as <c>INT093</c>.</param>
+    /// <param name="name">The contract subject name.</param>
+    /// <returns>The value, or <c>null</c>.</returns>
+    public string? NamedInMessage(string code, string name) => Named(code, name);
+
+    private string? Named(string code, string name)
+    {
+        foreach (var match in Matches)
+        {
+            if (string.Equals(match.Code, code, StringComparison.OrdinalIgnoreCase)
+                && match.Values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private CreditCard? Card(string? id) =>
+        id is null ? null : Evidence.Intacct?.CreditCards?.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    private GlAccount? Account(string? number) =>
+        number is null ? null : Evidence.Intacct?.Accounts?.FirstOrDefault(a => string.Equals(a.Number, number, StringComparison.OrdinalIgnoreCase));
+
+    private GlAccount? AccountOfCategory(string? name)
+    {
+        var category = name is null ? null : Evidence.Workspace?.Coding?.Categories?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+        return Account(NonEmpty(category?.AccountNumber));
+    }
+
+    private IEnumerable<GlAccount> CategoryAccounts() =>
+        (Evidence.Report?.Expenses ?? []).Select(x => AccountOfCategory(x.Category)).OfType<GlAccount>();
+
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
