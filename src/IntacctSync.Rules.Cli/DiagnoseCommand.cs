@@ -2,6 +2,7 @@ using System.CommandLine;
 using IntacctSync.Rules.Cli.Rendering;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Intacct;
 using IntacctSync.Rules.Rules;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ internal static class DiagnoseCommand
     {
         var file = new Argument<string?>("FILE")
         {
-            Description = "The evidence document (JSON); '-' reads standard input. May be left out with --message.",
+            Description = "The evidence document (JSON); '-' reads standard input. May be left out with --message or --intacct-response.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string?>("--format", "-f")
@@ -27,6 +28,11 @@ internal static class DiagnoseCommand
             Description = "An error message as a person saw it; may be given more than once. Added to the evidence's messages.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var response = new Option<string[]>("--intacct-response")
+        {
+            Description = "A raw Sage Intacct API response (XML gateway or REST JSON) whose errors are added after the evidence's apiErrors; may be given more than once.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var rules = new Option<string[]>("--rules")
         {
             Description = "A directory of rule files that adds to or overrides the built-in catalog; may be given more than once.",
@@ -34,27 +40,29 @@ internal static class DiagnoseCommand
 
         var command = new Command("diagnose", "Classify one evidence document and print the diagnosis report.")
         {
-            file, format, message, rules,
+            file, format, message, response, rules,
         };
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(file) is null && (result.GetValue(message) is not { Length: > 0 }))
+            if (result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
             {
-                result.AddError("Give an evidence FILE (or '-' for standard input), or --message \"TEXT\".");
+                result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
             }
         });
 
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
-            return Run(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr);
+            var inputs = new Inputs(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(response) ?? []);
+            return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(string? file, string[] messages, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
+        var file = inputs.File;
         ISyncErrorClassifier classifier;
         try
         {
@@ -103,9 +111,33 @@ internal static class DiagnoseCommand
             return ExitCodes.BadInput;
         }
 
-        if (messages.Length > 0)
+        var apiErrors = new List<ApiError>();
+        foreach (var responseFile in inputs.Responses)
         {
-            evidence = WithMessages(evidence, messages);
+            try
+            {
+                apiErrors.AddRange(ReadResponse(responseFile));
+            }
+            catch (IntacctResponseFormatException ex)
+            {
+                stderr.WriteLine("intacct-sync: cannot read the Intacct response: " + ex.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"intacct-sync: cannot read the Intacct response '{responseFile}': {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                stderr.WriteLine($"intacct-sync: cannot read the Intacct response '{responseFile}': {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        if (inputs.Messages.Length > 0 || apiErrors.Count > 0)
+        {
+            evidence = Merge(evidence, inputs.Messages, apiErrors);
         }
 
         var report = classifier.Classify(evidence);
@@ -144,18 +176,32 @@ internal static class DiagnoseCommand
         return SyncEvidenceJson.Read(stream, file);
     }
 
-    private static SyncEvidence WithMessages(SyncEvidence evidence, string[] messages) => new()
+    private static IReadOnlyList<ApiError> ReadResponse(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new IntacctResponseFormatException("the file does not exist; give the path of a saved Sage Intacct response body (XML or JSON)", file);
+        }
+
+        using var stream = File.OpenRead(file);
+        return IntacctResponseReader.Read(stream, file);
+    }
+
+    private static SyncEvidence Merge(SyncEvidence evidence, string[] messages, List<ApiError> apiErrors) => new()
     {
         SchemaVersion = evidence.SchemaVersion,
         Operation = evidence.Operation,
         Outcome = evidence.Outcome,
         ObservedAt = evidence.ObservedAt,
-        Messages = [.. evidence.Messages ?? [], .. messages],
-        ApiErrors = evidence.ApiErrors,
+        Messages = messages.Length > 0 ? [.. evidence.Messages ?? [], .. messages] : evidence.Messages,
+        ApiErrors = apiErrors.Count > 0 ? [.. evidence.ApiErrors ?? [], .. apiErrors] : evidence.ApiErrors,
         Connection = evidence.Connection,
         WebServicesUser = evidence.WebServicesUser,
         Intacct = evidence.Intacct,
         Workspace = evidence.Workspace,
         Report = evidence.Report,
     };
+
+    /// <summary>What the command was given to build the evidence from.</summary>
+    private sealed record Inputs(string? File, string[] Messages, string[] Responses);
 }
