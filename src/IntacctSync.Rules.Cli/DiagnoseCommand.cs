@@ -66,23 +66,11 @@ internal static class DiagnoseCommand
         ISyncErrorClassifier classifier;
         try
         {
-            var options = new IntacctSyncRulesOptions();
-            foreach (var directory in ruleDirectories)
-            {
-                options.RuleDirectories.Add(directory);
-            }
-
-            classifier = SyncErrorClassifier.Create(options);
+            classifier = SyncErrorClassifier.Create(RuleLoading.Options(ruleDirectories));
         }
         catch (RuleLoadException ex)
         {
-            stderr.WriteLine("intacct-sync: the rule files are invalid:");
-            foreach (var problem in ex.Problems)
-            {
-                stderr.WriteLine("  " + problem);
-            }
-
-            return ExitCodes.BadRules;
+            return RuleLoading.Report(ex, stderr);
         }
         catch (OptionsValidationException ex)
         {

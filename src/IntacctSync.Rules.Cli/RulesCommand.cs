@@ -32,23 +32,11 @@ internal static class RulesCommand
         RuleCatalog catalog;
         try
         {
-            var options = new IntacctSyncRulesOptions();
-            foreach (var directory in ruleDirectories)
-            {
-                options.RuleDirectories.Add(directory);
-            }
-
-            catalog = RuleCatalog.Load(options);
+            catalog = RuleCatalog.Load(RuleLoading.Options(ruleDirectories));
         }
         catch (RuleLoadException ex)
         {
-            stderr.WriteLine("intacct-sync: the rule files are invalid:");
-            foreach (var problem in ex.Problems)
-            {
-                stderr.WriteLine("  " + problem);
-            }
-
-            return ExitCodes.BadRules;
+            return RuleLoading.Report(ex, stderr);
         }
 
         if (casesDirectory is not null && !Directory.Exists(casesDirectory))
