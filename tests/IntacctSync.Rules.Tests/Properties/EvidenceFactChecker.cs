@@ -1,0 +1,169 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IntacctSync.Rules.Tests.Properties;
+
+/// <summary>
+/// Checks a cited fact (<c>path = value</c>) against the evidence's JSON, independently of the library's
+/// own resolver. Paths are the contract's: property names, and key selectors —
+/// <c>intacct.dimensions[REGION].active</c> (the first list record whose <c>id</c>, <c>number</c> or
+/// <c>name</c> equals the key without regard to case), <c>webServicesUser.objects[REGION]</c> (a map key,
+/// without regard to case), <c>apiErrors[errorNo=X]</c> / <c>apiErrors[object=X]</c> (the first record whose
+/// field equals the value, without regard to case), <c>apiErrors[#3]</c> (a position) and <c>messages[0]</c> (a position in a
+/// list of plain values; in a list of records an all-digit selector without <c>#</c> is a key like any other).
+/// The value <c>not listed</c> says the key is absent from a list or map that is present. Values compare
+/// as compact JSON.
+/// </summary>
+internal static class EvidenceFactChecker
+{
+    public const string NotListed = "not listed";
+
+    private static readonly string[] KeyFields = ["id", "number", "name"];
+
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Why the fact is not what the evidence holds, or <c>null</c> when it is.</summary>
+    public static string? Problem(JsonNode evidence, string fact)
+    {
+        var separator = fact.IndexOf(" = ", StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            return $"'{fact}' is not 'path = value'";
+        }
+
+        var path = fact[..separator];
+        var cited = fact[(separator + 3)..];
+        JsonNode? node = evidence;
+        var i = 0;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                i++;
+                continue;
+            }
+
+            if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0)
+                {
+                    return $"'{fact}': unclosed selector";
+                }
+
+                var selector = path[(i + 1)..end];
+                i = end + 1;
+                var next = Select(node, selector, out var problem);
+                if (problem is not null)
+                {
+                    return $"'{fact}': {problem}";
+                }
+
+                if (next is null)
+                {
+                    // The key is absent from a list or map that is present.
+                    return cited == NotListed ? null : $"'{fact}': no record [{selector}] in the evidence";
+                }
+
+                node = next;
+                continue;
+            }
+
+            var start = i;
+            while (i < path.Length && path[i] is not ('.' or '['))
+            {
+                i++;
+            }
+
+            // A JSON null is a value ("observed unset"); only an absent field is missing.
+            var name = path[start..i];
+            if (node is not JsonObject obj || !obj.TryGetPropertyValue(name, out var value))
+            {
+                return $"'{fact}': the evidence has no '{path[..i]}'";
+            }
+
+            node = value;
+        }
+
+        if (cited == NotListed)
+        {
+            return $"'{fact}': cites '{NotListed}', but the evidence holds {node?.ToJsonString(Compact) ?? "null"}";
+        }
+
+        JsonNode? citedNode;
+        try
+        {
+            citedNode = JsonNode.Parse(cited);
+        }
+        catch (JsonException)
+        {
+            return $"'{fact}': the cited value is not JSON";
+        }
+
+        var expected = node?.ToJsonString(Compact) ?? "null";
+        var actual = citedNode?.ToJsonString(Compact) ?? "null";
+        return expected == actual ? null : $"'{fact}': the evidence holds {expected}";
+    }
+
+    private static JsonNode? Select(JsonNode? node, string selector, out string? problem)
+    {
+        problem = null;
+        switch (node)
+        {
+            case JsonObject map:
+                foreach (var (key, value) in map)
+                {
+                    if (string.Equals(key, selector, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+
+            case JsonArray list when IsPosition(list, selector):
+                var index = int.Parse(selector.AsSpan(selector[0] == '#' ? 1 : 0), System.Globalization.CultureInfo.InvariantCulture);
+                if (index >= list.Count)
+                {
+                    problem = $"index {index} is past the end of a list of {list.Count}";
+                }
+
+                return index < list.Count ? list[index] : null;
+
+            case JsonArray list:
+                var conditions = selector.Split(',').Select(part => part.Split('=', 2)).ToArray();
+                foreach (var record in list)
+                {
+                    if (record is JsonObject fields && conditions.All(c => c.Length == 2
+                        ? FieldEquals(fields, c[0].Trim(), c[1].Trim())
+                        : KeyFields.Any(k => FieldEquals(fields, k, c[0].Trim()))))
+                    {
+                        return record;
+                    }
+                }
+
+                return null;
+
+            default:
+                problem = $"selector [{selector}] applied to {node?.GetValueKind().ToString() ?? "nothing"}";
+                return null;
+        }
+    }
+
+    // "#3" is a position in any list; "3" is a position only in a list of plain values (messages), whose
+    // entries have no key to select by.
+    private static bool IsPosition(JsonArray list, string selector)
+    {
+        var digits = selector.AsSpan(selector.StartsWith('#') ? 1 : 0);
+        return digits.Length > 0
+            && !digits.ContainsAnyExceptInRange('0', '9')
+            && (selector[0] == '#' || (list.Count > 0 && list.All(item => item is not JsonObject)));
+    }
+
+    private static bool FieldEquals(JsonObject record, string field, string value) =>
+        record.TryGetPropertyValue(field, out var node)
+        && node is JsonValue v
+        && v.TryGetValue<string>(out var text)
+        && string.Equals(text, value, StringComparison.OrdinalIgnoreCase);
+}
