@@ -320,6 +320,22 @@ public class SyncEvidenceJsonTests
         Assert.Equal(19, ex.Column);
     }
 
+    // Found by the hostile-input property: describing the version must not read text that is not UTF-8.
+    [Theory]
+    [InlineData("{\"schemaVersion\": {\"\xF0\x9F\x98a\": 1}}", "schemaVersion given as an object is not supported")]
+    [InlineData("{\"schemaVersion\": \"\xF0\x9F\x98\"}", "schemaVersion given as a string is not supported")]
+    [InlineData("{\"schemaVersion\": [1]}", "schemaVersion given as a list is not supported")]
+    public void Read_SchemaVersionNotANumber_ThrowsNamingItsKind(string latin1, string reason)
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes(latin1);
+
+        var ex = Assert.Throws<EvidenceFormatException>(() => SyncEvidenceJson.Read(bytes, "in.json"));
+
+        Assert.StartsWith(reason, ex.Reason, StringComparison.Ordinal);
+        Assert.Equal("$.schemaVersion", ex.JsonPath);
+        Assert.Equal(1, ex.Line);
+    }
+
     [Theory]
     [MemberData(nameof(WrongTypes))]
     public void Read_WrongType_ThrowsWithPathLineAndColumn(string json, string path, string reason, long line, long column)

@@ -103,9 +103,23 @@ internal static partial class EvidenceErrors
             return null;
         }
 
+        // A short number or string is quoted as written; anything else is named by its kind, since it
+        // may be long or hold bytes that are not UTF-8.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(version);
+        var got = version.ValueKind is JsonValueKind.Number or JsonValueKind.String && raw.Length <= 40 && System.Text.Unicode.Utf8.IsValid(raw)
+            ? Encoding.UTF8.GetString(raw)
+            : "given as " + version.ValueKind switch
+            {
+                JsonValueKind.Number => "a long number",
+                JsonValueKind.String => "a string",
+                JsonValueKind.Object => "an object",
+                JsonValueKind.Array => "a list",
+                JsonValueKind.True or JsonValueKind.False => "a boolean",
+                _ => "null",
+            };
         var where = JsonLocator.Find(utf8, "$.schemaVersion");
         return new EvidenceFormatException(
-            $"schemaVersion {version.GetRawText()} is not supported; this build reads schemaVersion {SyncEvidence.CurrentSchemaVersion}",
+            $"schemaVersion {got} is not supported; this build reads schemaVersion {SyncEvidence.CurrentSchemaVersion}",
             source, "$.schemaVersion", where?.Line, where?.Column);
     }
 
