@@ -58,6 +58,11 @@ embedded=$(LC_ALL=C grep -aoE '(rules/[A-Za-z0-9_./-]+|schemas/[A-Za-z0-9_.-]+)\
 expected=$( (cd rules && find . -name '*.json' | sed 's|^\./|rules/|'; echo schemas/sync-evidence.v1.schema.json) | sort -u)
 missing=$(comm -13 <(echo "$embedded") <(echo "$expected"))
 [ -z "$missing" ] || fail "not embedded in the packed assembly: $missing"
+if [ "${CI:-}" = true ]; then
+  # A ContinuousIntegrationBuild maps the clone's path to /_/, so the assembly names no machine path.
+  LC_ALL=C grep -aqF /_/src/IntacctSync.Rules/obj/ "$work/IntacctSync.Rules.dll" \
+    || fail "CI=true, yet the packed assembly's PDB path is not under /_/ (ContinuousIntegrationBuild)"
+fi
 listing "$tool" | grep -qxF tools/net10.0/any/DotnetToolSettings.xml || fail "$tool is not a tool package"
 step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
 
