@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Packs IntacctSync.Rules and the intacct-sync tool into artifacts/packages, checks what the packages
+# hold, then uses them as a stranger would:
+#   1. samples/ConsumerSample restores IntacctSync.Rules from that folder alone (samples/nuget.config
+#      maps IntacctSync.* to it) into an empty packages folder, so no cached copy can stand in; it
+#      must be the very package just packed, and running it must diagnose INT402.
+#   2. the tool installs from that folder into an empty tool path, and `intacct-sync diagnose` on the
+#      same evidence must diagnose INT402.
+# Every package gets a per-run prerelease version (0.1.0-local.<UTC time>), so runs never collide.
+# Options by environment: CONFIGURATION (Release), VERSION_SUFFIX (local.<UTC time>).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+configuration=${CONFIGURATION:-Release}
+suffix=${VERSION_SUFFIX:-local.$(date -u +%Y%m%d%H%M%S)}
+feed=$PWD/artifacts/packages
+evidence=samples/ConsumerSample/evidence/udd-inactive.json
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fail() { echo "pack-and-run-sample: $*" >&2; exit 1; }
+step() { echo "pack-and-run-sample: $1 (${SECONDS}s)"; }
+listing() { unzip -Z1 "$1"; }
+
+# 1. Pack. Building the tool builds the library too; the library's own pack reuses that build.
+SECONDS=0
+rm -rf "$feed"
+mkdir -p "$feed"
+dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
+dotnet pack src/IntacctSync.Rules -c "$configuration" --no-build -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
+
+shopt -s nullglob
+libs=("$feed"/IntacctSync.Rules.[0-9]*.nupkg)
+shopt -u nullglob
+[ "${#libs[@]}" -eq 1 ] || fail "expected one IntacctSync.Rules package in $feed, found ${#libs[@]}"
+lib=${libs[0]}
+version=${lib#"$feed"/IntacctSync.Rules.}
+version=${version%.nupkg}
+tool=$feed/IntacctSync.Rules.Cli.$version.nupkg
+symbols=$feed/IntacctSync.Rules.$version.snupkg
+[ -f "$tool" ] || fail "the tool package $tool is missing"
+[ -f "$symbols" ] || fail "the symbol package $symbols is missing"
+step "packed $version"
+
+# 2. What the library package holds: the assembly with its XML docs, the readme, the evidence
+#    schema as a file, symbols beside it, and every rule file of rules/ embedded in the assembly.
+contents=$(listing "$lib")
+for entry in lib/net10.0/IntacctSync.Rules.dll lib/net10.0/IntacctSync.Rules.xml README.md schemas/sync-evidence.v1.schema.json; do
+  grep -qxF "$entry" <<<"$contents" || fail "$lib lacks $entry"
+done
+listing "$symbols" | grep -qxF lib/net10.0/IntacctSync.Rules.pdb || fail "$symbols lacks lib/net10.0/IntacctSync.Rules.pdb"
+nuspec=$(unzip -p "$lib" IntacctSync.Rules.nuspec)
+grep -qF '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
+grep -qF '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
+unzip -p "$lib" lib/net10.0/IntacctSync.Rules.dll >"$work/IntacctSync.Rules.dll"
+embedded=$(LC_ALL=C grep -aoE '(rules/[A-Za-z0-9_./-]+|schemas/[A-Za-z0-9_.-]+)\.json' "$work/IntacctSync.Rules.dll" | sort -u)
+expected=$( (cd rules && find . -name '*.json' | sed 's|^\./|rules/|'; echo schemas/sync-evidence.v1.schema.json) | sort -u)
+missing=$(comm -13 <(echo "$embedded") <(echo "$expected"))
+[ -z "$missing" ] || fail "not embedded in the packed assembly: $missing"
+if [ "${CI:-}" = true ]; then
+  # A ContinuousIntegrationBuild maps the clone's path to /_/, so the assembly names no machine path.
+  LC_ALL=C grep -aqF /_/src/IntacctSync.Rules/obj/ "$work/IntacctSync.Rules.dll" \
+    || fail "CI=true, yet the packed assembly's PDB path is not under /_/ (ContinuousIntegrationBuild)"
+fi
+listing "$tool" | grep -qxF tools/net10.0/any/DotnetToolSettings.xml || fail "$tool is not a tool package"
+step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
+
+# 3. The consumer: restored into an empty packages folder, so IntacctSync.Rules can only come from
+#    $feed; then proven to be the package just packed (same source, same SHA-512).
+packages=$work/packages
+NUGET_PACKAGES=$packages dotnet restore samples/ConsumerSample -p:IntacctSyncRulesVersion="$version"
+metadata=$packages/intacctsync.rules/$version/.nupkg.metadata
+[ -f "$metadata" ] || fail "IntacctSync.Rules $version was not restored into $packages"
+grep -qF "\"source\": \"$feed\"" "$metadata" || fail "IntacctSync.Rules came from elsewhere than $feed: $(cat "$metadata")"
+hash=$(openssl dgst -sha512 -binary "$lib" | base64 -w0)
+grep -qF "\"contentHash\": \"$hash\"" "$metadata" || fail "the restored IntacctSync.Rules is not the package just packed"
+NUGET_PACKAGES=$packages dotnet build samples/ConsumerSample --no-restore -c "$configuration" -warnaserror -p:IntacctSyncRulesVersion="$version"
+sample_out=$(dotnet "samples/ConsumerSample/bin/$configuration/net10.0/ConsumerSample.dll") || fail "the sample failed (exit $?)"
+echo "$sample_out"
+grep -qE '^INT402 ' <<<"$sample_out" || fail "the sample did not diagnose INT402"
+step "the sample restored $version from $feed and diagnosed INT402"
+
+# 4. The tool: installed from $feed alone (no other source) into an empty tool path.
+cat >"$work/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="intacctsync-local" value="$feed" />
+  </packageSources>
+</configuration>
+CONFIG
+(cd "$work" && NUGET_PACKAGES=$packages dotnet tool install IntacctSync.Rules.Cli --version "$version" \
+  --tool-path "$work/tools" --configfile "$work/nuget.config")
+if [ -z "${DOTNET_ROOT:-}" ]; then
+  DOTNET_ROOT=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  export DOTNET_ROOT
+fi
+tool_out=$("$work/tools/intacct-sync" diagnose "$evidence" --format json) || fail "intacct-sync failed (exit $?)"
+grep -q '"code": "INT402"' <<<"$tool_out" || fail "intacct-sync from the tool package did not diagnose INT402: $tool_out"
+step "intacct-sync $version installed from $feed and diagnosed INT402"
