@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A rule file is invalid.</summary>
     public const int BadRules = 3;
+
+    /// <summary><c>rules test</c> only: a case's report is new or differs from its verified snapshot.</summary>
+    public const int CasesFailed = 4;
 }

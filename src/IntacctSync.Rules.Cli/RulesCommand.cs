@@ -5,10 +5,10 @@ using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Cli;
 
-/// <summary><c>intacct-sync rules list</c>: the loaded rules with their kinds, causes and case counts.</summary>
+/// <summary><c>intacct-sync rules list|validate|test</c>; <c>list</c> shows the loaded rules with their kinds, causes and case counts.</summary>
 internal static class RulesCommand
 {
-    private const string DefaultCases = "tests/IntacctSync.Rules.Tests/Cases";
+    private const string DefaultCases = RulesTestCommand.DefaultCases;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -24,7 +24,12 @@ internal static class RulesCommand
         var list = new Command("list", "List the rules: code, kind, subject, causes and how many cases each has.") { rules, cases };
         list.SetAction(parse => List(parse.GetValue(rules) ?? [], parse.GetValue(cases), stdout, stderr));
 
-        return new Command("rules", "Work with rule files.") { list };
+        return new Command("rules", "Work with rule files.")
+        {
+            list,
+            RulesValidateCommand.Create(stdout, stderr),
+            RulesTestCommand.Create(stdout, stderr),
+        };
     }
 
     private static int List(string[] ruleDirectories, string? casesDirectory, TextWriter stdout, TextWriter stderr)

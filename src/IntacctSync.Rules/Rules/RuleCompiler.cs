@@ -152,7 +152,7 @@ internal sealed partial class RuleCompiler
             var summary = Template(context, subject, c.Summary, path + ".summary", required: true);
             var established = Conditions(context, subject, c.EstablishedWhen, path + ".establishedWhen");
             var excluded = Conditions(context, subject, c.ExcludedWhen, path + ".excludedWhen");
-            if (established.Count == 0)
+            if ((c.EstablishedWhen?.Count ?? 0) == 0)
             {
                 context.Report(path + ".establishedWhen", "a cause needs at least one condition that establishes it");
             }
@@ -266,7 +266,7 @@ internal sealed partial class RuleCompiler
         {
             var d = Expression.Parameter(subject.SubjectType, "d");
             var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-            var body = _parser.Parse(expression, [d, e], typeof(bool));
+            var body = ExpressionSandbox.Parse(_parser, expression, [d, e], typeof(bool));
             if (body.Type != typeof(bool))
             {
                 body = Expression.Equal(body, Expression.Constant(true, body.Type));
@@ -298,7 +298,7 @@ internal sealed partial class RuleCompiler
         {
             var d = Expression.Parameter(subject.SubjectType, "d");
             var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-            var body = _parser.Parse(expression, [d, e], typeof(string));
+            var body = ExpressionSandbox.Parse(_parser, expression, [d, e], typeof(string));
             if (body.Type != typeof(string))
             {
                 body = Expression.Call(typeof(Convert), nameof(Convert.ToString), null, Expression.Convert(body, typeof(object)), Expression.Constant(System.Globalization.CultureInfo.InvariantCulture, typeof(IFormatProvider)));

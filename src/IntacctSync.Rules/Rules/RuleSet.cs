@@ -100,6 +100,7 @@ internal sealed class RuleSet
             byCode[rule.Code] = (rule, builtIn);
         }
 
+        RuleTitles.CheckUnique(byCode.Values.Select(v => v.Rule), files, problems);
         if (problems.Count > 0)
         {
             throw new RuleLoadException(problems);

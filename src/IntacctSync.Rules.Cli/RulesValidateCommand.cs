@@ -1,0 +1,69 @@
+using System.CommandLine;
+using IntacctSync.Rules.Rules;
+
+namespace IntacctSync.Rules.Cli;
+
+/// <summary>
+/// <c>intacct-sync rules validate [DIR]</c>: loads an author's rule folder together with the built-in
+/// catalog, as <c>diagnose --rules DIR</c> would, and lists every problem as <c>file:line: rule: fix</c>.
+/// Without DIR it checks the built-in catalog alone.
+/// </summary>
+internal static class RulesValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var directory = new Argument<string?>("DIR")
+        {
+            Description = "A folder of rule files (searched recursively for *.json), checked on top of the built-in catalog; default: the built-in catalog alone.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        var command = new Command("validate", "Check rule files: JSON shape, expressions, placeholders, steps, causes, duplicate codes and titles. Exit 0 when valid, 3 when not.") { directory };
+        command.SetAction(parse => Run(parse.GetValue(directory), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string? directory, TextWriter stdout, TextWriter stderr)
+    {
+        var files = 0;
+        if (directory is not null)
+        {
+            if (!Directory.Exists(directory))
+            {
+                stderr.WriteLine($"intacct-sync: the rule folder '{directory}' does not exist; give the folder that holds your rule files");
+                return ExitCodes.Usage;
+            }
+
+            files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Count();
+            if (files == 0)
+            {
+                stderr.WriteLine($"intacct-sync: the rule folder '{directory}' holds no *.json rule files");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        RuleCatalog catalog;
+        try
+        {
+            catalog = RuleCatalog.Load(RuleLoading.Options(directory is null ? [] : [directory]));
+        }
+        catch (RuleLoadException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                stderr.WriteLine(problem.ToString());
+            }
+
+            var inFiles = ex.Problems.Select(p => p.File).Distinct(StringComparer.Ordinal).Count();
+            stderr.WriteLine($"intacct-sync: {Count(ex.Problems.Count, "problem")} in {Count(inFiles, "file")}; the rules are invalid");
+            return ExitCodes.BadRules;
+        }
+
+        stdout.WriteLine(directory is null
+            ? $"valid: {Count(catalog.Rules.Count, "rule")} in the built-in catalog"
+            : $"valid: {Count(files, "rule file")} in {directory}, {Count(catalog.Rules.Count, "rule")} loaded with the built-in catalog");
+        return ExitCodes.Ok;
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+}
