@@ -15,8 +15,16 @@ internal static partial class ReportBuilder
 {
     private static readonly IReadOnlyDictionary<string, string> NoSubject = new Dictionary<string, string>();
 
+    /// <summary>The report of evidence with no finding and nothing left unexplained; immutable, so shared.</summary>
+    private static readonly DiagnosisReport Empty = new([], []);
+
     public static DiagnosisReport Build(List<Finding> found, EvidenceFacts facts)
     {
+        if (found.Count == 0 && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
+        {
+            return Empty;
+        }
+
         var findings = Merge(found, facts);
         findings.Sort(static (a, b) =>
         {
@@ -77,9 +85,10 @@ internal static partial class ReportBuilder
         var ordered = found.Select(f => f with { Values = SubjectOf(f, facts) })
             .OrderBy(f => f.Certainty)
             .ThenBy(f => f.Rule.Subject.SortKey(f.Subject), StringComparer.Ordinal);
+        var seen = new HashSet<Finding>(SameProblem.Instance);
         foreach (var finding in ordered)
         {
-            if (!merged.Any(m => m.Rule == finding.Rule && SameValues(m.Values, finding.Values)))
+            if (seen.Add(finding))
             {
                 merged.Add(finding);
             }
@@ -88,8 +97,26 @@ internal static partial class ReportBuilder
         return merged;
     }
 
-    private static bool SameValues(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+    /// <summary>Findings of one rule with the same placeholder values: one problem.</summary>
+    private sealed class SameProblem : IEqualityComparer<Finding>
+    {
+        public static readonly SameProblem Instance = new();
+
+        public bool Equals(Finding? x, Finding? y) =>
+            x!.Rule == y!.Rule && x.Values.Count == y.Values.Count && x.Values.All(p => y.Values.TryGetValue(p.Key, out var v) && v == p.Value);
+
+        public int GetHashCode(Finding obj)
+        {
+            // Order-independent over the values, as the equality is.
+            var hash = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Rule);
+            foreach (var (key, value) in obj.Values)
+            {
+                hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), StringComparer.Ordinal.GetHashCode(value));
+            }
+
+            return hash;
+        }
+    }
 
     private static List<(CompiledStep, string, string)> Plan(Finding finding, EvidenceFacts facts)
     {
@@ -225,9 +252,10 @@ internal static partial class ReportBuilder
     private static List<string> Cite(CompiledCondition condition, Finding finding, EvidenceFacts facts)
     {
         var cited = new List<string>(condition.Facts.Count);
-        foreach (var template in condition.Facts)
+        var slot = Slot(finding, facts);
+        foreach (var path in condition.Facts)
         {
-            if (FactResolver.Cite(facts.Evidence, Fill(template, finding, facts)) is { } fact && !cited.Contains(fact))
+            if (path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
             {
                 cited.Add(fact);
             }
@@ -252,10 +280,12 @@ internal static partial class ReportBuilder
             .ToList();
     }
 
-    private static string Fill(TextTemplate template, Finding finding, EvidenceFacts facts) =>
-        template.Render(name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
+    private static string Fill(TextTemplate template, Finding finding, EvidenceFacts facts) => template.Render(Slot(finding, facts));
+
+    private static Func<string, string> Slot(Finding finding, EvidenceFacts facts) =>
+        name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
-            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name));
+            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
     private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError> explained)
     {

@@ -233,12 +233,12 @@ internal sealed partial class RuleCompiler
         foreach (var (c, i) in (conditions ?? []).Select((c, i) => (c, i)))
         {
             var when = CompileRequired(context, subject, c.When, $"{path}[{i}].when");
-            var facts = new List<TextTemplate>();
+            var facts = new List<FactPath>();
             foreach (var (f, j) in (c.Facts ?? []).Select((f, j) => (f, j)))
             {
                 if (Template(context, subject, f, $"{path}[{i}].facts[{j}]", required: true) is { } fact)
                 {
-                    facts.Add(fact);
+                    facts.Add(FactPath.Compile(fact));
                 }
             }
 

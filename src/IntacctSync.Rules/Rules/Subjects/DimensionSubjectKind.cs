@@ -211,6 +211,8 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     public override IEnumerable<int> MentionsBy(object subject, string code) =>
         ((DimensionSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
 
+    public override bool IsMentionedBy(object subject, string code) => Any(((DimensionSubject)subject).MentionList, code);
+
     public override IReadOnlyList<ApiError> ApiErrors(object subject) => ((DimensionSubject)subject).ApiErrors;
 
     public override string? SubjectValue(object subject, string contractName) =>

@@ -26,6 +26,11 @@ public sealed partial class EvidenceFacts
         UserId = string.IsNullOrEmpty(evidence.WebServicesUser?.UserId) ? null : evidence.WebServicesUser.UserId;
     }
 
+    private FactIndex? _index;
+
+    /// <summary>The document's lookups for cited facts, built as facts are cited.</summary>
+    internal FactIndex Index => _index ??= new FactIndex();
+
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
     internal IReadOnlyList<MessageMatch> Matches { get; set; } = [];
 
