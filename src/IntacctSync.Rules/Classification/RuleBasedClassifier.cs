@@ -152,6 +152,11 @@ internal readonly record struct CauseState(Verdict Verdict, int Condition);
 /// <summary>A rule that fired for a subject, before it is written up as a diagnosis.</summary>
 internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Certainty, CauseState[] States)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
     /// <summary>The contract's placeholder values (<c>subject</c>), filled when the report is written.</summary>
-    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Values { get; init; } = NoValues;
+
+    /// <summary>The subject's sort key, worked out once when the report is written.</summary>
+    public string SortKey { get; init; } = string.Empty;
 }
