@@ -28,6 +28,9 @@ public sealed partial class EvidenceFacts
 
     private FactIndex? _index;
 
+    /// <summary>Where the Web Services user's rights are set, worked out once per document for rule texts.</summary>
+    internal string? UserRightsPath { get; set; }
+
     /// <summary>The document's lookups for cited facts, built as facts are cited.</summary>
     internal FactIndex Index => _index ??= new FactIndex();
 
