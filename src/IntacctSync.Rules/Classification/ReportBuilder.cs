@@ -15,28 +15,35 @@ internal static partial class ReportBuilder
 {
     private static readonly IReadOnlyDictionary<string, string> NoSubject = new Dictionary<string, string>();
 
+    /// <summary>The report of evidence with no finding and nothing left unexplained; immutable, so shared.</summary>
+    private static readonly DiagnosisReport Empty = new([], []);
+
     public static DiagnosisReport Build(List<Finding> found, EvidenceFacts facts)
     {
+        if (found.Count == 0 && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
+        {
+            return Empty;
+        }
+
         var findings = Merge(found, facts);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);
             c = c != 0 ? c : a.Rule.Priority.CompareTo(b.Rule.Priority);
             c = c != 0 ? c : string.CompareOrdinal(a.Rule.Code, b.Rule.Code);
-            return c != 0 ? c : string.Compare(a.Rule.Subject.SortKey(a.Subject), b.Rule.Subject.SortKey(b.Subject), StringComparison.OrdinalIgnoreCase);
+            return c != 0 ? c : string.Compare(a.SortKey, b.SortKey, StringComparison.OrdinalIgnoreCase);
         });
 
-        var lastNeed = new Dictionary<string, int>(StringComparer.Ordinal);
-        var plans = new List<List<(CompiledStep Step, string Path, string Action)>>(findings.Count);
+        // Which diagnosis keeps each shared step (the last that needs it) is decided before any text is
+        // written, so that only the steps kept are rendered.
+        Dictionary<string, int>? lastNeed = null;
         for (var i = 0; i < findings.Count; i++)
         {
-            var plan = Plan(findings[i], facts);
-            plans.Add(plan);
-            foreach (var (step, _, _) in plan)
+            foreach (var step in findings[i].Rule.Steps)
             {
-                if (step.Key is { } key)
+                if (step.Key is { } key && Planned(findings[i], step))
                 {
-                    lastNeed[key] = i;
+                    (lastNeed ??= new Dictionary<string, int>(StringComparer.Ordinal))[key] = i;
                 }
             }
         }
@@ -45,19 +52,25 @@ internal static partial class ReportBuilder
         var explained = new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < findings.Count; i++)
         {
-            var steps = new List<RemediationStep>();
-            var seen = new HashSet<(StepSystem, string, string)>();
-            foreach (var (step, path, action) in plans[i])
+            var finding = findings[i];
+            var slot = Slot(finding, facts);
+            var steps = new List<RemediationStep>(finding.Rule.Steps.Count);
+            foreach (var step in finding.Rule.Steps)
             {
-                if ((step.Key is { } key && lastNeed[key] != i) || !seen.Add((step.System, path, action)))
+                if (!Planned(finding, step) || (step.Key is { } key && lastNeed![key] != i))
                 {
                     continue;
                 }
 
-                steps.Add(new RemediationStep(steps.Count + 1, step.System, path, action, step.Cause));
+                var path = step.Path.Render(slot);
+                var action = step.Action.Render(slot);
+                if (!IsRepeat(steps, step.System, path, action))
+                {
+                    steps.Add(new RemediationStep(steps.Count + 1, step.System, path, action, step.Cause));
+                }
             }
 
-            diagnoses[i] = Write(findings[i], facts, steps);
+            diagnoses[i] = Write(finding, facts, steps, slot);
             if (findings[i].Certainty != Certainty.Possible)
             {
                 explained.UnionWith(findings[i].Rule.Subject.ApiErrors(findings[i].Subject));
@@ -74,12 +87,13 @@ internal static partial class ReportBuilder
     private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts)
     {
         var merged = new List<Finding>(found.Count);
-        var ordered = found.Select(f => f with { Values = SubjectOf(f, facts) })
+        var ordered = found.Select(f => f with { Values = SubjectOf(f, facts), SortKey = f.Rule.Subject.SortKey(f.Subject) })
             .OrderBy(f => f.Certainty)
-            .ThenBy(f => f.Rule.Subject.SortKey(f.Subject), StringComparer.Ordinal);
+            .ThenBy(f => f.SortKey, StringComparer.Ordinal);
+        var seen = new HashSet<Finding>(SameProblem.Instance);
         foreach (var finding in ordered)
         {
-            if (!merged.Any(m => m.Rule == finding.Rule && SameValues(m.Values, finding.Values)))
+            if (seen.Add(finding))
             {
                 merged.Add(finding);
             }
@@ -88,24 +102,43 @@ internal static partial class ReportBuilder
         return merged;
     }
 
-    private static bool SameValues(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
-
-    private static List<(CompiledStep, string, string)> Plan(Finding finding, EvidenceFacts facts)
+    /// <summary>Findings of one rule with the same placeholder values: one problem.</summary>
+    private sealed class SameProblem : IEqualityComparer<Finding>
     {
-        var rule = finding.Rule;
-        var plan = new List<(CompiledStep, string, string)>(rule.Steps.Count);
-        foreach (var step in rule.Steps)
+        public static readonly SameProblem Instance = new();
+
+        public bool Equals(Finding? x, Finding? y) =>
+            x!.Rule == y!.Rule && x.Values.Count == y.Values.Count && x.Values.All(p => y.Values.TryGetValue(p.Key, out var v) && v == p.Value);
+
+        public int GetHashCode(Finding obj)
         {
-            if (step.Cause is { } cause && StateOf(finding, cause) == Verdict.Excluded)
+            // Order-independent over the values, as the equality is.
+            var hash = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Rule);
+            foreach (var (key, value) in obj.Values)
             {
-                continue;
+                hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), StringComparer.Ordinal.GetHashCode(value));
             }
 
-            plan.Add((step, Fill(step.Path, finding, facts), Fill(step.Action, finding, facts)));
+            return hash;
+        }
+    }
+
+    /// <summary>Whether the finding's plan holds the step: every step but those of causes ruled out.</summary>
+    private static bool Planned(Finding finding, CompiledStep step) =>
+        step.Cause is not { } cause || StateOf(finding, cause) != Verdict.Excluded;
+
+    /// <summary>Whether the plan already says the same thing in the same system (a plan has a handful of steps).</summary>
+    private static bool IsRepeat(List<RemediationStep> steps, StepSystem system, string path, string action)
+    {
+        foreach (var step in steps)
+        {
+            if (step.System == system && step.Path == path && step.Action == action)
+            {
+                return true;
+            }
         }
 
-        return plan;
+        return false;
     }
 
     private static Verdict StateOf(Finding finding, string causeId)
@@ -121,10 +154,10 @@ internal static partial class ReportBuilder
         return Verdict.Possible;
     }
 
-    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps)
+    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot)
     {
         var rule = finding.Rule;
-        var anyEstablished = finding.States.Any(s => s.Verdict == Verdict.Established);
+        var anyEstablished = Array.Exists(finding.States, s => s.Verdict == Verdict.Established);
         var evidence = MessageFacts(finding, facts);
         var causes = new List<DiagnosedCause>();
         var ruledOut = new List<DiagnosedCause>();
@@ -134,29 +167,28 @@ internal static partial class ReportBuilder
         {
             var cause = rule.Causes[i];
             var state = finding.States[i];
-            var summary = Fill(cause.Summary, finding, facts);
             switch (state.Verdict)
             {
                 case Verdict.Established:
-                    causes.Add(new DiagnosedCause(cause.Id, summary, Cite(cause.EstablishedWhen[state.Condition], finding, facts)));
+                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause.EstablishedWhen[state.Condition], facts, slot)));
                     break;
                 case Verdict.Excluded:
-                    ruledOut.Add(new DiagnosedCause(cause.Id, summary, Cite(cause.ExcludedWhen[state.Condition], finding, facts)));
+                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause.ExcludedWhen[state.Condition], facts, slot)));
                     break;
                 default:
                     if (!anyEstablished)
                     {
-                        causes.Add(new DiagnosedCause(cause.Id, summary, []));
+                        causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
                     }
 
                     foreach (var m in cause.MissingEvidence)
                     {
                         if (m.When is null || m.When(finding.Subject, facts))
                         {
-                            var field = Fill(m.Field, finding, facts);
+                            var field = m.Field.Render(slot);
                             if (missingFields.Add(field))
                             {
-                                missing.Add(new MissingEvidence(field, Fill(m.Why, finding, facts)));
+                                missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                             }
                         }
                     }
@@ -222,12 +254,12 @@ internal static partial class ReportBuilder
         return message;
     }
 
-    private static List<string> Cite(CompiledCondition condition, Finding finding, EvidenceFacts facts)
+    private static List<string> Cite(CompiledCondition condition, EvidenceFacts facts, Func<string, string> slot)
     {
         var cited = new List<string>(condition.Facts.Count);
-        foreach (var template in condition.Facts)
+        foreach (var path in condition.Facts)
         {
-            if (FactResolver.Cite(facts.Evidence, Fill(template, finding, facts)) is { } fact && !cited.Contains(fact))
+            if (path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
             {
                 cited.Add(fact);
             }
@@ -252,10 +284,10 @@ internal static partial class ReportBuilder
             .ToList();
     }
 
-    private static string Fill(TextTemplate template, Finding finding, EvidenceFacts facts) =>
-        template.Render(name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
+    private static Func<string, string> Slot(Finding finding, EvidenceFacts facts) =>
+        name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
-            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name));
+            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
     private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError> explained)
     {

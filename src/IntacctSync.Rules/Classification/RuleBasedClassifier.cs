@@ -29,16 +29,12 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         };
 
         var found = new List<Finding>();
-        foreach (var kind in _rules.Kinds)
+        foreach (var (kind, rules) in _rules.PlanFor(evidence.Operation))
         {
+            // Only kinds that a rule for this job uses are built.
             var subjects = kind.Build(facts, facts.Matches);
-            foreach (var rule in _rules.Rules)
+            foreach (var rule in rules)
             {
-                if (rule.Subject != kind || rule.Fallback || !PhaseApplies(rule, evidence.Operation))
-                {
-                    continue;
-                }
-
                 foreach (var subject in subjects)
                 {
                     if (Evaluate(rule, subject, facts) is { } finding)
@@ -63,13 +59,6 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         return ReportBuilder.Build(found, facts);
     }
 
-    private static bool PhaseApplies(CompiledRule rule, SyncOperation? operation) => operation switch
-    {
-        SyncOperation.Sync => rule.Phase is RulePhase.Sync or RulePhase.Both,
-        SyncOperation.Export => rule.Phase is RulePhase.Export or RulePhase.Both,
-        _ => true,
-    };
-
     /// <summary>Three-valued: a cause is established, excluded, or (neither proven) still possible.</summary>
     private static Finding? Evaluate(CompiledRule rule, object subject, EvidenceFacts facts)
     {
@@ -78,7 +67,9 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             return null;
         }
 
-        var states = new CauseState[rule.Causes.Count];
+        // Most subjects are healthy and discarded: their verdicts stay on the stack.
+        var count = rule.Causes.Count;
+        Span<CauseState> states = count <= 16 ? stackalloc CauseState[count] : new CauseState[count];
         var anyEstablished = false;
         var anyOpen = false;
         for (var i = 0; i < states.Length; i++)
@@ -93,11 +84,11 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             certainty = Certainty.Confirmed;
         }
-        else if (rule.NotWhen.Any(n => n.When(subject, facts)))
+        else if (AnyNotWhen(rule, subject, facts))
         {
             return null;
         }
-        else if (rule.Subject.MentionsBy(subject, rule.Code).Any())
+        else if (rule.Subject.IsMentionedBy(subject, rule.Code))
         {
             certainty = Certainty.Likely;
         }
@@ -110,7 +101,20 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             return null;
         }
 
-        return new Finding(rule, subject, certainty, states);
+        return new Finding(rule, subject, certainty, states.ToArray());
+    }
+
+    private static bool AnyNotWhen(CompiledRule rule, object subject, EvidenceFacts facts)
+    {
+        for (var i = 0; i < rule.NotWhen.Count; i++)
+        {
+            if (rule.NotWhen[i].When(subject, facts))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static CauseState Assess(CompiledCause cause, object subject, EvidenceFacts facts)
@@ -148,6 +152,11 @@ internal readonly record struct CauseState(Verdict Verdict, int Condition);
 /// <summary>A rule that fired for a subject, before it is written up as a diagnosis.</summary>
 internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Certainty, CauseState[] States)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
     /// <summary>The contract's placeholder values (<c>subject</c>), filled when the report is written.</summary>
-    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Values { get; init; } = NoValues;
+
+    /// <summary>The subject's sort key, worked out once when the report is written.</summary>
+    public string SortKey { get; init; } = string.Empty;
 }

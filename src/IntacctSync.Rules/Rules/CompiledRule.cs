@@ -76,7 +76,8 @@ internal sealed class CompiledCondition
 {
     public required Condition When { get; init; }
 
-    public required IReadOnlyList<TextTemplate> Facts { get; init; }
+    /// <summary>The facts the condition cites when it decides a cause, compiled.</summary>
+    public required IReadOnlyList<FactPath> Facts { get; init; }
 }
 
 internal sealed class CompiledMissing

@@ -15,29 +15,33 @@ namespace IntacctSync.Rules.Rules;
 /// <c>apiErrors[#3]</c> (by position, for records with no key). Keys compare
 /// without regard to case. Runs only for diagnoses that are reported.
 /// </summary>
+/// <remarks>
+/// Rules cite through <see cref="FactPath"/>, compiled once; this reads a path given as text, for the
+/// few paths a compiled one cannot hold.
+/// </remarks>
 internal static partial class FactResolver
 {
     /// <summary>What a fact says of a key that a complete list does not hold.</summary>
     public const string NotListed = "not listed";
 
-    private static readonly string[] KeyProperties = ["id", "number", "name"];
-    private static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly string[] KeyProperties = ["id", "number", "name"];
+    internal static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
     public static string? Cite(SyncEvidence evidence, string path)
     {
         object? current = evidence;
         var info = EvidenceJsonOptions.SyncEvidence as JsonTypeInfo;
-        foreach (Match segment in Segment().Matches(path))
+        foreach (var (_, _, name, selector) in Segments(path))
         {
             if (current is null)
             {
                 return null;
             }
 
-            if (segment.Groups["name"].Success)
+            if (name is not null)
             {
-                var property = info.Properties.FirstOrDefault(p => p.Name == segment.Groups["name"].Value);
+                var property = Property(info, name);
                 if (property?.Get is null)
                 {
                     return null;
@@ -48,10 +52,9 @@ internal static partial class FactResolver
                 continue;
             }
 
-            var selector = segment.Groups["key"].Value;
             if (current is IDictionary dictionary)
             {
-                current = Lookup(dictionary, selector);
+                current = FactIndex.Scan(dictionary, selector!);
                 if (current is null)
                 {
                     return $"{path} = {NotListed}";
@@ -67,7 +70,7 @@ internal static partial class FactResolver
             }
 
             var element = Compact.GetTypeInfo(info.ElementType);
-            current = Select(records, element, selector);
+            current = FactIndex.Scan(records, new ElementInfo(element), selector!);
             if (current is null)
             {
                 return $"{path} = {NotListed}";
@@ -79,49 +82,28 @@ internal static partial class FactResolver
         return current is null ? null : $"{path} = {JsonSerializer.Serialize(current, info.Type, Compact)}";
     }
 
-    private static object? Lookup(IDictionary dictionary, string key)
+    /// <summary>The segments of a path: each a property name or a key selector, with where it stands in the text.</summary>
+    internal static IEnumerable<(int Index, int Length, string? Name, string? Key)> Segments(string path)
     {
-        foreach (DictionaryEntry entry in dictionary)
+        foreach (Match segment in Segment().Matches(path))
         {
-            if (string.Equals((string)entry.Key, key, StringComparison.OrdinalIgnoreCase))
+            yield return segment.Groups["name"].Success
+                ? (segment.Index, segment.Length, segment.Groups["name"].Value, null)
+                : (segment.Index, segment.Length, null, segment.Groups["key"].Value);
+        }
+    }
+
+    internal static JsonPropertyInfo? Property(JsonTypeInfo info, string name)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.Name == name)
             {
-                return entry.Value;
+                return property;
             }
         }
 
         return null;
-    }
-
-    private static object? Select(IEnumerable records, JsonTypeInfo element, string selector)
-    {
-        // Records without a key (API errors whose response named nothing) are selected by position: #3.
-        if (selector.StartsWith('#') && int.TryParse(selector.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-        {
-            return records.Cast<object?>().ElementAtOrDefault(index);
-        }
-
-        var conditions = selector.Split(',')
-            .Select(part => part.Split('=', 2))
-            .Select(kv => kv.Length == 2 ? (Field: kv[0].Trim(), Value: kv[1].Trim()) : (Field: (string?)null, Value: kv[0].Trim()))
-            .ToArray();
-
-        foreach (var record in records)
-        {
-            if (record is not null && conditions.All(c => Matches(record, element, c.Field, c.Value)))
-            {
-                return record;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Matches(object record, JsonTypeInfo element, string? field, string value)
-    {
-        var candidates = field is null
-            ? element.Properties.Where(p => KeyProperties.Contains(p.Name)).OrderBy(p => Array.IndexOf(KeyProperties, p.Name)).Take(1)
-            : element.Properties.Where(p => p.Name == field);
-        return candidates.Any(p => p.Get?.Invoke(record) is string s && string.Equals(s, value, StringComparison.OrdinalIgnoreCase));
     }
 
     [GeneratedRegex(@"(?:^|\.)(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<key>[^\]]*)\]")]

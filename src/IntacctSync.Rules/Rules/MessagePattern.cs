@@ -14,11 +14,13 @@ internal sealed partial class MessagePattern
 
     private readonly Regex _regex;
     private readonly string[] _slots;
+    private readonly string? _mustContain;
 
-    private MessagePattern(Regex regex, string[] slots)
+    private MessagePattern(Regex regex, string[] slots, string? mustContain)
     {
         _regex = regex;
         _slots = slots;
+        _mustContain = mustContain;
     }
 
     /// <summary>Builds the pattern; <paramref name="placeholders"/> maps a token such as <c>[X]</c> to a subject name.</summary>
@@ -43,10 +45,12 @@ internal sealed partial class MessagePattern
         }
 
         var last = 0;
+        string? mustContain = null;
         if (slotRegex is not null)
         {
             foreach (Match m in slotRegex.Matches(required))
             {
+                mustContain = LongerRun(mustContain, required[last..m.Index]);
                 pattern.Append(Literal(required[last..m.Index]));
                 pattern.Append("(?<p").Append(slots.Count).Append(">.+?)");
                 slots.Add(placeholders[m.Value]);
@@ -55,6 +59,7 @@ internal sealed partial class MessagePattern
         }
 
         var rest = required[last..];
+        mustContain = LongerRun(mustContain, rest);
         pattern.Append(Literal(rest));
         if (rest.Length == 0)
         {
@@ -69,12 +74,44 @@ internal sealed partial class MessagePattern
         }
 
         var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
-        return new MessagePattern(regex, [.. slots]);
+        return new MessagePattern(regex, [.. slots], mustContain);
+    }
+
+    /// <summary>
+    /// The longer of <paramref name="best"/> and the longest run in <paramref name="literal"/> that the
+    /// pattern matches only as itself, up to ASCII case: letters and digits, leaving out spaces and quotes
+    /// (which match classes) and the letters k and s (which also match the Kelvin sign and the long s).
+    /// Text without that run cannot match, so it is not given to the regex.
+    /// </summary>
+    private static string? LongerRun(string? best, string literal)
+    {
+        var start = 0;
+        for (var i = 0; i <= literal.Length; i++)
+        {
+            if (i < literal.Length && char.IsAsciiLetterOrDigit(literal[i]) && char.ToLowerInvariant(literal[i]) is not ('k' or 's'))
+            {
+                continue;
+            }
+
+            if (i - start >= 4 && i - start > (best?.Length ?? 0))
+            {
+                best = literal[start..i];
+            }
+
+            start = i + 1;
+        }
+
+        return best;
     }
 
     /// <summary>Folds typographic quotes to straight ones and whitespace runs to one space.</summary>
     public static string Normalize(string text)
     {
+        if (IsNormal(text))
+        {
+            return text;
+        }
+
         var folded = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -102,10 +139,35 @@ internal sealed partial class MessagePattern
         return folded.ToString();
     }
 
+    /// <summary>Whether <see cref="Normalize"/> would return the text as it is: single spaces between words, no typographic quotes.</summary>
+    private static bool IsNormal(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u201C' or '\u201D' or '\u201F' or '\u2033')
+            {
+                return false;
+            }
+
+            if (c == ' ' ? i == 0 || i == text.Length - 1 || text[i + 1] == ' ' : char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Matches normalized text; on success fills the captured placeholder values by subject name.</summary>
     public bool TryMatch(string normalized, out IReadOnlyDictionary<string, string> values)
     {
         values = Empty;
+        if (_mustContain is not null && !normalized.Contains(_mustContain, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         Match m;
         try
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules.Subjects;
 
 namespace IntacctSync.Rules.Rules;
@@ -17,7 +18,14 @@ internal sealed class RuleSet
         Kinds = rules.Where(r => !r.Fallback).Select(r => r.Subject).Distinct().ToArray();
         Fallbacks = rules.Where(r => r.Fallback).ToArray();
         Recognizer = new MessageRecognizer(rules);
+        _sync = Plan(SyncOperation.Sync);
+        _export = Plan(SyncOperation.Export);
+        _any = Plan(null);
     }
+
+    private readonly (SubjectKind Kind, CompiledRule[] Rules)[] _sync;
+    private readonly (SubjectKind Kind, CompiledRule[] Rules)[] _export;
+    private readonly (SubjectKind Kind, CompiledRule[] Rules)[] _any;
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
@@ -28,18 +36,46 @@ internal sealed class RuleSet
 
     public MessageRecognizer Recognizer { get; }
 
+    /// <summary>
+    /// The non-fallback rules that apply to a job, grouped by subject kind in the order of <see cref="Kinds"/>
+    /// and <see cref="Rules"/>; a kind no such rule uses is left out, so it is never built.
+    /// </summary>
+    public IReadOnlyList<(SubjectKind Kind, CompiledRule[] Rules)> PlanFor(SyncOperation? operation) => operation switch
+    {
+        SyncOperation.Sync => _sync,
+        SyncOperation.Export => _export,
+        _ => _any,
+    };
+
+    private (SubjectKind Kind, CompiledRule[] Rules)[] Plan(SyncOperation? operation) =>
+        Kinds.Select(kind => (kind, Rules.Where(r => r.Subject == kind && !r.Fallback && PhaseApplies(r, operation)).ToArray()))
+            .Where(p => p.Item2.Length > 0)
+            .ToArray();
+
+    private static bool PhaseApplies(CompiledRule rule, SyncOperation? operation) => operation switch
+    {
+        SyncOperation.Sync => rule.Phase is RulePhase.Sync or RulePhase.Both,
+        SyncOperation.Export => rule.Phase is RulePhase.Export or RulePhase.Both,
+        _ => true,
+    };
+
     /// <summary>Loads the embedded catalog (unless left out) and the files of <paramref name="directories"/>.</summary>
     /// <exception cref="RuleLoadException">Any file is invalid; every problem is listed.</exception>
+    /// <remarks>
+    /// The built-in catalog is compiled once per process and shared: its rules are immutable, and
+    /// compiling them is most of the cost of building a classifier.
+    /// </remarks>
     public static RuleSet Load(bool includeBuiltIn, IEnumerable<string> directories)
     {
-        var files = new List<(string Source, byte[] Utf8, bool BuiltIn)>();
-        if (includeBuiltIn)
+        var paths = directories as IReadOnlyCollection<string> ?? directories.ToArray();
+        if (includeBuiltIn && paths.Count == 0)
         {
-            files.AddRange(BuiltInFiles().Select(f => (f.Source, f.Utf8, true)));
+            return BuiltInSet.Value;
         }
 
         var problems = new List<RuleProblem>();
-        foreach (var directory in directories)
+        var files = new List<(string Source, byte[] Utf8)>();
+        foreach (var directory in paths)
         {
             if (!Directory.Exists(directory))
             {
@@ -49,11 +85,29 @@ internal sealed class RuleSet
 
             foreach (var path in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                files.Add((path, File.ReadAllBytes(path), false));
+                files.Add((path, File.ReadAllBytes(path)));
             }
         }
 
-        return Compile(files, problems);
+        var byCode = new Dictionary<string, CompiledRule>(StringComparer.Ordinal);
+        if (includeBuiltIn)
+        {
+            foreach (var rule in BuiltInRules.Value)
+            {
+                Add(byCode, rule, problems);
+            }
+        }
+
+        var compiler = new RuleCompiler();
+        foreach (var (source, utf8) in files)
+        {
+            if (compiler.Compile(source, utf8, problems) is { } rule)
+            {
+                Add(byCode, rule, problems);
+            }
+        }
+
+        return Build(byCode, problems, files);
     }
 
     /// <summary>The built-in rule files as embedded, named as in the repository (<c>rules/sync/INT402.json</c>).</summary>
@@ -69,43 +123,65 @@ internal sealed class RuleSet
         }
     }
 
-    private static RuleSet Compile(List<(string Source, byte[] Utf8, bool BuiltIn)> files, List<RuleProblem> problems)
+    private static readonly Lazy<CompiledRule[]> BuiltInRules = new(CompileBuiltIn);
+
+    private static readonly Lazy<RuleSet> BuiltInSet = new(() =>
     {
-        var compiler = new RuleCompiler();
-        var byCode = new Dictionary<string, (CompiledRule Rule, bool BuiltIn)>(StringComparer.Ordinal);
-        foreach (var (source, utf8, builtIn) in files)
+        var byCode = new Dictionary<string, CompiledRule>(StringComparer.Ordinal);
+        var problems = new List<RuleProblem>();
+        foreach (var rule in BuiltInRules.Value)
         {
-            var rule = compiler.Compile(source, utf8, problems);
-            if (rule is null)
-            {
-                continue;
-            }
-
-            if (byCode.TryGetValue(rule.Code, out var existing))
-            {
-                if (!rule.Override)
-                {
-                    problems.Add(new RuleProblem(source, 1, rule.Code,
-                        $"code {rule.Code} is already defined by {existing.Rule.Source}; to replace it on purpose, add \"override\": true to this file, otherwise remove one of them"));
-                    continue;
-                }
-            }
-            else if (rule.Override)
-            {
-                problems.Add(new RuleProblem(source, 1, rule.Code,
-                    $"\"override\": true, but no earlier rule defines {rule.Code}; remove the marker or fix the code"));
-                continue;
-            }
-
-            byCode[rule.Code] = (rule, builtIn);
+            Add(byCode, rule, problems);
         }
 
-        RuleTitles.CheckUnique(byCode.Values.Select(v => v.Rule), files, problems);
+        return Build(byCode, problems, []);
+    });
+
+    private static CompiledRule[] CompileBuiltIn()
+    {
+        var compiler = new RuleCompiler();
+        var problems = new List<RuleProblem>();
+        var rules = new List<CompiledRule>();
+        foreach (var (source, utf8) in BuiltInFiles())
+        {
+            if (compiler.Compile(source, utf8, problems) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return problems.Count > 0 ? throw new RuleLoadException(problems) : [.. rules];
+    }
+
+    private static void Add(Dictionary<string, CompiledRule> byCode, CompiledRule rule, List<RuleProblem> problems)
+    {
+        if (byCode.TryGetValue(rule.Code, out var existing))
+        {
+            if (!rule.Override)
+            {
+                problems.Add(new RuleProblem(rule.Source, 1, rule.Code,
+                    $"code {rule.Code} is already defined by {existing.Source}; to replace it on purpose, add \"override\": true to this file, otherwise remove one of them"));
+                return;
+            }
+        }
+        else if (rule.Override)
+        {
+            problems.Add(new RuleProblem(rule.Source, 1, rule.Code,
+                $"\"override\": true, but no earlier rule defines {rule.Code}; remove the marker or fix the code"));
+            return;
+        }
+
+        byCode[rule.Code] = rule;
+    }
+
+    private static RuleSet Build(Dictionary<string, CompiledRule> byCode, List<RuleProblem> problems, IReadOnlyList<(string Source, byte[] Utf8)> files)
+    {
+        RuleTitles.CheckUnique(byCode.Values, files, problems);
         if (problems.Count > 0)
         {
             throw new RuleLoadException(problems);
         }
 
-        return new RuleSet(byCode.Values.Select(v => v.Rule).OrderBy(r => r.Priority).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray());
+        return new RuleSet(byCode.Values.OrderBy(r => r.Priority).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray());
     }
 }

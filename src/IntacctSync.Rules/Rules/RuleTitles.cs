@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules;
 /// </summary>
 internal static class RuleTitles
 {
-    public static void CheckUnique(IEnumerable<CompiledRule> rules, IEnumerable<(string Source, byte[] Utf8, bool BuiltIn)> files, List<RuleProblem> problems)
+    public static void CheckUnique(IEnumerable<CompiledRule> rules, IEnumerable<(string Source, byte[] Utf8)> files, List<RuleProblem> problems)
     {
         var bytesOf = files.GroupBy(f => f.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Utf8, StringComparer.Ordinal);
         foreach (var group in rules.GroupBy(r => r.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

@@ -43,19 +43,36 @@ internal sealed partial class TextTemplate
 
     public string Render(Func<string, string> slot)
     {
-        if (_parts.Length == 1 && !_parts[0].IsSlot)
+        switch (_parts.Length)
         {
-            return _parts[0].Text;
+            case 0:
+                return string.Empty;
+            case 1:
+                return _parts[0].IsSlot ? slot(_parts[0].Text) : _parts[0].Text;
+            case 2:
+                return string.Concat(Part(0, slot), Part(1, slot));
+            case 3:
+                return string.Concat(Part(0, slot), Part(1, slot), Part(2, slot));
         }
 
-        var text = new StringBuilder();
+        // Taken, not borrowed: a slot that renders a template of its own gets a builder of its own.
+        var text = t_builder ?? new StringBuilder(256);
+        t_builder = null;
         foreach (var (part, isSlot) in _parts)
         {
             text.Append(isSlot ? slot(part) : part);
         }
 
-        return text.ToString();
+        var rendered = text.ToString();
+        text.Clear();
+        t_builder = text;
+        return rendered;
     }
+
+    private string Part(int i, Func<string, string> slot) => _parts[i].IsSlot ? slot(_parts[i].Text) : _parts[i].Text;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex Slot();

@@ -88,7 +88,10 @@ public sealed partial class DimensionSubject
     public bool NamedInMessage => MessageName is not null;
 
     /// <summary>The messages that named the dimension: the code each belongs to and its index in <c>messages</c>.</summary>
-    internal List<(string Code, int Index)> Mentions { get; } = [];
+    internal IReadOnlyList<(string Code, int Index)> Mentions => MentionList ?? [];
+
+    /// <summary>The mentions, or <c>null</c> until a message names the dimension (most never are).</summary>
+    internal List<(string Code, int Index)>? MentionList { get; private set; }
 
     internal void SetIntacct(IntacctDimension record)
     {
@@ -117,6 +120,6 @@ public sealed partial class DimensionSubject
     internal void AddMention(string code, int index, string name)
     {
         MessageName ??= name;
-        Mentions.Add((code, index));
+        (MentionList ??= []).Add((code, index));
     }
 }

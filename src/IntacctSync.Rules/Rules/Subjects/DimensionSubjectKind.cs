@@ -164,15 +164,18 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             "apiError" => ApiErrorSelector(d, facts),
             "user" => facts.UserPhrase,
             "workspace" => facts.WorkspaceName,
-            "userRightsPath" => (facts.Evidence.WebServicesUser?.PermissionModel, facts.UserId ?? "[Web Services user]") switch
+            "userRightsPath" => facts.UserRightsPath ??= UserRightsPath(facts),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a dimension template name."),
+        };
+    }
+
+    private static string UserRightsPath(EvidenceFacts facts) =>
+        (facts.Evidence.WebServicesUser?.PermissionModel, facts.UserId ?? "[Web Services user]") switch
             {
                 (PermissionModel.RoleBased, var user) => $"Company > Roles > (the role assigned to {user}) > Subscriptions > Platform Services > Permissions",
                 (PermissionModel.UserBased, var user) => $"Company > Web Services Users > {user} > Subscriptions > Platform Services > Permissions",
                 (_, var user) => $"Company > Web Services Users > {user} (or the role assigned to it) > Subscriptions > Platform Services > Permissions",
-            },
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a dimension template name."),
-        };
-    }
+            };
 
     /// <summary>
     /// Selects the dimension's first API error in fact paths: by its <c>object</c> field when the
@@ -210,6 +213,8 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
     public override IEnumerable<int> MentionsBy(object subject, string code) =>
         ((DimensionSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+
+    public override bool IsMentionedBy(object subject, string code) => Any(((DimensionSubject)subject).MentionList, code);
 
     public override IReadOnlyList<ApiError> ApiErrors(object subject) => ((DimensionSubject)subject).ApiErrors;
 

@@ -28,6 +28,19 @@ internal sealed class DocumentSubjectKind : SubjectKind
     public override IEnumerable<int> MentionsBy(object subject, string code) =>
         ((EvidenceFacts)subject).Matches.Where(m => m.Code == code).Select(m => m.Index);
 
+    public override bool IsMentionedBy(object subject, string code)
+    {
+        foreach (var match in ((EvidenceFacts)subject).Matches)
+        {
+            if (match.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override IReadOnlyList<ApiError> ApiErrors(object subject) => ((EvidenceFacts)subject).Evidence.ApiErrors ?? [];
 
     public override string? SubjectValue(object subject, string contractName) => null;

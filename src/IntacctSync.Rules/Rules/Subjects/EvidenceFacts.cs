@@ -26,6 +26,14 @@ public sealed partial class EvidenceFacts
         UserId = string.IsNullOrEmpty(evidence.WebServicesUser?.UserId) ? null : evidence.WebServicesUser.UserId;
     }
 
+    private FactIndex? _index;
+
+    /// <summary>Where the Web Services user's rights are set, worked out once per document for rule texts.</summary>
+    internal string? UserRightsPath { get; set; }
+
+    /// <summary>The document's lookups for cited facts, built as facts are cited.</summary>
+    internal FactIndex Index => _index ??= new FactIndex();
+
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
     internal IReadOnlyList<MessageMatch> Matches { get; set; } = [];
 

@@ -124,6 +124,8 @@ internal sealed class ExpenseSubjectKind : SubjectKind
     public override IEnumerable<int> MentionsBy(object subject, string code) =>
         ((ExpenseSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
 
+    public override bool IsMentionedBy(object subject, string code) => Any(((ExpenseSubject)subject).Mentions, code);
+
     public override IReadOnlyList<ApiError> ApiErrors(object subject) => [];
 
     public override string? SubjectValue(object subject, string contractName)

@@ -25,6 +25,28 @@ internal abstract class SubjectKind
     /// <summary>Whether a message of <paramref name="code"/> named the subject; its indexes in <c>messages</c>.</summary>
     public abstract IEnumerable<int> MentionsBy(object subject, string code);
 
+    /// <summary>Whether any message of <paramref name="code"/> named the subject.</summary>
+    public abstract bool IsMentionedBy(object subject, string code);
+
+    /// <summary>Whether any message named a subject of this kind, and <see cref="IsMentionedBy"/> can say yes.</summary>
+    protected static bool Any(List<(string Code, int Index)>? mentions, string code)
+    {
+        if (mentions is null)
+        {
+            return false;
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The API errors the subject owns: explained when its diagnosis is reported.</summary>
     public abstract IReadOnlyList<ApiError> ApiErrors(object subject);
 

@@ -1,0 +1,167 @@
+using System.Collections;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// A fact path template (<c>intacct.dimensions[{dimensionKey}].active</c>) compiled once with its rule:
+/// the segments are split and each property resolved when the rule loads, so that citing a fact reads
+/// the value through the document's indexes (<see cref="FactIndex"/>) instead of parsing the path and
+/// scanning its lists. It reads exactly what <see cref="FactResolver.Cite(Evidence.SyncEvidence, string)"/>
+/// reads for the same path, which remains the way for paths whose keys a compiled path cannot hold.
+/// </summary>
+internal sealed class FactPath
+{
+    private readonly Step[]? _steps;
+    private readonly Type _valueType;
+
+    private FactPath(TextTemplate template, Step[]? steps, Type valueType)
+    {
+        Template = template;
+        _steps = steps;
+        _valueType = valueType;
+    }
+
+    public TextTemplate Template { get; }
+
+    /// <summary>Compiles a template; one whose slots lie outside <c>[...]</c> keys is kept as text and resolved by path.</summary>
+    public static FactPath Compile(TextTemplate template)
+    {
+        var source = template.Source;
+        var steps = new List<Step>();
+        JsonTypeInfo? info = Evidence.Json.EvidenceJsonOptions.SyncEvidence;
+        var end = 0;
+        foreach (var (index, length, name, key) in FactResolver.Segments(source))
+        {
+            if (index != end)
+            {
+                return new FactPath(template, null, typeof(object));
+            }
+
+            end = index + length;
+            if (name is not null)
+            {
+                var property = info is null ? null : FactResolver.Property(info, name);
+                steps.Add(new Step(source.Substring(index, length), null, property, null));
+                info = property is null ? null : FactResolver.Compact.GetTypeInfo(property.PropertyType);
+            }
+            else
+            {
+                var element = info?.ElementType is { } type ? FactResolver.Compact.GetTypeInfo(type) : null;
+                steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : new ElementInfo(element)));
+                info = element;
+            }
+        }
+
+        // Name segments hold no slots, so a template the segments cover whole has its slots in keys only.
+        return end == source.Length
+            ? new FactPath(template, [.. steps], info?.Type ?? typeof(object))
+            : new FactPath(template, null, typeof(object));
+    }
+
+    /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
+    public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot)
+    {
+        if (_steps is null)
+        {
+            return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+        }
+
+        var text = new StringBuilder(Template.Source.Length + 16);
+        var keys = _steps.Length <= 4 ? new string?[4] : new string?[_steps.Length];
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            var step = _steps[i];
+            if (step.Key is null)
+            {
+                text.Append(step.Literal);
+                continue;
+            }
+
+            var key = step.Key.Render(slot);
+            if (key.Contains(']', StringComparison.Ordinal))
+            {
+                // A key that holds "]" ends the segment early in the path text; read it as the text says.
+                return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+            }
+
+            keys[i] = key;
+            text.Append('[').Append(key).Append(']');
+        }
+
+        var path = text.ToString();
+        object? current = facts.Evidence;
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            if (current is null)
+            {
+                return null;
+            }
+
+            var step = _steps[i];
+            if (step.Key is null)
+            {
+                if (step.Property?.Get is not { } get)
+                {
+                    return null;
+                }
+
+                current = get(current);
+                continue;
+            }
+
+            if (current is IDictionary dictionary)
+            {
+                current = facts.Index.Lookup(dictionary, keys[i]!);
+            }
+            else if (current is IEnumerable records && step.Element is { } element)
+            {
+                current = facts.Index.Select(records, element, keys[i]!);
+            }
+            else
+            {
+                return null;
+            }
+
+            if (current is null)
+            {
+                return $"{path} = {FactResolver.NotListed}";
+            }
+        }
+
+        return current is null ? null : $"{path} = {JsonSerializer.Serialize(current, _valueType, FactResolver.Compact)}";
+    }
+
+    /// <summary>A name segment (<see cref="Literal"/> with its property) or a key segment (<see cref="Key"/> over <see cref="Element"/>).</summary>
+    private sealed record Step(string? Literal, TextTemplate? Key, JsonPropertyInfo? Property, ElementInfo? Element);
+}
+
+/// <summary>A list's record type with the properties a key selector may name, resolved once.</summary>
+internal sealed class ElementInfo
+{
+    private readonly Dictionary<string, JsonPropertyInfo> _properties = new(StringComparer.Ordinal);
+
+    public ElementInfo(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            _properties.TryAdd(property.Name, property);
+        }
+
+        foreach (var name in FactResolver.KeyProperties)
+        {
+            if (_properties.TryGetValue(name, out var key))
+            {
+                DefaultKey = key;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The record's key: its <c>id</c>, else <c>number</c>, else <c>name</c> property.</summary>
+    public JsonPropertyInfo? DefaultKey { get; }
+
+    public JsonPropertyInfo? Field(string? name) => name is null ? DefaultKey : _properties.GetValueOrDefault(name);
+}
