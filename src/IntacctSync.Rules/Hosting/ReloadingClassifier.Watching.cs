@@ -33,6 +33,7 @@ internal sealed partial class ReloadingClassifier
     /// <summary>Stops watching: no reload starts afterwards. The last set stays in force for callers.</summary>
     public void Dispose()
     {
+        var stopping = new List<IDisposable>();
         lock (_watchGate)
         {
             if (_disposed)
@@ -41,14 +42,17 @@ internal sealed partial class ReloadingClassifier
             }
 
             _disposed = true;
-            _optionsSubscription?.Dispose();
-            _debounce?.Dispose();
-            foreach (var watch in _watches.Values)
-            {
-                watch.Dispose();
-            }
-
+            stopping.AddRange(_watches.Values);
             _watches.Clear();
+        }
+
+        // Outside the lock: removing a change callback waits for one that is running, and that one may be
+        // waiting for the lock in ScheduleReload.
+        _optionsSubscription?.Dispose();
+        _debounce?.Dispose();
+        foreach (var watch in stopping)
+        {
+            watch.Dispose();
         }
     }
 
@@ -93,6 +97,7 @@ internal sealed partial class ReloadingClassifier
     /// <summary>Watches exactly the options' directories (they may change with the options).</summary>
     private void Retarget(IntacctSyncRulesOptions options)
     {
+        var stopping = new List<DirectoryWatch>();
         lock (_watchGate)
         {
             if (_disposed || _debounce is null)
@@ -105,7 +110,7 @@ internal sealed partial class ReloadingClassifier
             foreach (var gone in _watches.Keys.Where(d => !wanted.Contains(d)).ToArray())
             {
                 _watches.Remove(gone, out var watch);
-                watch!.Dispose();
+                stopping.Add(watch!);
             }
 
             foreach (var directory in wanted.Where(d => !_watches.ContainsKey(d)))
@@ -115,6 +120,12 @@ internal sealed partial class ReloadingClassifier
                     _watches.Add(directory, watch);
                 }
             }
+        }
+
+        // Outside the lock, as in Dispose.
+        foreach (var watch in stopping)
+        {
+            watch.Dispose();
         }
     }
 
