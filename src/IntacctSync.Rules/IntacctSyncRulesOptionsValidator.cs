@@ -5,6 +5,8 @@ namespace IntacctSync.Rules;
 /// <summary>Checks the options when the classifier is first built, reporting every failure at once.</summary>
 internal sealed class IntacctSyncRulesOptionsValidator : IValidateOptions<IntacctSyncRulesOptions>
 {
+    private static readonly TimeSpan MaxReloadDelay = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, IntacctSyncRulesOptions options)
     {
         var failures = new List<string>();
@@ -28,6 +30,11 @@ internal sealed class IntacctSyncRulesOptionsValidator : IValidateOptions<Intacc
         if (options.MaxEvidenceBytes < 1024)
         {
             failures.Add($"MaxEvidenceBytes is {options.MaxEvidenceBytes}; it must be at least 1024.");
+        }
+
+        if (options.ReloadDelay < TimeSpan.Zero || options.ReloadDelay > MaxReloadDelay)
+        {
+            failures.Add(FormattableString.Invariant($"ReloadDelay is {options.ReloadDelay}; it must be between 00:00:00 and {MaxReloadDelay}."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,0 +1,132 @@
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntacctSync.Rules.Hosting;
+
+/// <summary>
+/// The classifier that <c>AddIntacctSyncRules</c> registers: it classifies with the snapshot in force
+/// and, when <see cref="IntacctSyncRulesOptions.ReloadOnChange"/> is set, replaces that snapshot after a
+/// rule file or the options change.
+/// </summary>
+/// <remarks>
+/// The snapshot is one reference: a call reads it once and uses it throughout, and a reload replaces it
+/// with one write, so every call sees one whole rule set. Loading and compiling happen on the debounce
+/// timer's thread, never on a caller's.
+/// </remarks>
+internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleSetProvider, IDisposable
+{
+    private readonly IOptionsMonitor<IntacctSyncRulesOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _publishGate = new();
+    private RuleSetSnapshot _current;
+
+    /// <summary>Builds the first snapshot from the current options, then starts watching when asked to.</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="RuleLoadException">A rule file is invalid; every problem is listed.</exception>
+    public ReloadingClassifier(IOptionsMonitor<IntacctSyncRulesOptions> options, TimeProvider time, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var current = options.CurrentValue;
+        _current = new RuleSetSnapshot(RuleSet.Load(current.IncludeBuiltInRules, current.RuleDirectories), 1, time);
+        if (current.ReloadOnChange)
+        {
+            StartWatching(current);
+        }
+    }
+
+    public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+
+    public RuleSetSnapshot Current => Volatile.Read(ref _current);
+
+    public DiagnosisReport Classify(SyncEvidence evidence) => Current.Classify(evidence);
+
+    /// <summary>Puts <paramref name="rules"/> in force as the next generation; one reference write.</summary>
+    internal RuleSetSnapshot Publish(RuleSet rules)
+    {
+        lock (_publishGate)
+        {
+            var next = new RuleSetSnapshot(rules, _current.Generation + 1, _time);
+            Volatile.Write(ref _current, next);
+            return next;
+        }
+    }
+
+    /// <summary>Loads and validates the whole set from the current options; publishes it only when valid.</summary>
+    internal void Reload()
+    {
+        IntacctSyncRulesOptions options;
+        try
+        {
+            options = _options.CurrentValue;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Log.OptionsRejected(_logger, failure, Current.Generation);
+            }
+
+            Raise(ex);
+            return;
+        }
+
+        Retarget(options);
+        RuleSet rules;
+        try
+        {
+            rules = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories);
+        }
+        catch (RuleLoadException ex)
+        {
+            Log.RulesRejected(_logger, ex.Problems.Count, Current.Generation);
+            foreach (var problem in ex.Problems)
+            {
+                Log.RuleProblem(_logger, problem.File, problem.Line, problem.Rule ?? "(no code)", problem.Message);
+            }
+
+            Raise(ex);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file being copied or deleted mid-read; the change that follows schedules another reload.
+            Log.ReloadFailed(_logger, ex, Current.Generation);
+            Raise(ex);
+            return;
+        }
+
+        var published = Publish(rules);
+        Log.RulesReloaded(_logger, published.Generation, published.RuleCount);
+        Raise(null);
+    }
+
+    private void Raise(Exception? error)
+    {
+        var handlers = Reloaded;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        var args = new RuleSetReloadedEventArgs(Current, error);
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<RuleSetReloadedEventArgs>>())
+        {
+            try
+            {
+                handler(this, args);
+            }
+#pragma warning disable CA1031 // A host's handler must not stop the reload thread or the other handlers; the failure is logged.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.ReloadedHandlerFailed(_logger, ex);
+            }
+        }
+    }
+}
