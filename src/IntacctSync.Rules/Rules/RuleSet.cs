@@ -17,6 +17,7 @@ internal sealed class RuleSet
         Kinds = rules.Where(r => !r.Fallback).Select(r => r.Subject).Distinct().ToArray();
         Fallbacks = rules.Where(r => r.Fallback).ToArray();
         Recognizer = new MessageRecognizer(rules);
+        ApiRecognizer = new ApiErrorRecognizer(rules);
     }
 
     public IReadOnlyList<CompiledRule> Rules { get; }
@@ -27,6 +28,8 @@ internal sealed class RuleSet
     public IReadOnlyList<CompiledRule> Fallbacks { get; }
 
     public MessageRecognizer Recognizer { get; }
+
+    public ApiErrorRecognizer ApiRecognizer { get; }
 
     /// <summary>Loads the embedded catalog (unless left out) and the files of <paramref name="directories"/>.</summary>
     /// <exception cref="RuleLoadException">Any file is invalid; every problem is listed.</exception>
