@@ -30,7 +30,7 @@ internal static class DiagnoseCommand
         };
         var response = new Option<string[]>("--intacct-response")
         {
-            Description = "A raw Sage Intacct API response (XML gateway or REST JSON) whose errors are added after the evidence's apiErrors; may be given more than once.",
+            Description = "A raw Sage Intacct API response (XML gateway or REST JSON) whose errors are added after the evidence's apiErrors; '-' reads standard input (when FILE is not '-'); may be given more than once.",
             AllowMultipleArgumentsPerToken = false,
         };
         var rules = new Option<string[]>("--rules")
@@ -48,6 +48,11 @@ internal static class DiagnoseCommand
             if (result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
             {
                 result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
+            }
+
+            if (StdinReaders(result.GetValue(file), result.GetValue(response)) > 1)
+            {
+                result.AddError("Standard input can be read only once: give '-' to FILE or to one --intacct-response, and save the other to a file.");
             }
         });
 
@@ -104,7 +109,7 @@ internal static class DiagnoseCommand
         {
             try
             {
-                apiErrors.AddRange(ReadResponse(responseFile));
+                apiErrors.AddRange(ReadResponse(responseFile, stdin));
             }
             catch (IntacctResponseFormatException ex)
             {
@@ -164,8 +169,18 @@ internal static class DiagnoseCommand
         return SyncEvidenceJson.Read(stream, file);
     }
 
-    private static IReadOnlyList<ApiError> ReadResponse(string file)
+    /// <summary>How many inputs would read standard input: FILE and each --intacct-response given as '-'.</summary>
+    private static int StdinReaders(string? file, string[]? responses) =>
+        (file == "-" ? 1 : 0) + (responses ?? []).Count(r => r == "-");
+
+    private static IReadOnlyList<ApiError> ReadResponse(string file, Func<Stream> stdin)
     {
+        if (file == "-")
+        {
+            using var input = stdin();
+            return IntacctResponseReader.Read(input, "<stdin>");
+        }
+
         if (!File.Exists(file))
         {
             throw new IntacctResponseFormatException("the file does not exist; give the path of a saved Sage Intacct response body (XML or JSON)", file);

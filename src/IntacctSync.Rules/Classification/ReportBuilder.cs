@@ -74,6 +74,7 @@ internal static partial class ReportBuilder
             if (findings[i].Certainty != Certainty.Possible)
             {
                 explained.UnionWith(findings[i].Rule.Subject.ApiErrors(findings[i].Subject));
+                explained.UnionWith(RecognizedApiErrors(findings[i], facts));
             }
         }
 
@@ -225,7 +226,7 @@ internal static partial class ReportBuilder
         var rule = finding.Rule;
         Dictionary<string, string>? subject = null;
         var mentioned = rule.Subject.MentionsBy(finding.Subject, rule.Code).ToHashSet();
-        foreach (var name in rule.Placeholders.Values.Concat(rule.SubjectValues.Keys).Distinct())
+        foreach (var name in rule.Placeholders.Values.Concat(rule.SubjectValues.Keys).Concat(rule.ApiPatterns.SelectMany(p => p.Names)).Distinct())
         {
             var value = facts.Matches.Where(m => m.Code == rule.Code && mentioned.Contains(m.Index))
                     .Select(m => m.Values.GetValueOrDefault(name)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
@@ -272,16 +273,15 @@ internal static partial class ReportBuilder
     private static List<string> MessageFacts(Finding finding, EvidenceFacts facts)
     {
         var messages = facts.Evidence.Messages;
-        if (messages is null)
-        {
-            return [];
-        }
-
-        return finding.Rule.Subject.MentionsBy(finding.Subject, finding.Rule.Code)
-            .Distinct()
-            .Order()
-            .Select(i => string.Create(CultureInfo.InvariantCulture, $"messages[{i}] = {System.Text.Json.JsonSerializer.Serialize(messages[i], ReportJsonContext.Compact.String)}"))
-            .ToList();
+        var mentions = finding.Rule.Subject.MentionsBy(finding.Subject, finding.Rule.Code).Distinct().ToList();
+        var cited = messages is null
+            ? []
+            : mentions.Where(i => i >= 0)
+                .Order()
+                .Select(i => string.Create(CultureInfo.InvariantCulture, $"messages[{i}] = {System.Text.Json.JsonSerializer.Serialize(messages[i], ReportJsonContext.Compact.String)}"))
+                .ToList();
+        cited.AddRange(ApiErrorFacts(finding, facts, mentions));
+        return cited;
     }
 
     private static Func<string, string> Slot(Finding finding, EvidenceFacts facts) =>
@@ -304,7 +304,7 @@ internal static partial class ReportBuilder
 
         foreach (var error in facts.Evidence.ApiErrors ?? [])
         {
-            if (!explained.Contains(error))
+            if (!explained.Contains(error) && !WrapsExplained(error, facts.Evidence.ApiErrors!, explained))
             {
                 unexplained.Add(Describe(error));
             }

@@ -25,7 +25,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         ArgumentNullException.ThrowIfNull(evidence);
         var facts = new EvidenceFacts(evidence, _time)
         {
-            Matches = _rules.Recognizer.Recognize(evidence.Messages),
+            Matches = [.. _rules.Recognizer.Recognize(evidence.Messages), .. _rules.ApiRecognizer.Recognize(evidence.ApiErrors)],
         };
 
         var found = new List<Finding>();

@@ -24,46 +24,62 @@ public static partial class IntacctResponseReader
 
         using (document)
         {
-            var root = document.RootElement;
-            var results = new List<JsonElement>();
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ia::result", out var result))
+            try
             {
-                if (result.ValueKind == JsonValueKind.Array)
-                {
-                    results.AddRange(result.EnumerateArray());
-                }
-                else
-                {
-                    results.Add(result);
-                }
+                return RestErrors(document.RootElement, httpStatus, source);
             }
-            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ia::error", out _))
+            catch (InvalidOperationException ex)
             {
-                results.Add(root);
+                // System.Text.Json parses "\uD800" without its pair but cannot turn it into a string.
+                var at = LoneSurrogate().Match(body) is { Success: true } m ? m.Index : 0;
+                var (line, column) = Position(body, at);
+                throw new IntacctResponseFormatException(
+                    "the JSON holds a \\u escape of half a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half), which is no character; give the body exactly as the REST API returned it",
+                    source, line, column, ex);
+            }
+        }
+    }
+
+    private static List<ApiError> RestErrors(JsonElement root, int? httpStatus, string? source)
+    {
+        var results = new List<JsonElement>();
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ia::result", out var result))
+        {
+            if (result.ValueKind == JsonValueKind.Array)
+            {
+                results.AddRange(result.EnumerateArray());
             }
             else
             {
-                return NotIntacct(
-                    "the JSON has no \"ia::result\" or \"ia::error\": this is not a Sage Intacct REST response; give the body the REST API returned",
-                    httpStatus, source);
+                results.Add(result);
             }
-
-            var errors = new List<ApiError>();
-            foreach (var item in results)
-            {
-                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("ia::error", out var error))
-                {
-                    continue;
-                }
-
-                foreach (var top in error.ValueKind == JsonValueKind.Array ? error.EnumerateArray().ToList() : [error])
-                {
-                    AddRestError(errors, top, httpStatus);
-                }
-            }
-
-            return errors;
         }
+        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ia::error", out _))
+        {
+            results.Add(root);
+        }
+        else
+        {
+            return NotIntacct(
+                "the JSON has no \"ia::result\" or \"ia::error\" at its top level: this is not a Sage Intacct REST response; give the body the REST API returned",
+                httpStatus, source, 1, 1);
+        }
+
+        var errors = new List<ApiError>();
+        foreach (var item in results)
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("ia::error", out var error))
+            {
+                continue;
+            }
+
+            foreach (var top in error.ValueKind == JsonValueKind.Array ? error.EnumerateArray().ToList() : [error])
+            {
+                AddRestError(errors, top, httpStatus);
+            }
+        }
+
+        return errors;
     }
 
     private static void AddRestError(List<ApiError> errors, JsonElement error, int? httpStatus)
@@ -133,4 +149,7 @@ public static partial class IntacctResponseReader
 
     [GeneratedRegex(@"^[A-Z]{2,}-\d{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorNumber();
+
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneSurrogate();
 }

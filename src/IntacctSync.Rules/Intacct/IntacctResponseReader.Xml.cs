@@ -34,7 +34,7 @@ public static partial class IntacctResponseReader
             if (dtd >= 0 || body.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
             {
                 // The prohibited-DTD error carries no position: point at the declaration instead.
-                var (line, column) = dtd >= 0 ? Position(body, dtd) : (ex.LineNumber, ex.LinePosition);
+                var (line, column) = dtd >= 0 ? Position(body, dtd) : Position(body, Math.Max(0, body.IndexOf("<!ENTITY", StringComparison.OrdinalIgnoreCase)));
                 throw new IntacctResponseFormatException(
                     "the response declares a DTD (<!DOCTYPE ...>), which is refused for safety: entities are never expanded and external files never read. "
                     + "A Sage Intacct response has no DTD; check that this body really came from the XML gateway",
@@ -48,7 +48,7 @@ public static partial class IntacctResponseReader
 
             return NotIntacct(
                 $"the response is not well-formed XML: {LineSuffix().Replace(ex.Message, string.Empty)}; give the complete body the XML gateway returned",
-                httpStatus, source, ex.LineNumber > 0 ? ex.LineNumber : null, ex.LineNumber > 0 ? ex.LinePosition : null, ex);
+                httpStatus, source, ex.LineNumber > 0 ? ex.LineNumber : UnplacedAt(body).Line, ex.LineNumber > 0 ? ex.LinePosition : UnplacedAt(body).Column, ex);
         }
 
         var root = document.Root!;
@@ -184,6 +184,12 @@ public static partial class IntacctResponseReader
         Function = function,
         HttpStatus = httpStatus,
     };
+
+    /// <summary>
+    /// For a parser error that carries no position (a DTD the reader refused before it counted lines): the
+    /// first markup declaration (<c>&lt;!</c>), else the start of the body.
+    /// </summary>
+    private static (int Line, int Column) UnplacedAt(string body) => Position(body, Math.Max(0, body.IndexOf("<!", StringComparison.Ordinal)));
 
     private static (int Line, int Column) Position(string text, int index)
     {

@@ -134,7 +134,7 @@ public static partial class IntacctResponseReader
             _ when TimeoutText().IsMatch(body.AsSpan(0, Math.Min(body.Length, 4096))) || httpStatus >= 500 => Unavailable($"the response was not an API response: \"{IntacctText.Excerpt(body)}\"", httpStatus),
             _ => throw new IntacctResponseFormatException(
                 $"the response is neither XML nor JSON (it starts \"{IntacctText.Excerpt(body, 40)}\"); give the raw body Sage Intacct returned: an XML gateway <response> or a REST ia::result document",
-                source),
+                source, BodyStart(text, body).Line, BodyStart(text, body).Column),
         };
     }
 
@@ -159,6 +159,14 @@ public static partial class IntacctResponseReader
         httpStatus >= 500
             ? Unavailable("the response was not an API response", httpStatus)
             : throw new IntacctResponseFormatException(reason, source, line, column, inner);
+
+    /// <summary>Where the body (the text without its leading blanks and byte order mark) starts in the text: 1-based line and column.</summary>
+    private static (long Line, long Column) BodyStart(string text, string body)
+    {
+        var skipped = text.AsSpan(0, text.Length - body.Length);
+        var lastNewLine = skipped.LastIndexOf('\n');
+        return (skipped.Count('\n') + 1, skipped.Length - lastNewLine);
+    }
 
     private static string ReadAll(Stream response, string? source)
     {

@@ -43,6 +43,9 @@ internal sealed class CompiledRule
 
     public required IReadOnlyList<MessagePattern> Patterns { get; init; }
 
+    /// <summary>The API error texts recognized as this code (<c>message.apiErrors</c>).</summary>
+    public IReadOnlyList<ApiErrorPattern> ApiPatterns { get; init; } = [];
+
     /// <summary>Contract subject name to the expression that fills it when no message did.</summary>
     public required IReadOnlyDictionary<string, ValueOf> SubjectValues { get; init; }
 

@@ -115,6 +115,8 @@ internal sealed partial class RuleCompiler
             }
         }
 
+        var apiPatterns = ApiErrorPatterns(context, doc.Message);
+
         var subjectValues = new Dictionary<string, ValueOf>(StringComparer.Ordinal);
         foreach (var (name, expression) in doc.SubjectValues ?? [])
         {
@@ -220,6 +222,7 @@ internal sealed partial class RuleCompiler
             MessageTemplate = doc.Message?.Template,
             Placeholders = placeholders,
             Patterns = patterns,
+            ApiPatterns = apiPatterns,
             SubjectValues = subjectValues,
             Subject = subject,
             AppliesWhen = applies,

@@ -18,6 +18,7 @@ internal sealed class RuleSet
         Kinds = rules.Where(r => !r.Fallback).Select(r => r.Subject).Distinct().ToArray();
         Fallbacks = rules.Where(r => r.Fallback).ToArray();
         Recognizer = new MessageRecognizer(rules);
+        ApiRecognizer = new ApiErrorRecognizer(rules);
         _sync = Plan(SyncOperation.Sync);
         _export = Plan(SyncOperation.Export);
         _any = Plan(null);
@@ -35,6 +36,8 @@ internal sealed class RuleSet
     public IReadOnlyList<CompiledRule> Fallbacks { get; }
 
     public MessageRecognizer Recognizer { get; }
+
+    public ApiErrorRecognizer ApiRecognizer { get; }
 
     /// <summary>
     /// The non-fallback rules that apply to a job, grouped by subject kind in the order of <see cref="Kinds"/>

@@ -195,7 +195,32 @@ public class IntacctResponseReaderTests
 
         var diagnosis = Assert.Single(report.Diagnoses, d => d.Code == "INT402");
         Assert.Equal("user-cannot-read-udd", Assert.Single(diagnosis.Causes).Id);
-        Assert.Equal(["BL01001973: Could not create region record!"], report.Unexplained);
+        Assert.Empty(report.Unexplained);
+    }
+
+    [Fact]
+    public void Classify_WrapperBesideUnexplainedError_StaysListedWithIt()
+    {
+        var errors = IntacctResponseReader.Read(Results(Result("failure", "create",
+            Error("BL34000061", "Another Class with the given value(s) UT01 already exists"),
+            Error("BL01001973", "Could not create class record!"))));
+
+        var report = Classifier.Classify(new SyncEvidence { ApiErrors = errors });
+
+        Assert.Equal(["BL34000061: Another Class with the given value(s) UT01 already exists", "BL01001973: Could not create class record!"], report.Unexplained);
+    }
+
+    [Fact]
+    public void Classify_WrapperOfAnotherCall_StaysListedBesideAnExplainedError()
+    {
+        var errors = IntacctResponseReader.Read(Results(
+            Result("failure", "readByQuery", Error("PL04000005", "You do not have permission for API operation READ_BY_QUERY on objects of type region")),
+            Result("failure", "create", Error("BL01001973", "Could not create class record!"))));
+
+        var report = Classifier.Classify(new SyncEvidence { ApiErrors = errors });
+
+        Assert.Contains(report.Diagnoses, d => d.Code == "INT402");
+        Assert.Equal(["BL01001973: Could not create class record!"], report.Unexplained);
     }
 
     [Fact]
@@ -399,11 +424,11 @@ public class IntacctResponseReaderTests
     }
 
     [Theory]
-    [InlineData("hello world", "neither XML nor JSON", null)]
+    [InlineData("hello world", "neither XML nor JSON", 1L)]
     [InlineData("<response>\n  <control><status>failure</status>\n</response>", "not well-formed XML", 3L)]
     [InlineData("<foo><bar/></foo>", "the root element is <foo>, not <response>", 1L)]
     [InlineData("{ \"ia::result\": { \"ia::error\": ", "not valid JSON", 1L)]
-    [InlineData("""{ "errors": [ "nope" ] }""", "no \"ia::result\" or \"ia::error\"", null)]
+    [InlineData("""{ "errors": [ "nope" ] }""", "no \"ia::result\" or \"ia::error\"", 1L)]
     public void Read_Garbage_ClearFormatError(string body, string reason, long? line)
     {
         var ex = Assert.Throws<IntacctResponseFormatException>(() => IntacctResponseReader.Read(body, "response.txt"));

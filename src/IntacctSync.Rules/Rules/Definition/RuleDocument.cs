@@ -48,6 +48,15 @@ internal sealed class MessageDocument
     public List<string>? Alternates { get; set; }
 
     public Dictionary<string, string>? Placeholders { get; set; }
+
+    public List<ApiErrorTemplateDocument>? ApiErrors { get; set; }
+}
+
+internal sealed class ApiErrorTemplateDocument
+{
+    public string? Text { get; set; }
+
+    public string? ErrorNo { get; set; }
 }
 
 internal sealed class NotWhenDocument

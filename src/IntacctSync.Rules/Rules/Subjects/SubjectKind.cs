@@ -57,5 +57,23 @@ internal abstract class SubjectKind
     public abstract string SortKey(object subject);
 }
 
-/// <summary>A message recognized as a code's, with the placeholder values it carried.</summary>
-internal sealed record MessageMatch(int Index, string Code, IReadOnlyDictionary<string, string> Values);
+/// <summary>
+/// A message recognized as a code's, with the placeholder values it carried. An API error text recognized
+/// as a code's is a match too: its <see cref="Index"/> is negative (<c>-1 - i</c> for <c>apiErrors[i]</c>)
+/// so that it never collides with a message's, and <see cref="ApiField"/> names the text that matched.
+/// </summary>
+internal sealed record MessageMatch(int Index, string Code, IReadOnlyDictionary<string, string> Values)
+{
+    /// <summary>For an API error match: the field whose text matched (<c>description2</c>); else <c>null</c>.</summary>
+    public string? ApiField { get; init; }
+
+    /// <summary>For an API error match: its index in <c>apiErrors</c>; else <c>null</c>.</summary>
+    public int? ApiErrorIndex => Index < 0 ? -1 - Index : null;
+
+    /// <summary>A match of <c>apiErrors[index]</c>.</summary>
+    public static MessageMatch ForApiError(int index, string code, string field, IReadOnlyDictionary<string, string> values) =>
+        new(-1 - index, code, values) { ApiField = field };
+
+    /// <summary>The API error index a mention stands for, or <c>null</c> for a message index.</summary>
+    public static int? ApiErrorOf(int mention) => mention < 0 ? -1 - mention : null;
+}
