@@ -25,6 +25,8 @@ public class RuleSchemaTests
         { "cause without establishedWhen", RuleFiles.With("\"establishedWhen\": [ { \"when\": \"e.SignInFailed\", \"facts\": [] } ]", "\"excludedWhen\": []") },
         { "no steps", RuleFiles.With("{ \"cause\": \"only-cause\", \"system\": \"expensify\", \"path\": \"Settings > Workspaces\", \"action\": \"Check {workspace}.\" }", string.Empty) },
         { "blank title", RuleFiles.With("\"A test rule\"", "\"  \"") },
+        { "API error with an error number and no text", RuleFiles.With("\"subject\": \"document\",", "\"subject\": \"document\", \"message\": { \"apiErrors\": [ { \"errorNo\": \"BL34000061\" } ] },") },
+        { "API error with an unknown property", RuleFiles.With("\"subject\": \"document\",", "\"subject\": \"document\", \"message\": { \"apiErrors\": [ { \"text\": \"Bad {account}.\", \"code\": \"X\" } ] },") },
         { "placeholder naming no subject", RuleFiles.With("\"subject\": \"document\",", "\"subject\": \"document\", \"message\": { \"template\": \"Bad [X].\", \"placeholders\": { \"[X]\": \"thing\" } },") },
     };
 
