@@ -49,7 +49,7 @@ internal static class DiagnoseCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(batch) is null && result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
+            if (result.GetResult(batch) is null && result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
             {
                 result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
             }

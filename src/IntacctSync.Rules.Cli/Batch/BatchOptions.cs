@@ -16,7 +16,7 @@ internal static class BatchOptions
     {
         command.Validators.Add(result =>
         {
-            if (result.GetValue(batch) is null)
+            if (result.GetResult(batch) is null)
             {
                 return;
             }

@@ -28,7 +28,7 @@ internal sealed class JsonLineReader
     /// <summary>The bytes consumed so far, line ends included.</summary>
     public long Position { get; private set; }
 
-    /// <summary>Reads the next line; <c>false</c> at the end of the stream.</summary>
+    /// <summary>Reads the next line; <c>null</c> at the end of the stream.</summary>
     public async ValueTask<JsonLine?> ReadAsync(CancellationToken cancellationToken)
     {
         var searchFrom = _start;
@@ -65,6 +65,13 @@ internal sealed class JsonLineReader
         if (text.EndsWith("\r"u8))
         {
             text = text[..^1];
+        }
+
+        if (text.Length > _maxBytes)
+        {
+            _start += consumed;
+            Position += consumed;
+            return new JsonLine(_number, null, 0, text.Length);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(Math.Max(text.Length, 1));
