@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using IntacctSync.Rules;
+using IntacctSync.Rules.Benchmarks;
 using IntacctSync.Rules.Benchmarks.Floor;
 using IntacctSync.Rules.Benchmarks.Infrastructure;
 using IntacctSync.Rules.Benchmarks.Naive;
@@ -19,6 +20,21 @@ if (args is ["--check"])
 if (args is ["--breakdown"])
 {
     CostBreakdown.Print();
+    return;
+}
+
+if (args is ["--batch-memory", .. var counts])
+{
+    // Peak working set of `diagnose --batch` for growing files: constant memory shows as a flat column.
+    var cli = RepoPaths.EnsureReleaseBuild("src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj", "src/IntacctSync.Rules.Cli/bin/Release/net10.0/intacct-sync.dll");
+    foreach (var count in counts.Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)))
+    {
+        var file = BatchCorpus.Ensure(count);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = BatchProcess.Run("dotnet", [cli, "diagnose", "--batch", file]);
+        Console.WriteLine($"{count,9:N0} documents: exit {run.ExitCode}, {run.OutputLines:N0} report lines, peak working set {run.PeakWorkingSet / (1024.0 * 1024):N1} MiB, {clock.Elapsed.TotalSeconds:N1} s");
+    }
+
     return;
 }
 

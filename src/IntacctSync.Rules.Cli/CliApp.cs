@@ -5,11 +5,11 @@ namespace IntacctSync.Rules.Cli;
 /// <summary>The <c>intacct-sync</c> command line: parsing, and the streams it writes to, injectable for tests.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected)
+    public static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false)
     {
         var root = new RootCommand("Diagnoses Sage Intacct sync and export failures from evidence: the documented error, its proven causes, and an ordered plan.")
         {
-            DiagnoseCommand.Create(stdin, stdout, stderr, outputRedirected),
+            DiagnoseCommand.Create(stdin, stdout, stderr, outputRedirected, showProgress),
             RulesCommand.Create(stdout, stderr),
         };
 

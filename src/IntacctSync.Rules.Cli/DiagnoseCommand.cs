@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntacctSync.Rules.Cli.Batch;
 using IntacctSync.Rules.Cli.Rendering;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
@@ -11,7 +12,7 @@ namespace IntacctSync.Rules.Cli;
 /// <summary><c>intacct-sync diagnose FILE|-</c>: classify one evidence document and print the report.</summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected)
+    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false)
     {
         var file = new Argument<string?>("FILE")
         {
@@ -38,14 +39,17 @@ internal static class DiagnoseCommand
             Description = "A directory of rule files that adds to or overrides the built-in catalog; may be given more than once.",
         };
 
+        var batch = BatchOptions.Create();
+
         var command = new Command("diagnose", "Classify one evidence document and print the diagnosis report.")
         {
-            file, format, message, response, rules,
+            file, format, message, response, rules, batch,
         };
+        BatchOptions.Validate(command, batch, file, format, message, response);
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
+            if (result.GetResult(batch) is null && result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
             {
                 result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
             }
@@ -58,6 +62,11 @@ internal static class DiagnoseCommand
 
         command.SetAction(parse =>
         {
+            if (parse.GetValue(batch) is { } batchInput)
+            {
+                return BatchRun.Run(batchInput, parse.GetValue(rules) ?? [], stdin, stdout, stderr, showProgress);
+            }
+
             var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
             var inputs = new Inputs(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(response) ?? []);
             return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr);
@@ -68,21 +77,6 @@ internal static class DiagnoseCommand
     private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         var file = inputs.File;
-        ISyncErrorClassifier classifier;
-        try
-        {
-            classifier = SyncErrorClassifier.Create(RuleLoading.Options(ruleDirectories));
-        }
-        catch (RuleLoadException ex)
-        {
-            return RuleLoading.Report(ex, stderr);
-        }
-        catch (OptionsValidationException ex)
-        {
-            stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
-            return ExitCodes.Usage;
-        }
-
         SyncEvidence evidence;
         try
         {
@@ -131,6 +125,22 @@ internal static class DiagnoseCommand
         if (inputs.Messages.Length > 0 || apiErrors.Count > 0)
         {
             evidence = Merge(evidence, inputs.Messages, apiErrors);
+        }
+
+        // The catalog is compiled only once the input has been read: bad input fails fast.
+        ISyncErrorClassifier classifier;
+        try
+        {
+            classifier = SyncErrorClassifier.Create(RuleLoading.Options(ruleDirectories));
+        }
+        catch (RuleLoadException ex)
+        {
+            return RuleLoading.Report(ex, stderr);
+        }
+        catch (OptionsValidationException ex)
+        {
+            stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
+            return ExitCodes.Usage;
         }
 
         var report = classifier.Classify(evidence);

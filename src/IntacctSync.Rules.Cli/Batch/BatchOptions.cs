@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace IntacctSync.Rules.Cli.Batch;
+
+/// <summary>The <c>--batch</c> option of <c>diagnose</c> and the combinations it refuses.</summary>
+internal static class BatchOptions
+{
+    public static Option<string?> Create() => new("--batch")
+    {
+        Description = "Diagnose every line of a JSONL file (one evidence document per line; '-' reads standard input). " +
+            "Writes one {\"line\":N,\"report\":{...}} line per document, in input order; bad lines are reported on standard error and skipped.",
+        HelpName = "FILE.jsonl",
+    };
+
+    public static void Validate(Command command, Option<string?> batch, Argument<string?> file, Option<string?> format, Option<string[]> message, Option<string[]> response)
+    {
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(batch) is null)
+            {
+                return;
+            }
+
+            if (result.GetValue(file) is not null)
+            {
+                result.AddError("--batch reads its own input: give either --batch FILE.jsonl or an evidence FILE, not both.");
+            }
+
+            if (result.GetValue(message) is { Length: > 0 } || result.GetValue(response) is { Length: > 0 })
+            {
+                result.AddError("--message and --intacct-response apply to one document and cannot be combined with --batch; put the messages and API errors in each line's evidence.");
+            }
+
+            if (result.GetValue(format) is { } chosen && chosen != "json")
+            {
+                result.AddError($"--batch writes JSON lines only; --format {chosen} is not available with --batch.");
+            }
+        });
+    }
+}

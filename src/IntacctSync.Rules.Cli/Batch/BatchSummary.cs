@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace IntacctSync.Rules.Cli.Batch;
+
+/// <summary>What a batch run read and wrote; only the writer updates it, after the pipeline has put lines back in order.</summary>
+internal sealed class BatchSummary
+{
+    /// <summary>How many bad line numbers the closing summary lists before it only counts them.</summary>
+    public const int ListedBadLines = 20;
+
+    private readonly SortedDictionary<string, int> _perCode = new(StringComparer.Ordinal);
+
+    /// <summary>Non-blank lines read: each is a report or a bad line.</summary>
+    public long Documents { get; set; }
+
+    public long Reports { get; private set; }
+
+    public long WithoutDiagnosis { get; private set; }
+
+    public long BlankLines { get; set; }
+
+    /// <summary>The first bad lines' numbers, in input order (only these are kept, so memory stays constant).</summary>
+    public List<long> FirstBadLines { get; } = [];
+
+    public long BadLines { get; private set; }
+
+    public IReadOnlyDictionary<string, int> DiagnosesPerCode => _perCode;
+
+    public void Bad(long line)
+    {
+        BadLines++;
+        if (FirstBadLines.Count < ListedBadLines)
+        {
+            FirstBadLines.Add(line);
+        }
+    }
+
+    public void Count(string[] codes)
+    {
+        Reports++;
+        if (codes.Length == 0)
+        {
+            WithoutDiagnosis++;
+        }
+
+        foreach (var code in codes)
+        {
+            _perCode[code] = _perCode.GetValueOrDefault(code) + 1;
+        }
+    }
+
+    /// <summary>The closing summary, for standard error.</summary>
+    public string Render(string source)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.Append(c, $"intacct-sync: batch {source}: {Documents} documents read, {Reports} reports written, {BadLines} bad lines skipped");
+        text.Append(BlankLines > 0 ? string.Create(c, $", {BlankLines} blank lines ignored\n") : "\n");
+        text.Append(c, $"  reports without a diagnosis: {WithoutDiagnosis}\n");
+        if (_perCode.Count > 0)
+        {
+            text.Append("  diagnoses per code:\n");
+            foreach (var (code, count) in _perCode)
+            {
+                text.Append(c, $"    {code,-13} {count,9}\n");
+            }
+        }
+
+        if (BadLines > 0)
+        {
+            text.Append("  bad lines: ");
+            text.AppendJoin(", ", FirstBadLines.Select(n => n.ToString(c)));
+            if (BadLines > ListedBadLines)
+            {
+                text.Append(c, $" and {BadLines - ListedBadLines} more");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
