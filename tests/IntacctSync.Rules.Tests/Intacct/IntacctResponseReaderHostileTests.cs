@@ -115,6 +115,19 @@ public sealed class IntacctResponseReaderHostileTests
         Assert.StartsWith(name + ": ", ex.Message, StringComparison.Ordinal);
     }
 
+    // XDocument.Load is quadratic in depth: without the depth check this body took over a minute.
+    [Fact]
+    public void Read_XmlNestedDeeperThanAResponse_ThrowsNamingTheDepthAndWhere()
+    {
+        var body = "<response>\n" + string.Concat(Enumerable.Repeat("<a>", 1_000_000));
+
+        var ex = Assert.Throws<IntacctResponseFormatException>(() => IntacctResponseReader.Read(body, "deep.xml"));
+
+        Assert.Contains("deeper than 64 levels (at <a>)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ex.Line);
+        Assert.Equal(63 * 3 + 2, ex.Column);
+    }
+
     [Fact]
     public void Read_BodyOverTheLimit_ThrowsSayingItIsTooLarge()
     {
