@@ -22,6 +22,7 @@ using System.Text;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using Xunit.Abstractions;
+using static IntacctSync.Rules.Tests.Shared.ByteMutations;
 
 namespace IntacctSync.Rules.Cli.Tests;
 
@@ -49,7 +50,7 @@ public sealed class HostileInputTests
         ("huge number", HugeNumber),
         ("invalid UTF-8", InvalidUtf8),
         ("deep nesting", DeepNesting),
-        ("insert random bytes", InsertRandom),
+        ("insert random bytes", (input, random) => InsertRandom(input, random, 17)),
         ("insert JSON tokens", InsertTokens),
         ("delete a span", DeleteSpan),
     ];
@@ -259,32 +260,6 @@ public sealed class HostileInputTests
             .ToArray();
     }
 
-    private static byte[] Splice(byte[] input, int at, int remove, ReadOnlySpan<byte> insert)
-    {
-        at = Math.Clamp(at, 0, input.Length);
-        remove = Math.Clamp(remove, 0, input.Length - at);
-        var result = new byte[input.Length - remove + insert.Length];
-        input.AsSpan(0, at).CopyTo(result);
-        insert.CopyTo(result.AsSpan(at));
-        input.AsSpan(at + remove).CopyTo(result.AsSpan(at + insert.Length));
-        return result;
-    }
-
-    private static byte[] FlipBits(byte[] input, Random random)
-    {
-        var result = (byte[])input.Clone();
-        for (var k = random.Next(1, 9); k > 0 && result.Length > 0; k--)
-        {
-            result[random.Next(result.Length)] ^= (byte)(1 << random.Next(8));
-        }
-
-        return result;
-    }
-
-    private static byte[] Truncate(byte[] input, Random random) => input.AsSpan(0, random.Next(input.Length + 1)).ToArray();
-
-    private static byte[] DeleteSpan(byte[] input, Random random) => Splice(input, random.Next(input.Length + 1), random.Next(1, 64), []);
-
     /// <summary>Repeats one <c>"key": value</c> line of the (indented) document right after itself.</summary>
     private static byte[] DuplicateKey(byte[] input, Random random)
     {
@@ -365,13 +340,6 @@ public sealed class HostileInputTests
         var colons = Enumerable.Range(0, input.Length).Where(i => input[i] == (byte)':').ToArray();
         var at = colons.Length > 0 ? colons[random.Next(colons.Length)] + 1 : 0;
         return Splice(input, at, 0, Encoding.ASCII.GetBytes(nested + (random.Next(2) == 0 ? "," : string.Empty)));
-    }
-
-    private static byte[] InsertRandom(byte[] input, Random random)
-    {
-        var bytes = new byte[random.Next(1, 17)];
-        random.NextBytes(bytes);
-        return Splice(input, random.Next(input.Length + 1), 0, bytes);
     }
 
     private static readonly string[] Tokens =

@@ -16,6 +16,7 @@ using System.Text;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Intacct;
 using Xunit.Abstractions;
+using static IntacctSync.Rules.Tests.Shared.ByteMutations;
 
 namespace IntacctSync.Rules.Tests.Intacct;
 
@@ -40,7 +41,7 @@ public sealed class IntacctResponseReaderHostileTests
         ("flip bits", FlipBits),
         ("truncate", Truncate),
         ("delete a span", DeleteSpan),
-        ("insert random bytes", InsertRandom),
+        ("insert random bytes", (input, random) => InsertRandom(input, random, 16)),
         ("insert markup tokens", InsertTokens),
         ("invalid UTF-8", InvalidUtf8),
         ("entity expansion", EntityExpansion),
@@ -187,39 +188,6 @@ public sealed class IntacctResponseReaderHostileTests
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllBytes)
             .ToArray();
-
-    private static byte[] Splice(byte[] input, int at, int remove, ReadOnlySpan<byte> insert)
-    {
-        at = Math.Clamp(at, 0, input.Length);
-        remove = Math.Clamp(remove, 0, input.Length - at);
-        var result = new byte[input.Length - remove + insert.Length];
-        input.AsSpan(0, at).CopyTo(result);
-        insert.CopyTo(result.AsSpan(at));
-        input.AsSpan(at + remove).CopyTo(result.AsSpan(at + insert.Length));
-        return result;
-    }
-
-    private static byte[] FlipBits(byte[] input, Random random)
-    {
-        var result = (byte[])input.Clone();
-        for (var k = random.Next(1, 9); k > 0 && result.Length > 0; k--)
-        {
-            result[random.Next(result.Length)] ^= (byte)(1 << random.Next(8));
-        }
-
-        return result;
-    }
-
-    private static byte[] Truncate(byte[] input, Random random) => input.AsSpan(0, random.Next(input.Length + 1)).ToArray();
-
-    private static byte[] DeleteSpan(byte[] input, Random random) => Splice(input, random.Next(input.Length + 1), random.Next(1, 64), []);
-
-    private static byte[] InsertRandom(byte[] input, Random random)
-    {
-        var bytes = new byte[random.Next(1, 16)];
-        random.NextBytes(bytes);
-        return Splice(input, random.Next(input.Length + 1), 0, bytes);
-    }
 
     private static readonly string[] Tokens =
     [
