@@ -44,9 +44,10 @@ symbols=$feed/IntacctSync.Rules.$version.snupkg
 step "packed $version"
 
 # 2. What the library package holds: the assembly with its XML docs, the readme, the evidence
-#    schema as a file, symbols beside it, and every rule file of rules/ embedded in the assembly.
+#    and rule schemas as files, symbols beside them, every rule file of rules/ embedded in the
+#    assembly, and both schemas embedded under schemas/ (rules/rule.schema.json is no rule).
 contents=$(listing "$lib")
-for entry in lib/net10.0/IntacctSync.Rules.dll lib/net10.0/IntacctSync.Rules.xml README.md schemas/sync-evidence.v1.schema.json; do
+for entry in lib/net10.0/IntacctSync.Rules.dll lib/net10.0/IntacctSync.Rules.xml README.md schemas/sync-evidence.v1.schema.json schemas/rule.schema.json; do
   grep -qxF "$entry" <<<"$contents" || fail "$lib lacks $entry"
 done
 listing "$symbols" | grep -qxF lib/net10.0/IntacctSync.Rules.pdb || fail "$symbols lacks lib/net10.0/IntacctSync.Rules.pdb"
@@ -55,7 +56,7 @@ grep -qF '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nu
 grep -qF '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
 unzip -p "$lib" lib/net10.0/IntacctSync.Rules.dll >"$work/IntacctSync.Rules.dll"
 embedded=$(LC_ALL=C grep -aoE '(rules/[A-Za-z0-9_./-]+|schemas/[A-Za-z0-9_.-]+)\.json' "$work/IntacctSync.Rules.dll" | sort -u)
-expected=$( (cd rules && find . -name '*.json' | sed 's|^\./|rules/|'; echo schemas/sync-evidence.v1.schema.json) | sort -u)
+expected=$( (cd rules && find . -name '*.json' ! -name rule.schema.json | sed 's|^\./|rules/|'; echo schemas/sync-evidence.v1.schema.json; echo schemas/rule.schema.json) | sort -u)
 missing=$(comm -13 <(echo "$embedded") <(echo "$expected"))
 [ -z "$missing" ] || fail "not embedded in the packed assembly: $missing"
 if [ "${CI:-}" = true ]; then
