@@ -114,7 +114,7 @@ public class IntacctApiErrorCatalogTests
         { 10, 0, "UJPP0002", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
         { 11, 0, "invalidRequest", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
         { 12, 0, "GW-0011", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
-        { 13, 0, "GW-0010", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
+        { 13, 0, "GW-0010", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, Unexplained }, // a rate limit: back off and retry; not a sign-in refusal
         { 14, 0, "PL04000055", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
         { 15, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "ARINVOICE", "Xy3d1EB015~Z9q2P0o8kZ-ab12cdEFgAAAAP", Unexplained },
         { 16, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "GLDETAIL", "Xy3d1EB016~Z9q2P0o8kZ-ab12cdEFgAAAAQ", Unexplained },

@@ -17,7 +17,9 @@ public sealed partial class EvidenceFacts
 
     private static readonly string[] GatewaySignInErrors = ["XMLGW_JPP0002", "UJPP0002"];
 
-    private static readonly string[] RequestErrorTexts = ["xml parse", "not a valid transport policy"];
+    // A rate limit (GW-0010, HTTP 429) stops the request at control level too, but says nothing about the
+    // sign-in: back off and retry.
+    private static readonly string[] RequestErrorTexts = ["xml parse", "not a valid transport policy", "rate limit exceeded"];
 
     private static readonly string[] WrapperTexts =
     [
@@ -263,7 +265,7 @@ public sealed partial class EvidenceFacts
     // not sign-in refusals, although they stop the request at the same level.
     private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(a =>
         a.Level == ApiErrorLevel.Authentication
-        || (a.Level == ApiErrorLevel.Control && !Mentions(a, RequestErrorTexts))
+        || (a.Level == ApiErrorLevel.Control && a.HttpStatus != 429 && !Mentions(a, RequestErrorTexts))
         || a.HttpStatus == 401
         || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase));
 
