@@ -19,6 +19,13 @@ public sealed class IntacctSyncRulesOptions
     /// </summary>
     public IList<string> RuleDirectories { get; } = [];
 
+    /// <summary>
+    /// Rule files read from streams, loaded after <see cref="RuleDirectories"/>, in this order; each is a
+    /// rule file like those of a directory (it may add a code, or override one with <c>"override": true</c>).
+    /// Read again at every reload; a change inside a stream is not watched. Default: none.
+    /// </summary>
+    public IList<RuleSource> RuleSources { get; } = [];
+
     /// <summary>The largest evidence document read, in bytes. Default: <see cref="SyncEvidenceJson.DefaultMaxBytes"/> (16 MiB).</summary>
     public int MaxEvidenceBytes { get; set; } = SyncEvidenceJson.DefaultMaxBytes;
 

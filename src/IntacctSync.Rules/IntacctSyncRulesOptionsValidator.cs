@@ -10,9 +10,22 @@ internal sealed class IntacctSyncRulesOptionsValidator : IValidateOptions<Intacc
     public ValidateOptionsResult Validate(string? name, IntacctSyncRulesOptions options)
     {
         var failures = new List<string>();
-        if (!options.IncludeBuiltInRules && options.RuleDirectories.Count == 0)
+        if (!options.IncludeBuiltInRules && options.RuleDirectories.Count == 0 && options.RuleSources.Count == 0)
         {
-            failures.Add("IncludeBuiltInRules is false and RuleDirectories is empty: the classifier would have no rules. Add a rule directory or include the built-in rules.");
+            failures.Add("IncludeBuiltInRules is false and RuleDirectories and RuleSources are empty: the classifier would have no rules. Add a rule directory or source, or include the built-in rules.");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in options.RuleSources)
+        {
+            if (source is null)
+            {
+                failures.Add("RuleSources holds a null entry; remove it.");
+            }
+            else if (!names.Add(source.Name))
+            {
+                failures.Add($"RuleSources: two sources are named '{source.Name}'; give each its own name, so that problems and reports tell them apart.");
+            }
         }
 
         foreach (var directory in options.RuleDirectories)

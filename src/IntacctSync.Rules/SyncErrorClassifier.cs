@@ -39,7 +39,7 @@ public static class SyncErrorClassifier
             return new ReloadingClassifier(new FixedOptionsMonitor(options), timeProvider ?? TimeProvider.System, NullLogger.Instance);
         }
 
-        var rules = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories);
+        var rules = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories, options.RuleSources);
         return new RuleBasedClassifier(rules, timeProvider ?? TimeProvider.System);
     }
 }

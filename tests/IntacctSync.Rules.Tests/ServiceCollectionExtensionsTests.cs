@@ -10,9 +10,9 @@ public class ServiceCollectionExtensionsTests
     // includeBuiltInRules, ruleDirectories, maxEvidenceBytes, expected failure fragments (one per failure)
     public static TheoryData<bool, string[], int, string[]> InvalidOptions => new()
     {
-        { false, [], SyncEvidenceJson.DefaultMaxBytes, ["IncludeBuiltInRules is false and RuleDirectories is empty"] },
+        { false, [], SyncEvidenceJson.DefaultMaxBytes, ["IncludeBuiltInRules is false and RuleDirectories and RuleSources are empty"] },
         { true, [MissingDirectory("a")], SyncEvidenceJson.DefaultMaxBytes, [$"'{MissingDirectory("a")}' does not exist"] },
-        { false, [], 100, ["IncludeBuiltInRules is false and RuleDirectories is empty", "MaxEvidenceBytes is 100; it must be at least 1024"] },
+        { false, [], 100, ["IncludeBuiltInRules is false and RuleDirectories and RuleSources are empty", "MaxEvidenceBytes is 100; it must be at least 1024"] },
         {
             false, [MissingDirectory("a"), MissingDirectory("b")], 1023,
             [$"'{MissingDirectory("a")}' does not exist", $"'{MissingDirectory("b")}' does not exist", "MaxEvidenceBytes is 1023"]

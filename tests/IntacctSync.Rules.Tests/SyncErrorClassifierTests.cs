@@ -9,11 +9,11 @@ public class SyncErrorClassifierTests
     // includeBuiltInRules, ruleDirectories, maxEvidenceBytes, expected failure fragments (one per failure)
     public static TheoryData<bool, string[], int, string[]> InvalidOptions => new()
     {
-        { false, [], SyncEvidenceJson.DefaultMaxBytes, ["IncludeBuiltInRules is false and RuleDirectories is empty"] },
+        { false, [], SyncEvidenceJson.DefaultMaxBytes, ["IncludeBuiltInRules is false and RuleDirectories and RuleSources are empty"] },
         { true, [MissingDirectory], SyncEvidenceJson.DefaultMaxBytes, [$"'{MissingDirectory}' does not exist"] },
         { true, ["  "], SyncEvidenceJson.DefaultMaxBytes, ["RuleDirectories holds an empty entry"] },
         { true, [], 0, ["MaxEvidenceBytes is 0; it must be at least 1024"] },
-        { false, [], 1000, ["IncludeBuiltInRules is false and RuleDirectories is empty", "MaxEvidenceBytes is 1000"] },
+        { false, [], 1000, ["IncludeBuiltInRules is false and RuleDirectories and RuleSources are empty", "MaxEvidenceBytes is 1000"] },
     };
 
     private static string MissingDirectory { get; } =

@@ -33,7 +33,7 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
         _time = time;
         _logger = logger;
         var current = options.CurrentValue;
-        _current = new RuleSetSnapshot(RuleSet.Load(current.IncludeBuiltInRules, current.RuleDirectories), 1, time);
+        _current = new RuleSetSnapshot(RuleSet.Load(current.IncludeBuiltInRules, current.RuleDirectories, current.RuleSources), 1, time);
         if (current.ReloadOnChange)
         {
             StartWatching(current);
@@ -80,7 +80,7 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
         RuleSet rules;
         try
         {
-            rules = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories);
+            rules = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories, options.RuleSources);
         }
         catch (RuleLoadException ex)
         {

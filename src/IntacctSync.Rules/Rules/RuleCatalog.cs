@@ -16,7 +16,7 @@ public sealed class RuleCatalog
     public static RuleCatalog Load(IntacctSyncRulesOptions? options = null)
     {
         options ??= new IntacctSyncRulesOptions();
-        var set = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories);
+        var set = RuleSet.Load(options.IncludeBuiltInRules, options.RuleDirectories, options.RuleSources);
         return new RuleCatalog(set.Rules.Select(r => new RuleInfo(r)).ToArray());
     }
 }

@@ -68,10 +68,11 @@ internal sealed class RuleSet
     /// The built-in catalog is compiled once per process and shared: its rules are immutable, and
     /// compiling them is most of the cost of building a classifier.
     /// </remarks>
-    public static RuleSet Load(bool includeBuiltIn, IEnumerable<string> directories)
+    public static RuleSet Load(bool includeBuiltIn, IEnumerable<string> directories, IEnumerable<RuleSource>? sources = null)
     {
         var paths = directories as IReadOnlyCollection<string> ?? directories.ToArray();
-        if (includeBuiltIn && paths.Count == 0)
+        var streams = sources as IReadOnlyCollection<RuleSource> ?? sources?.ToArray() ?? [];
+        if (includeBuiltIn && paths.Count == 0 && streams.Count == 0)
         {
             return BuiltInSet.Value;
         }
@@ -89,6 +90,18 @@ internal sealed class RuleSet
             foreach (var path in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 files.Add((path, File.ReadAllBytes(path)));
+            }
+        }
+
+        foreach (var source in streams)
+        {
+            try
+            {
+                files.Add((source.Name, source.Read()));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                problems.Add(new RuleProblem(source.Name, null, null, $"the rule source cannot be read: {ex.Message}; check the stream its factory opens"));
             }
         }
 
