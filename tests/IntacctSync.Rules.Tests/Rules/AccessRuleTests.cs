@@ -1,5 +1,6 @@
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
+using static IntacctSync.Rules.Tests.Rules.RuleCases;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -12,8 +13,6 @@ namespace IntacctSync.Rules.Tests.Rules;
 /// </summary>
 public class AccessRuleTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
-
     private static readonly string[] Codes = ["INT122", "INT176", "INT907", "INT993", "INT245", "INT043", "INT068", "INT498", "INT576", "INT503", "INT012"];
 
     public static TheoryData<string, string, string> EstablishedCauses() => new()
@@ -407,12 +406,4 @@ public class AccessRuleTests
         Workspace = evidence.Workspace,
         Report = evidence.Report,
     };
-
-    private static SyncEvidence Read(string code, string caseName)
-    {
-        var path = Path.Combine(RepoPaths.Cases, code, caseName + ".json");
-        return SyncEvidenceJson.Read(File.ReadAllBytes(path), path);
-    }
-
-    private static DiagnosisReport Classify(string code, string caseName) => Classifier.Classify(Read(code, caseName));
 }

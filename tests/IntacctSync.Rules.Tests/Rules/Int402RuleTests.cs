@@ -1,5 +1,6 @@
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
+using static IntacctSync.Rules.Tests.Rules.RuleCases;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -9,8 +10,6 @@ namespace IntacctSync.Rules.Tests.Rules;
 /// </summary>
 public class Int402RuleTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
-
     public static TheoryData<string, string> EstablishedCauses() => new()
     {
         { "contract-udd-inactive", "udd-inactive" },
@@ -128,9 +127,5 @@ public class Int402RuleTests
         Assert.Empty(Classifier.Classify(evidence).Diagnoses);
     }
 
-    private static DiagnosisReport Classify(string caseName)
-    {
-        var path = Path.Combine(RepoPaths.Cases, "INT402", caseName + ".json");
-        return Classifier.Classify(SyncEvidenceJson.Read(File.ReadAllBytes(path), path));
-    }
+    private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
+using static IntacctSync.Rules.Tests.Rules.RuleCases;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -12,8 +13,6 @@ namespace IntacctSync.Rules.Tests.Rules;
 /// </summary>
 public class LinesRuleTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
-
     public static TheoryData<string, string, string> EstablishedCauses() => new()
     {
         { "INT073", "cause-required-dimension-not-imported", "required-dimension-not-imported" },
@@ -315,14 +314,6 @@ public class LinesRuleTests
         Assert.Equal("INT084", diagnosis.Code);
         Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
         Assert.Equal("3", diagnosis.Subject["line"]);
-    }
-
-    private static DiagnosisReport Classify(string code, string caseName) => Classifier.Classify(Read($"{code}/{caseName}"));
-
-    private static SyncEvidence Read(string relative)
-    {
-        var path = Path.Combine(RepoPaths.Cases, relative + ".json");
-        return SyncEvidenceJson.Read(File.ReadAllBytes(path), path);
     }
 
     private static JsonNode Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, relative + ".json")))!;

@@ -1,5 +1,6 @@
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
+using static IntacctSync.Rules.Tests.Rules.RuleCases;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -10,8 +11,6 @@ namespace IntacctSync.Rules.Tests.Rules;
 /// </summary>
 public class PeopleRuleTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
-
     public static TheoryData<string, string, string> EstablishedCauses() => new()
     {
         { "INT149", "cause-no-employee-record", "no-employee-record" },
@@ -290,11 +289,5 @@ public class PeopleRuleTests
         };
 
         Assert.DoesNotContain(Classifier.Classify(evidence).Diagnoses, d => d.Code == "INT149");
-    }
-
-    private static DiagnosisReport Classify(string code, string caseName)
-    {
-        var path = Path.Combine(RepoPaths.Cases, code, caseName + ".json");
-        return Classifier.Classify(SyncEvidenceJson.Read(File.ReadAllBytes(path), path));
     }
 }
