@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,6 +7,7 @@ using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Evidence.Json;
 using IntacctSync.Rules.Rules.Definition;
+using IntacctSync.Rules.Rules.Generated;
 using IntacctSync.Rules.Rules.Subjects;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
@@ -42,7 +44,27 @@ internal sealed partial class RuleCompiler
         "dimension", "account", "creditCard", "category", "line", "vendor", "project", "person", "date", "smartRule",
     };
 
-    private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = ExpressionTypes });
+    // Built on first use: when every expression is in the generated table, loading never starts the parser.
+    private readonly Lazy<RuleExpressionParser> _parser = new(() => new RuleExpressionParser(new ReSettings { CustomTypes = ExpressionTypes }));
+
+    private readonly bool _useGenerated;
+
+    /// <summary>Creates a compiler.</summary>
+    /// <param name="useGenerated">
+    /// Take an expression's delegate from <see cref="GeneratedConditions"/> (C# generated from the built-in
+    /// rules, the same code the parser would build) when the table holds the same text for the same subject;
+    /// <c>false</c> parses everything, as the generator and its tests need.
+    /// </param>
+    public RuleCompiler(bool useGenerated = true)
+    {
+        _useGenerated = useGenerated;
+    }
+
+    /// <summary>Whether an expression was parsed: never, when every expression loaded was in the generated table.</summary>
+    internal bool ParserStarted => _parser.IsValueCreated;
+
+    /// <summary>Told of every condition and value expression as it is compiled (the generator lists them so).</summary>
+    internal Action<ExpressionSite>? Observer { get; init; }
 
     public CompiledRule? Compile(string source, byte[] utf8, List<RuleProblem> problems)
     {
@@ -268,22 +290,15 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
+        Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: false));
+        if (_useGenerated && GeneratedConditions.TryGetCondition(subject.Name, expression, out var generated))
+        {
+            return generated;
+        }
+
         try
         {
-            var d = Expression.Parameter(subject.SubjectType, "d");
-            var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-            var body = ParseExpression(expression, d, e, typeof(bool));
-            if (body.Type != typeof(bool))
-            {
-                body = Expression.Equal(body, Expression.Constant(true, body.Type));
-            }
-
-            var untyped = Expression.Parameter(typeof(object), "subject");
-            var lambda = Expression.Lambda<Condition>(
-                Expression.Block([d], Expression.Assign(d, Expression.Convert(untyped, subject.SubjectType)), body),
-                untyped,
-                e);
-            return lambda.CompileFast();
+            return CompileCondition(subject, expression);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -300,22 +315,15 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
+        Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: true));
+        if (_useGenerated && GeneratedConditions.TryGetValue(subject.Name, expression, out var generated))
+        {
+            return generated;
+        }
+
         try
         {
-            var d = Expression.Parameter(subject.SubjectType, "d");
-            var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-            var body = ParseExpression(expression, d, e, typeof(string));
-            if (body.Type != typeof(string))
-            {
-                body = Expression.Call(typeof(Convert), nameof(Convert.ToString), null, Expression.Convert(body, typeof(object)), Expression.Constant(System.Globalization.CultureInfo.InvariantCulture, typeof(IFormatProvider)));
-            }
-
-            var untyped = Expression.Parameter(typeof(object), "subject");
-            var lambda = Expression.Lambda<ValueOf>(
-                Expression.Block([d], Expression.Assign(d, Expression.Convert(untyped, subject.SubjectType)), body),
-                untyped,
-                e);
-            return lambda.CompileFast();
+            return CompileValue(subject, expression);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -324,12 +332,70 @@ internal sealed partial class RuleCompiler
         }
     }
 
+    /// <summary>Parses and compiles a condition at run time (the path of every expression the generated table does not hold).</summary>
+    internal Condition CompileCondition(SubjectKind subject, string expression)
+    {
+        var parsed = ParseCondition(subject, expression);
+        return Wrap<Condition>(subject, parsed).CompileFast();
+    }
+
+    /// <summary>Parses and compiles a value expression at run time.</summary>
+    internal ValueOf CompileValue(SubjectKind subject, string expression)
+    {
+        var parsed = ParseValue(subject, expression);
+        return Wrap<ValueOf>(subject, parsed).CompileFast();
+    }
+
+    /// <summary>A condition's body over <c>d</c> and <c>e</c>, typed <see cref="bool"/>: what is compiled, and what the generator prints.</summary>
+    internal ParsedExpression ParseCondition(SubjectKind subject, string expression)
+    {
+        var d = Expression.Parameter(subject.SubjectType, "d");
+        var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+        var body = ParseExpression(expression, d, e, typeof(bool));
+        if (body.Type != typeof(bool))
+        {
+            body = Expression.Equal(body, Expression.Constant(true, body.Type));
+        }
+
+        return new ParsedExpression(d, e, body);
+    }
+
+    /// <summary>A value expression's body over <c>d</c> and <c>e</c>, typed <see cref="string"/> (other types are formatted invariantly).</summary>
+    internal ParsedExpression ParseValue(SubjectKind subject, string expression)
+    {
+        var d = Expression.Parameter(subject.SubjectType, "d");
+        var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+        var body = ParseExpression(expression, d, e, typeof(string));
+        if (body.Type != typeof(string))
+        {
+            body = Expression.Call(
+                typeof(Convert),
+                nameof(Convert.ToString),
+                null,
+                Expression.Convert(body, typeof(object)),
+                Expression.Convert(Expression.Property(null, typeof(CultureInfo), nameof(CultureInfo.InvariantCulture)), typeof(IFormatProvider)));
+        }
+
+        return new ParsedExpression(d, e, body);
+    }
+
+    // The delegate takes the subject untyped (one delegate type serves every subject kind) and casts it once.
+    private static Expression<T> Wrap<T>(SubjectKind subject, ParsedExpression parsed)
+        where T : Delegate
+    {
+        var untyped = Expression.Parameter(typeof(object), "subject");
+        return Expression.Lambda<T>(
+            Expression.Block([parsed.D], Expression.Assign(parsed.D, Expression.Convert(untyped, subject.SubjectType)), parsed.Body),
+            untyped,
+            parsed.E);
+    }
+
     /// <summary>
     /// The one place a rule expression is parsed (RulesEngine's parser, over <c>d</c> and <c>e</c>); every
     /// condition and value expression goes through here.
     /// </summary>
     private Expression ParseExpression(string expression, ParameterExpression d, ParameterExpression e, Type resultType) =>
-        ExpressionSandbox.Parse(_parser, expression, [d, e], resultType);
+        ExpressionSandbox.Parse(_parser.Value, expression, [d, e], resultType);
 
     private static TextTemplate? Template(FileContext context, SubjectKind subject, string? text, string path, bool required)
     {
@@ -380,6 +446,8 @@ internal sealed partial class RuleCompiler
 
     private sealed class FileContext(string source, byte[] utf8, string? code, List<RuleProblem> problems)
     {
+        public string Source => source;
+
         public void Report(string jsonPath, string message) =>
             problems.Add(new RuleProblem(source, LineOf(jsonPath), code, $"{jsonPath}: {message}"));
 
@@ -398,3 +466,9 @@ internal sealed partial class RuleCompiler
         }
     }
 }
+
+/// <summary>A parsed expression: its body over the subject <c>d</c> and the evidence facts <c>e</c>.</summary>
+internal sealed record ParsedExpression(ParameterExpression D, ParameterExpression E, Expression Body);
+
+/// <summary>Where a rule file holds an expression, and what it is compiled for.</summary>
+internal sealed record ExpressionSite(string Source, string Path, SubjectKind Subject, string Expression, bool IsValue);

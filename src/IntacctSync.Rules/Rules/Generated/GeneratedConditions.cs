@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace IntacctSync.Rules.Rules.Generated;
+
+/// <summary>
+/// The built-in rules' expressions as C#, generated from <c>rules/</c> (the other half of this class, in
+/// <c>GeneratedConditions.g.cs</c>). Loading the built-in catalog takes each delegate from here instead of
+/// parsing the text and emitting IL for it, so start-up neither runs System.Linq.Dynamic.Core nor JIT-compiles
+/// hundreds of dynamic methods. An entry is keyed by the subject kind and the exact expression text, so a
+/// rule whose text changed and was not regenerated is parsed as before: still correct, only slower, and
+/// <c>GeneratedConditionsTests</c> fails until <c>build/generate-conditions.sh</c> is run.
+/// </summary>
+internal static partial class GeneratedConditions
+{
+    /// <summary>The generated condition for <paramref name="expression"/> over a <paramref name="subject"/>, if there is one.</summary>
+    public static bool TryGetCondition(string subject, string expression, [NotNullWhen(true)] out Condition? condition) =>
+        Conditions.TryGetValue((subject, expression), out condition);
+
+    /// <summary>The generated value expression for <paramref name="expression"/> over a <paramref name="subject"/>, if there is one.</summary>
+    public static bool TryGetValue(string subject, string expression, [NotNullWhen(true)] out ValueOf? value) =>
+        Values.TryGetValue((subject, expression), out value);
+
+    /// <summary>Every generated condition, by subject kind and text.</summary>
+    internal static IReadOnlyDictionary<(string Subject, string Expression), Condition> AllConditions => Conditions;
+
+    /// <summary>Every generated value expression, by subject kind and text.</summary>
+    internal static IReadOnlyDictionary<(string Subject, string Expression), ValueOf> AllValues => Values;
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
+using IntacctSync.Rules.Rules.Generated;
+using IntacctSync.Rules.Rules.Subjects;
+
+namespace IntacctSync.Rules.Tests.Generation;
+
+/// <summary>
+/// The generated C# of the built-in rules' expressions (<see cref="GeneratedConditions"/>) must be current
+/// (generated from the rules as they are), complete (loading the built-in catalog never starts the parser)
+/// and right (each method returns what the parsed and compiled expression returns, over every subject of
+/// every case document of the corpus).
+/// </summary>
+public sealed class GeneratedConditionsTests
+{
+    [Fact]
+    public void GeneratedFile_IsCurrent()
+    {
+        var committed = ConditionsGenerator.GeneratedFile;
+        var received = Path.ChangeExtension(committed, ".received.txt");
+        var generated = ConditionsGenerator.Generate();
+        var expected = File.Exists(committed) ? File.ReadAllText(committed, Encoding.UTF8).ReplaceLineEndings("\n") : null;
+        if (generated == expected)
+        {
+            File.Delete(received);
+            return;
+        }
+
+        var onCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!onCi && Environment.GetEnvironmentVariable("INTACCTSYNC_ACCEPT_GENERATED") == "1")
+        {
+            File.WriteAllText(committed, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Delete(received);
+            return;
+        }
+
+        File.WriteAllText(received, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        Assert.Fail(
+            $"{committed} does not hold the C# of the rules as they are now (a rule's expression was added or changed).{Environment.NewLine}"
+            + $"Regenerate it with build/generate-conditions.sh and rebuild; the text generated now is in {received}.{Environment.NewLine}"
+            + "Until then those expressions are parsed at load, which is correct but slow.");
+    }
+
+    [Fact]
+    public void LoadingTheBuiltInRules_NeverStartsTheParser()
+    {
+        var compiler = new RuleCompiler();
+        var problems = new List<RuleProblem>();
+        var rules = RuleSet.BuiltInFiles().Select(f => compiler.Compile(f.Source, f.Utf8, problems)).ToList();
+
+        Assert.Empty(problems);
+        Assert.All(rules, Assert.NotNull);
+        Assert.False(compiler.ParserStarted, "some built-in expression is not in GeneratedConditions.g.cs; run build/generate-conditions.sh");
+    }
+
+    [Fact]
+    public void EveryExpression_IsGenerated_AndEveryGeneratedEntryIsUsed()
+    {
+        var entries = ConditionsGenerator.Entries();
+        var conditions = entries.Where(e => !e.Site.IsValue).Select(e => (e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
+        var values = entries.Where(e => e.Site.IsValue).Select(e => (e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
+
+        Assert.Equal(conditions.Order(), GeneratedConditions.AllConditions.Keys.Order());
+        Assert.Equal(values.Order(), GeneratedConditions.AllValues.Keys.Order());
+        Assert.True(conditions.Count > 300, $"only {conditions.Count} conditions found in the built-in rules");
+    }
+
+    [Fact]
+    public void GeneratedCode_AgreesWithTheParsedExpression_OnEverySubjectOfTheCorpus()
+    {
+        var rules = RuleSet.Load(includeBuiltIn: true, []);
+        var compiler = new RuleCompiler(useGenerated: false);
+        var entries = ConditionsGenerator.Entries();
+        var documents = CorpusDocuments().Select(d => Facts(rules, d.Evidence)).ToList();
+        var disagreements = new List<string>();
+        var evaluations = 0;
+        var outcomes = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var entry in entries)
+        {
+            var site = entry.Site;
+            Func<object, EvidenceFacts, object?> generated, parsed;
+            if (site.IsValue)
+            {
+                Assert.True(GeneratedConditions.TryGetValue(site.Subject.Name, site.Expression, out var value));
+                var compiled = compiler.CompileValue(site.Subject, site.Expression);
+                (generated, parsed) = ((s, f) => value(s, f), (s, f) => compiled(s, f));
+            }
+            else
+            {
+                Assert.True(GeneratedConditions.TryGetCondition(site.Subject.Name, site.Expression, out var condition));
+                var compiled = compiler.CompileCondition(site.Subject, site.Expression);
+                (generated, parsed) = ((s, f) => condition(s, f), (s, f) => compiled(s, f));
+            }
+
+            foreach (var facts in documents)
+            {
+                foreach (var subject in site.Subject.Build(facts, facts.Matches))
+                {
+                    var expected = Outcome(parsed, subject, facts);
+                    var actual = Outcome(generated, subject, facts);
+                    evaluations++;
+                    outcomes.Add(expected);
+                    if (expected != actual)
+                    {
+                        disagreements.Add($"{site.Source} {site.Path} \"{site.Expression}\" on {facts.Evidence.Workspace?.Name ?? "a document"}: parsed {expected}, generated {actual}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(disagreements);
+        Assert.True(evaluations > 10_000, $"only {evaluations} evaluations: the corpus reached too few subjects to prove anything");
+        Assert.Contains("True", outcomes);
+        Assert.Contains("False", outcomes);
+    }
+
+    private static string Outcome(Func<object, EvidenceFacts, object?> run, object subject, EvidenceFacts facts)
+    {
+        try
+        {
+            return run(subject, facts)?.ToString() ?? "null";
+        }
+        catch (Exception ex)
+        {
+            return "throws " + ex.GetType().Name;
+        }
+    }
+
+    private static EvidenceFacts Facts(RuleSet rules, SyncEvidence evidence) =>
+        new(evidence, new RuleCorpusTests.FixedTime())
+        {
+            Matches = [.. rules.Recognizer.Recognize(evidence.Messages), .. rules.ApiRecognizer.Recognize(evidence.ApiErrors)],
+        };
+
+    private static IEnumerable<(string Path, SyncEvidence Evidence)> CorpusDocuments()
+    {
+        var cases = Directory.EnumerateFiles(RepoPaths.Cases, "*.json", SearchOption.AllDirectories)
+            .Where(p => !p.EndsWith(".verified.json", StringComparison.Ordinal) && !p.EndsWith(".received.json", StringComparison.Ordinal));
+        foreach (var path in cases.Order(StringComparer.Ordinal))
+        {
+            yield return (path, SyncEvidenceJson.Read(File.ReadAllBytes(path), path));
+        }
+    }
+}
