@@ -1,26 +1,70 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace IntacctSync.Rules.Evidence.Json;
 
 /// <summary>The camelCase JSON names of an enum's members, without the <c>Unset</c> member.</summary>
+/// <remarks>
+/// The model's enums have a handful of members each, so the names are scanned rather than hashed: as quick,
+/// and much cheaper to start. Every enum is a separate generic instantiation that the JIT compiles when the
+/// first document is read, and a frozen dictionary per enum cost some 180 methods to compile at start-up.
+/// </remarks>
 internal static class EnumNames<T>
     where T : struct, Enum
 {
-    public static readonly FrozenDictionary<string, T> ByName = Enum.GetValues<T>()
-        .Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
-        .ToFrozenDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), v => v, StringComparer.Ordinal);
+    private static readonly T[] Values = Members();
 
-    public static readonly FrozenDictionary<T, string> NameOf = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static readonly string[] Names = Array.ConvertAll(Values, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
 
-    public static readonly string Expected = string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal).Select(n => $"\"{n}\""));
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
+
+    public static readonly string Expected = string.Join(", ", Names.Order(StringComparer.Ordinal).Select(n => $"\"{n}\""));
+
+    private static T[] Members()
+    {
+        // Unset (0) is never written or accepted by name.
+        var all = Enum.GetValues<T>();
+        var members = new T[all.Count(v => !IsUnset(v))];
+        var count = 0;
+        foreach (var value in all)
+        {
+            if (!IsUnset(value))
+            {
+                members[count++] = value;
+            }
+        }
+
+        return members;
+    }
+
+    private static bool IsUnset(T value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 0;
+
+    /// <summary>The JSON name of <paramref name="value"/>; <c>null</c> for <c>Unset</c> or a value that names no member.</summary>
+    public static string? NameOf(T value)
+    {
+        for (var i = 0; i < Values.Length; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(Values[i], value))
+            {
+                return Names[i];
+            }
+        }
+
+        return null;
+    }
 
     public static T Read(ref Utf8JsonReader reader, bool nullAllowed)
     {
-        if (reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return value;
+            // Compares the text as read, escapes included, as reading it into a string first would.
+            for (var i = 0; i < Utf8Names.Length; i++)
+            {
+                if (reader.ValueTextEquals(Utf8Names[i]))
+                {
+                    return Values[i];
+                }
+            }
         }
 
         var also = nullAllowed ? " or null" : string.Empty;
@@ -39,7 +83,7 @@ internal sealed class NullableEnumConverter<T> : JsonConverter<T?>
 
     public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
     {
-        if (value is { } v && EnumNames<T>.NameOf.TryGetValue(v, out var name))
+        if (value is { } v && EnumNames<T>.NameOf(v) is { } name)
         {
             writer.WriteStringValue(name);
         }
@@ -58,5 +102,5 @@ internal sealed class EnumConverter<T> : JsonConverter<T>
         EnumNames<T>.Read(ref reader, nullAllowed: false);
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(EnumNames<T>.NameOf[value]);
+        writer.WriteStringValue(EnumNames<T>.NameOf(value) ?? throw new JsonException($"{typeof(T).Name} value {value} has no JSON name; a list holds named members only"));
 }
