@@ -6,7 +6,7 @@ namespace IntacctSync.Rules.Benchmarks;
 
 /// <summary>
 /// One <c>intacct-sync diagnose</c> as a whole process (<c>dotnet intacct-sync.dll diagnose FILE</c>,
-/// Release build) against the floor of any .NET command: a hello-world console app started the same way.
+/// Release build, and the same published ReadyToRun) against the floor of any .NET command: a hello-world console app started the same way.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
@@ -15,6 +15,7 @@ public class CliBenchmarks
     private const string CaseFile = "tests/IntacctSync.Rules.Tests/Cases/INT402/contract-udd-inactive.json";
 
     private string _cli = null!;
+    private string _readyToRun = null!;
     private string _hello = null!;
     private string _case = null!;
 
@@ -23,13 +24,17 @@ public class CliBenchmarks
     {
         _cli = RepoPaths.EnsureReleaseBuild(
             "src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj", "src/IntacctSync.Rules.Cli/bin/Release/net10.0/intacct-sync.dll");
+        _readyToRun = RepoPaths.EnsureReadyToRunPublish("src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj");
         _hello = RepoPaths.EnsureReleaseBuild("bench/HelloWorld/HelloWorld.csproj", "bench/HelloWorld/bin/Release/net10.0/hello-world.dll");
         _case = Path.Combine(RepoPaths.Root, CaseFile);
 
-        var (exitCode, output) = RepoPaths.Run("dotnet", [_cli, "diagnose", _case, "--format", "json"]);
-        if (exitCode != 0 || !output.Contains("\"INT402\"", StringComparison.Ordinal))
+        foreach (var cli in new[] { _cli, _readyToRun })
         {
-            throw new InvalidOperationException($"intacct-sync diagnose {CaseFile} should exit 0 with an INT402 report; it exited {exitCode}:{Environment.NewLine}{output}");
+            var (exitCode, output) = RepoPaths.Run("dotnet", [cli, "diagnose", _case, "--format", "json"]);
+            if (exitCode != 0 || !output.Contains("\"INT402\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{cli} diagnose {CaseFile} should exit 0 with an INT402 report; it exited {exitCode}:{Environment.NewLine}{output}");
+            }
         }
 
         if (RepoPaths.Run("dotnet", [_hello]) is not (0, _))
@@ -43,4 +48,7 @@ public class CliBenchmarks
 
     [Benchmark(Description = "dotnet intacct-sync.dll diagnose contract-udd-inactive.json --format json")]
     public int Diagnose() => RepoPaths.Run("dotnet", [_cli, "diagnose", _case, "--format", "json"]).ExitCode;
+
+    [Benchmark(Description = "the same, CLI published ReadyToRun for this runtime identifier")]
+    public int DiagnoseReadyToRun() => RepoPaths.Run("dotnet", [_readyToRun, "diagnose", _case, "--format", "json"]).ExitCode;
 }

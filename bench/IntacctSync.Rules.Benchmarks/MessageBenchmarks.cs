@@ -2,12 +2,15 @@ using BenchmarkDotNet.Attributes;
 using IntacctSync.Rules.Benchmarks.Floor;
 using IntacctSync.Rules.Benchmarks.Infrastructure;
 using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Benchmarks;
 
 /// <summary>
 /// Recognizing a pasted message: evidence holding one message and nothing else, classified per call.
-/// The baseline is evidence holding nothing at all (the fixed cost of a classification).
+/// The baseline is evidence holding nothing at all (the fixed cost of a classification). Recognition on its own
+/// (finding the rule and its placeholder values for one message, without writing a report) is timed too: that
+/// is what the "message recognition ≤ 2 µs" target is about.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -20,6 +23,7 @@ public class MessageBenchmarks
         "Expensify couldn't export the report: the connection to the accounting system timed out. Try again later.";
 
     private ISyncErrorClassifier _classifier = null!;
+    private MessageRecognizer _recognizer = null!;
     private SyncEvidence _empty = null!;
     private SyncEvidence _int402 = null!;
     private SyncEvidence _unknown = null!;
@@ -28,6 +32,17 @@ public class MessageBenchmarks
     public void Setup()
     {
         _classifier = Classifiers.BuiltIn();
+        _recognizer = RuleSet.Load(includeBuiltIn: true, []).Recognizer;
+        if (_recognizer.Recognize(Int402Message) is not { Rule.Code: "INT402" } found || found.Values.GetValueOrDefault("dimension") != "Fund")
+        {
+            throw new InvalidOperationException("The recognizer should read the INT402 message as INT402 for dimension Fund.");
+        }
+
+        if (_recognizer.Recognize(UnknownMessage) is not null)
+        {
+            throw new InvalidOperationException("The recognizer should recognize nothing in the unknown message.");
+        }
+
         _empty = new SyncEvidence();
         _int402 = new SyncEvidence { Messages = [Int402Message] };
         _unknown = new SyncEvidence { Messages = [UnknownMessage] };
@@ -52,6 +67,12 @@ public class MessageBenchmarks
 
     [Benchmark(Description = "Library: Classify one message matching nothing")]
     public int Unknown() => _classifier.Classify(_unknown).Diagnoses.Count;
+
+    [Benchmark(Description = "Library: recognize one INT402 message (no report)")]
+    public bool RecognizeInt402() => _recognizer.Recognize(Int402Message) is not null;
+
+    [Benchmark(Description = "Library: recognize one message matching nothing (no report)")]
+    public bool RecognizeUnknown() => _recognizer.Recognize(UnknownMessage) is not null;
 
     [Benchmark(Description = "Floor: hand-written, one INT402 message")]
     public int HandWrittenInt402Message() => HandWrittenInt402.Decide(_int402).Count;

@@ -26,6 +26,30 @@ internal static class RepoPaths
         return dll;
     }
 
+    /// <summary>
+    /// The CLI published for this machine's runtime identifier with ReadyToRun (precompiled code, framework-dependent)
+    /// into <c>BenchmarkDotNet.Artifacts/cli-readytorun</c>, published when it is missing.
+    /// </summary>
+    public static string EnsureReadyToRunPublish(string projectPath)
+    {
+        var output = Path.Combine(Root, "BenchmarkDotNet.Artifacts", "cli-readytorun");
+        var dll = Path.Combine(output, "intacct-sync.dll");
+        if (File.Exists(dll))
+        {
+            return dll;
+        }
+
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var (exitCode, log) = Run("dotnet", ["publish", Path.Combine(Root, projectPath), "-c", "Release", "-r", rid, "--self-contained", "false",
+            "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q"]);
+        if (exitCode != 0 || !File.Exists(dll))
+        {
+            throw new InvalidOperationException($"dotnet publish -r {rid} -p:PublishReadyToRun=true {projectPath} failed (exit {exitCode}) or did not produce {dll}:{Environment.NewLine}{log}");
+        }
+
+        return dll;
+    }
+
     /// <summary>Runs a process to completion, returning its exit code and everything it printed.</summary>
     public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
     {
