@@ -101,16 +101,23 @@ public sealed partial class EvidenceFacts
         return resources.Any(r => string.Equals(r, employee, StringComparison.OrdinalIgnoreCase));
     }
 
+    // Several conditions of one rule read the mismatched project; it is worked out once per document.
+    private bool _mismatchKnown;
+    private string? _mismatchedProject;
+    private List<ExpenseSubject> _mismatchedLines = [];
+
     /// <summary>
     /// The first project (by id) on the report whose record is inactive or not linked to the customer
     /// chosen with it, or <c>null</c> when none is known to be.
     /// </summary>
-    public string? MismatchedProject =>
-        Lines.Where(l => l.Project is { } p && (p.Active == false || l.ProjectLinkedToCustomer == false))
-            .Select(l => l.Project!.Id)
-            .OfType<string>()
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .FirstOrDefault();
+    public string? MismatchedProject
+    {
+        get
+        {
+            FindMismatchedProject();
+            return _mismatchedProject;
+        }
+    }
 
     /// <summary>Whether <see cref="MismatchedProject"/> is not linked to a customer chosen with it; <c>null</c> when unknown.</summary>
     public bool? MismatchedProjectUnlinked => MismatchedLines() is { Count: > 0 } lines
@@ -143,10 +150,31 @@ public sealed partial class EvidenceFacts
         }
     }
 
-    private List<ExpenseSubject> MismatchedLines() =>
-        MismatchedProject is { } id
-            ? Lines.Where(l => string.Equals(l.Project?.Id, id, StringComparison.OrdinalIgnoreCase)).ToList()
-            : [];
+    private List<ExpenseSubject> MismatchedLines()
+    {
+        FindMismatchedProject();
+        return _mismatchedLines;
+    }
+
+    private void FindMismatchedProject()
+    {
+        if (_mismatchKnown)
+        {
+            return;
+        }
+
+        _mismatchedProject = Lines.Where(l => l.Project is { } p && (p.Active == false || l.ProjectLinkedToCustomer == false))
+            .Select(l => l.Project!.Id)
+            .OfType<string>()
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault();
+        if (_mismatchedProject is { } id)
+        {
+            _mismatchedLines = Lines.Where(l => string.Equals(l.Project?.Id, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        _mismatchKnown = true;
+    }
 
     private bool? UsedTaxRates(Func<TaxRate?, bool?> test)
     {
