@@ -292,7 +292,8 @@ internal sealed class CSharpExpressionWriter
 
     private void Lambda(LambdaExpression lambda)
     {
-        _text.Append("static (");
+        // Not "static": a lambda may read d or e. One that does not is cached by the compiler all the same.
+        _text.Append('(');
         for (var i = 0; i < lambda.Parameters.Count; i++)
         {
             var parameter = lambda.Parameters[i];

@@ -411,7 +411,7 @@ internal static partial class GeneratedConditions
     private static bool C4(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SenderIdRejectedByApi && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), static (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return (((e.SenderIdRejectedByApi && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
     }
 
     // rules/authentication/INT122.json $.causes[0].establishedWhen[2].when
@@ -446,7 +446,7 @@ internal static partial class GeneratedConditions
     private static bool C9(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.CredentialsRejectedByApi && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), static (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return (((((e.CredentialsRejectedByApi && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
     }
 
     // rules/authentication/INT122.json $.causes[1].establishedWhen[2].when
@@ -614,7 +614,7 @@ internal static partial class GeneratedConditions
     private static bool C33(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SessionApiErrorSeen && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), static (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.Function == ("getAPISession"))));
+        return (((e.SessionApiErrorSeen && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.Function == ("getAPISession"))));
     }
 
     // rules/authentication/INT176.json $.causes[0].establishedWhen[2].when
