@@ -34,7 +34,9 @@ internal static class RulesValidateCommand
                 return ExitCodes.Usage;
             }
 
-            files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Count();
+            // As the loader counts them: a JSON Schema kept beside the rules (*.schema.json) is not a rule.
+            files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+                .Count(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase));
             if (files == 0)
             {
                 stderr.WriteLine($"intacct-sync: the rule folder '{directory}' holds no *.json rule files");

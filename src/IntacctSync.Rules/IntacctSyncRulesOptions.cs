@@ -14,7 +14,7 @@ public sealed class IntacctSyncRulesOptions
     public bool IncludeBuiltInRules { get; set; } = true;
 
     /// <summary>
-    /// Directories of rule files (<c>*.json</c>, searched recursively) added to the catalog. A file may
+    /// Directories of rule files (<c>*.json</c>, searched recursively; <c>*.schema.json</c> files are not rules) added to the catalog. A file may
     /// add a code, or replace a built-in one when it says <c>"override": true</c>. Default: none.
     /// </summary>
     public IList<string> RuleDirectories { get; } = [];

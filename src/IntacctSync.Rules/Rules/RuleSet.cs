@@ -87,7 +87,7 @@ internal sealed class RuleSet
                 continue;
             }
 
-            foreach (var path in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var path in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Where(IsRuleFile).Order(StringComparer.Ordinal))
             {
                 files.Add((path, File.ReadAllBytes(path)));
             }
@@ -125,6 +125,12 @@ internal sealed class RuleSet
 
         return Build(byCode, problems, files);
     }
+
+    /// <summary>
+    /// Whether a <c>*.json</c> file under a rule directory is a rule: every one is, but a JSON Schema
+    /// (<c>*.schema.json</c>, such as a copy of <c>rule.schema.json</c> kept beside the rules it describes).
+    /// </summary>
+    internal static bool IsRuleFile(string path) => !path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The built-in rule files as embedded, named as in the repository (<c>rules/sync/INT402.json</c>).</summary>
     public static IEnumerable<(string Source, byte[] Utf8)> BuiltInFiles()

@@ -102,6 +102,29 @@ public sealed class RuleValidationTests : IDisposable
     }
 
     [Fact]
+    public void Load_SchemaBesideTheRules_IsNotReadAsARule()
+    {
+        Write("INT999.json", RuleFiles.Valid);
+        Write("rule.schema.json", RuleSchema.Json);
+        Write("nested/Other.Schema.JSON", "{ \"type\": \"object\" }");
+
+        var rules = RuleSet.Load(includeBuiltIn: false, [_dir]);
+
+        Assert.Equal(["INT999"], rules.Rules.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Load_OtherJsonBesideTheRules_IsStillReadAsARule()
+    {
+        Write("INT999.json", RuleFiles.Valid);
+        Write("notes.json", "{ \"type\": \"object\" }");
+
+        var ex = Assert.Throws<RuleLoadException>(() => RuleSet.Load(includeBuiltIn: false, [_dir]));
+
+        Assert.All(ex.Problems, p => Assert.Equal(Path.Combine(_dir, "notes.json"), p.File));
+    }
+
+    [Fact]
     public void Load_BuiltInCodeWithoutOverride_IsADuplicate()
     {
         Write("INT402.json", RuleFiles.Valid.Replace("INT999", "INT402", StringComparison.Ordinal));
