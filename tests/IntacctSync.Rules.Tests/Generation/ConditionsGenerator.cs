@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IntacctSync.Rules.Rules;
+using IntacctSync.Rules.Rules.Generated;
 using IntacctSync.Rules.Rules.Subjects;
 
 namespace IntacctSync.Rules.Tests.Generation;
@@ -81,12 +82,12 @@ internal static class ConditionsGenerator
 
     private static void Table(StringBuilder text, string delegateType, string name, string prefix, List<GeneratedEntry> entries)
     {
-        text.Append(CultureInfo.InvariantCulture, $"    private static readonly global::System.Collections.Generic.Dictionary<(string, string), global::IntacctSync.Rules.Rules.{delegateType}> {name} = new({entries.Count})\n");
+        text.Append(CultureInfo.InvariantCulture, $"    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.{delegateType}> {name} = new({entries.Count})\n");
         text.Append("    {\n");
         for (var i = 0; i < entries.Count; i++)
         {
             var site = entries[i].Site;
-            text.Append(CultureInfo.InvariantCulture, $"        [(\"{site.Subject.Name}\", {CSharpExpressionWriter.StringLiteral(site.Expression)})] = {prefix}{i},\n");
+            text.Append(CultureInfo.InvariantCulture, $"        [{CSharpExpressionWriter.StringLiteral(GeneratedConditions.Key(site.Subject.Name, site.Expression))}] = {prefix}{i},\n");
         }
 
         text.Append("    };\n");

@@ -58,11 +58,11 @@ public sealed class GeneratedConditionsTests
     public void EveryExpression_IsGenerated_AndEveryGeneratedEntryIsUsed()
     {
         var entries = ConditionsGenerator.Entries();
-        var conditions = entries.Where(e => !e.Site.IsValue).Select(e => (e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
-        var values = entries.Where(e => e.Site.IsValue).Select(e => (e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
+        var conditions = entries.Where(e => !e.Site.IsValue).Select(e => GeneratedConditions.Key(e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
+        var values = entries.Where(e => e.Site.IsValue).Select(e => GeneratedConditions.Key(e.Site.Subject.Name, e.Site.Expression)).ToHashSet();
 
-        Assert.Equal(conditions.Order(), GeneratedConditions.AllConditions.Keys.Order());
-        Assert.Equal(values.Order(), GeneratedConditions.AllValues.Keys.Order());
+        Assert.Equal(conditions.Order(StringComparer.Ordinal), GeneratedConditions.AllConditions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(values.Order(StringComparer.Ordinal), GeneratedConditions.AllValues.Keys.Order(StringComparer.Ordinal));
         Assert.True(conditions.Count > 300, $"only {conditions.Count} conditions found in the built-in rules");
     }
 

@@ -14,15 +14,22 @@ internal static partial class GeneratedConditions
 {
     /// <summary>The generated condition for <paramref name="expression"/> over a <paramref name="subject"/>, if there is one.</summary>
     public static bool TryGetCondition(string subject, string expression, [NotNullWhen(true)] out Condition? condition) =>
-        Conditions.TryGetValue((subject, expression), out condition);
+        Conditions.TryGetValue(Key(subject, expression), out condition);
 
     /// <summary>The generated value expression for <paramref name="expression"/> over a <paramref name="subject"/>, if there is one.</summary>
     public static bool TryGetValue(string subject, string expression, [NotNullWhen(true)] out ValueOf? value) =>
-        Values.TryGetValue((subject, expression), out value);
+        Values.TryGetValue(Key(subject, expression), out value);
 
-    /// <summary>Every generated condition, by subject kind and text.</summary>
-    internal static IReadOnlyDictionary<(string Subject, string Expression), Condition> AllConditions => Conditions;
+    /// <summary>
+    /// An entry's key: the subject kind, a space, the expression (a kind's name holds no space). A string key,
+    /// not a tuple, so the table uses the dictionary code the runtime ships precompiled instead of
+    /// JIT-compiling a dictionary over a struct key at start-up.
+    /// </summary>
+    public static string Key(string subject, string expression) => subject + " " + expression;
 
-    /// <summary>Every generated value expression, by subject kind and text.</summary>
-    internal static IReadOnlyDictionary<(string Subject, string Expression), ValueOf> AllValues => Values;
+    /// <summary>Every generated condition, by <see cref="Key"/>.</summary>
+    internal static IReadOnlyDictionary<string, Condition> AllConditions => Conditions;
+
+    /// <summary>Every generated value expression, by <see cref="Key"/>.</summary>
+    internal static IReadOnlyDictionary<string, ValueOf> AllValues => Values;
 }
