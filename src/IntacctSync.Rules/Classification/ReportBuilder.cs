@@ -18,14 +18,15 @@ internal static partial class ReportBuilder
     /// <summary>The report of evidence with no finding and nothing left unexplained; immutable, so shared.</summary>
     private static readonly DiagnosisReport Empty = new([], []);
 
-    public static DiagnosisReport Build(List<Finding> found, EvidenceFacts facts)
+    /// <summary>The report of the findings; <paramref name="found"/> is <c>null</c> when there are none.</summary>
+    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts)
     {
-        if (found.Count == 0 && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
+        if (found is null or { Count: 0 } && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
         {
             return Empty;
         }
 
-        var findings = Merge(found, facts);
+        var findings = Merge(found ?? [], facts);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);

@@ -12,7 +12,19 @@ public sealed partial class EvidenceFacts
     /// <summary>Whether a message was recognized as <paramref name="code"/>'s.</summary>
     /// <param name="code">The code, such as <c>INT054</c>.</param>
     /// <returns>Whether such a message was seen.</returns>
-    public bool MessageSeen(string code) => Matches.Any(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+    public bool MessageSeen(string code)
+    {
+        // A loop, not Any(closure): conditions ask this of every document.
+        foreach (var match in Matches)
+        {
+            if (string.Equals(match.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the export looks the submitter up among Intacct's employees (it creates an expense

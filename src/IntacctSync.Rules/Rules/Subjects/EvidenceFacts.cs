@@ -35,7 +35,7 @@ public sealed partial class EvidenceFacts
     internal FactIndex Index => _index ??= new FactIndex();
 
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
-    internal IReadOnlyList<MessageMatch> Matches { get; set; } = [];
+    internal MessageMatch[] Matches { get; set; } = [];
 
     /// <summary>The evidence as read.</summary>
     public SyncEvidence Evidence { get; }
