@@ -44,13 +44,16 @@ internal sealed class FactPath
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
     public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot)
     {
-        var (steps, valueType) = Resolve();
+        var (steps, value) = Resolve();
         if (steps is null)
         {
             return FactResolver.Cite(facts.Evidence, Template.Render(slot));
         }
 
-        var text = new StringBuilder(Template.Source.Length + 16);
+        // Taken, not borrowed: a key's slot could cite a fact of its own.
+        var text = t_path ?? new StringBuilder(64);
+        t_path = null;
+        text.Clear();
         var keys = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
         for (var i = 0; i < steps.Length; i++)
         {
@@ -65,6 +68,7 @@ internal sealed class FactPath
             if (key.Contains(']', StringComparison.Ordinal))
             {
                 // A key that holds "]" ends the segment early in the path text; read it as the text says.
+                t_path = text;
                 return FactResolver.Cite(facts.Evidence, Template.Render(slot));
             }
 
@@ -73,6 +77,7 @@ internal sealed class FactPath
         }
 
         var path = text.ToString();
+        t_path = text;
         object? current = facts.Evidence;
         for (var i = 0; i < steps.Length; i++)
         {
@@ -112,13 +117,16 @@ internal sealed class FactPath
             }
         }
 
-        return current is null ? null : $"{path} = {JsonSerializer.Serialize(current, valueType, FactResolver.Compact)}";
+        return current is null ? null : FactResolver.Format(path, current, value!);
     }
 
+    [ThreadStatic]
+    private static StringBuilder? t_path;
+
     /// <summary>A template's segments with their properties resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>
-    private sealed record Resolved(Step[]? Steps, Type ValueType)
+    private sealed record Resolved(Step[]? Steps, JsonTypeInfo? Value)
     {
-        private static readonly Resolved ByText = new(null, typeof(object));
+        private static readonly Resolved ByText = new(null, null);
 
         /// <summary>Splits a template's text; one whose slots lie outside keys is kept as text and resolved by path.</summary>
         public static Resolved Of(string source)
@@ -149,7 +157,7 @@ internal sealed class FactPath
             }
 
             // Name segments hold no slots, so a template the segments cover whole has its slots in keys only.
-            return end == source.Length ? new Resolved([.. steps], info?.Type ?? typeof(object)) : ByText;
+            return end == source.Length ? new Resolved([.. steps], FactResolver.Compact.GetTypeInfo(info?.Type ?? typeof(object))) : ByText;
         }
     }
 
