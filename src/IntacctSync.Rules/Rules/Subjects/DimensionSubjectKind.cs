@@ -213,8 +213,8 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         return "object=" + d.Key;
     }
 
-    public override IEnumerable<int> MentionsBy(object subject, string code) =>
-        ((DimensionSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+    public override void AddMentions(object subject, string code, List<int> into) =>
+        AddMentions(((DimensionSubject)subject).MentionList, code, into);
 
     public override bool IsMentionedBy(object subject, string code) => Any(((DimensionSubject)subject).MentionList, code);
 
