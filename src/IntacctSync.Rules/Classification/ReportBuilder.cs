@@ -86,7 +86,8 @@ internal static partial class ReportBuilder
             }
 
             diagnoses[i] = Write(finding, facts, steps, slot, mentions);
-            if (finding.Certainty != Certainty.Possible)
+            // Only API errors are ever looked up in the set: without any, it is not built.
+            if (finding.Certainty != Certainty.Possible && facts.Evidence.ApiErrors is { Count: > 0 })
             {
                 explained ??= new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
                 var owned = finding.Rule.Subject.ApiErrors(finding.Subject);
