@@ -43,7 +43,7 @@ internal static partial class ReportBuilder
                 continue;
             }
 
-            if (FactResolver.Cite(facts.Evidence, string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{match.ApiErrorIndex}].{match.ApiField}")) is { } fact)
+            if (FactResolver.Cite(facts.Evidence, string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{match.ApiErrorIndex}].{match.ApiField}"), facts.Writer) is { } fact)
             {
                 cited.Add(fact);
             }

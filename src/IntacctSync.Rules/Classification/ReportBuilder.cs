@@ -100,6 +100,7 @@ internal static partial class ReportBuilder
             }
         }
 
+        facts.ReturnWriter();
         return new DiagnosisReport(diagnoses, Unexplained(facts, explained));
     }
 
@@ -399,7 +400,7 @@ internal static partial class ReportBuilder
             {
                 if (i >= 0)
                 {
-                    cited.Add(FactResolver.Format(string.Create(CultureInfo.InvariantCulture, $"messages[{i}]"), messages[i], ReportJsonContext.Compact.String));
+                    cited.Add(facts.Writer.Format(string.Create(CultureInfo.InvariantCulture, $"messages[{i}]"), messages[i], ReportJsonContext.Compact.String));
                 }
             }
         }

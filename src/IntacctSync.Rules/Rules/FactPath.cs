@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules;
 /// A fact path template (<c>intacct.dimensions[{dimensionKey}].active</c>) compiled once: the segments
 /// are split and each property resolved when the path is first cited, so that citing a fact reads
 /// the value through the document's indexes (<see cref="FactIndex"/>) instead of parsing the path and
-/// scanning its lists. It reads exactly what <see cref="FactResolver.Cite(Evidence.SyncEvidence, string)"/>
+/// scanning its lists. It reads exactly what <see cref="FactResolver.Cite(Evidence.SyncEvidence, string, FactWriter?)"/>
 /// reads for the same path, which remains the way for paths whose keys a compiled path cannot hold.
 /// </summary>
 internal sealed class FactPath
@@ -47,13 +47,10 @@ internal sealed class FactPath
         var (steps, value) = Resolve();
         if (steps is null)
         {
-            return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+            return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
         }
 
-        // Taken, not borrowed: a key's slot could cite a fact of its own.
-        var text = t_path ?? new StringBuilder(64);
-        t_path = null;
-        text.Clear();
+        var text = facts.Writer.Path.Clear();
         var keys = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
         for (var i = 0; i < steps.Length; i++)
         {
@@ -68,8 +65,7 @@ internal sealed class FactPath
             if (key.Contains(']', StringComparison.Ordinal))
             {
                 // A key that holds "]" ends the segment early in the path text; read it as the text says.
-                t_path = text;
-                return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+                return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
             }
 
             keys[i] = key;
@@ -77,7 +73,6 @@ internal sealed class FactPath
         }
 
         var path = text.ToString();
-        t_path = text;
         object? current = facts.Evidence;
         for (var i = 0; i < steps.Length; i++)
         {
@@ -117,11 +112,8 @@ internal sealed class FactPath
             }
         }
 
-        return current is null ? null : FactResolver.Format(path, current, value!);
+        return current is null ? null : facts.Writer.Format(path, current, value!);
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_path;
 
     /// <summary>A template's segments with their properties resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>
     private sealed record Resolved(Step[]? Steps, JsonTypeInfo? Value)

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Collections;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -30,22 +28,11 @@ internal static partial class FactResolver
     internal static readonly string[] KeyProperties = ["id", "number", "name"];
     internal static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // Writes what JsonSerializer.Serialize writes with Compact (and the report's compact options): the
-    // same encoder, not indented. Serializing into a writer directly, rather than to a string, leaves
-    // one string per fact instead of three (the JSON, its builder's copy and the "path = value" text).
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-
-    // Past this size a thread's buffer is dropped after use, so that one huge value is not kept forever.
-    private const int KeepBufferBelow = 16 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
-    public static string? Cite(SyncEvidence evidence, string path)
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="path">The path text.</param>
+    /// <param name="writer">The report's writer, if it has one.</param>
+    public static string? Cite(SyncEvidence evidence, string path, FactWriter? writer = null)
     {
         object? current = evidence;
         var info = EvidenceJsonOptions.SyncEvidence as JsonTypeInfo;
@@ -96,42 +83,20 @@ internal static partial class FactResolver
             info = element;
         }
 
-        return current is null ? null : Format(path, current, Compact.GetTypeInfo(info.Type));
-    }
-
-    /// <summary>A fact as one string: <c>path = value</c>, the value written as compact JSON.</summary>
-    internal static string Format(string path, object value, JsonTypeInfo info)
-    {
-        // Taken, not borrowed, as TextTemplate's builder is: nothing here can re-enter, but a failure
-        // mid-write must not leave a half-written buffer for the next fact.
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(256);
-        var writer = t_writer ?? new Utf8JsonWriter(buffer, WriterOptions);
-        t_buffer = null;
-        t_writer = null;
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-
-        JsonSerializer.Serialize(writer, value, info);
-        writer.Flush();
-        var json = buffer.WrittenSpan;
-        var text = string.Create(
-            path.Length + 3 + Encoding.UTF8.GetCharCount(json),
-            (path, buffer),
-            static (chars, state) =>
-            {
-                state.path.CopyTo(chars);
-                " = ".CopyTo(chars[state.path.Length..]);
-                Encoding.UTF8.GetChars(state.buffer.WrittenSpan, chars[(state.path.Length + 3)..]);
-            });
-
-        if (buffer.Capacity < KeepBufferBelow)
+        if (current is null)
         {
-            writer.Reset();
-            t_buffer = buffer;
-            t_writer = writer;
+            return null;
         }
 
-        return text;
+        if (writer is not null)
+        {
+            return writer.Format(path, current, Compact.GetTypeInfo(info.Type));
+        }
+
+        var own = FactWriter.Rent();
+        var fact = own.Format(path, current, Compact.GetTypeInfo(info.Type));
+        FactWriter.Return(own);
+        return fact;
     }
 
     /// <summary>The segments of a path: each a property name or a key selector, with where it stands in the text.</summary>

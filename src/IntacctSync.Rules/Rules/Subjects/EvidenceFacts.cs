@@ -27,12 +27,26 @@ public sealed partial class EvidenceFacts
     }
 
     private FactIndex? _index;
+    private FactWriter? _writer;
 
     /// <summary>Where the Web Services user's rights are set, worked out once per document for rule texts.</summary>
     internal string? UserRightsPath { get; set; }
 
     /// <summary>The document's lookups for cited facts, built as facts are cited.</summary>
     internal FactIndex Index => _index ??= new FactIndex();
+
+    /// <summary>Writes the facts this document's report cites; rented on first use, given back by <see cref="ReturnWriter"/>.</summary>
+    internal FactWriter Writer => _writer ??= FactWriter.Rent();
+
+    /// <summary>Gives the fact writer back once the report is written, for the next report to use.</summary>
+    internal void ReturnWriter()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            FactWriter.Return(writer);
+        }
+    }
 
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
     internal MessageMatch[] Matches { get; set; } = [];
