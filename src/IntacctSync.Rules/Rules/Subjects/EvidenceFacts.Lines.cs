@@ -9,8 +9,9 @@ public sealed partial class EvidenceFacts
     private IReadOnlyList<ExpenseSubject>? _lines;
 
     /// <summary>The report's expense lines, joined as expense rules see them.</summary>
+    /// <remarks>Without messages, only expenses become lines: a report without any has none, and nothing is built.</remarks>
     public IReadOnlyList<ExpenseSubject> Lines =>
-        _lines ??= ExpenseSubjectKind.Instance.Build(this, []).Cast<ExpenseSubject>().ToArray();
+        _lines ??= Evidence.Report?.Expenses is { Count: > 0 } ? [.. ExpenseSubjectKind.Instance.Build(this, []).Cast<ExpenseSubject>()] : [];
 
     /// <summary>
     /// Whether the workspace's billable option is off or unmapped: <c>true</c> when billable expenses are
@@ -105,12 +106,27 @@ public sealed partial class EvidenceFacts
     /// The first project (by id) on the report whose record is inactive or not linked to the customer
     /// chosen with it, or <c>null</c> when none is known to be.
     /// </summary>
-    public string? MismatchedProject =>
-        Lines.Where(l => l.Project is { } p && (p.Active == false || l.ProjectLinkedToCustomer == false))
-            .Select(l => l.Project!.Id)
-            .OfType<string>()
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .FirstOrDefault();
+    public string? MismatchedProject
+    {
+        get
+        {
+            // The least id without regard to case (the first of equals), found in one pass: conditions
+            // read this for every document, most of which have no project at all.
+            string? first = null;
+            var lines = Lines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Project is { Id: { } id } p
+                    && (p.Active == false || lines[i].ProjectLinkedToCustomer == false)
+                    && (first is null || StringComparer.OrdinalIgnoreCase.Compare(id, first) < 0))
+                {
+                    first = id;
+                }
+            }
+
+            return first;
+        }
+    }
 
     /// <summary>Whether <see cref="MismatchedProject"/> is not linked to a customer chosen with it; <c>null</c> when unknown.</summary>
     public bool? MismatchedProjectUnlinked => MismatchedLines() is { Count: > 0 } lines
@@ -128,6 +144,11 @@ public sealed partial class EvidenceFacts
     {
         get
         {
+            if (Lines.Count == 0)
+            {
+                return null;
+            }
+
             var withProject = Lines.Where(l => !string.IsNullOrEmpty(l.Expense?.Project)).ToList();
             if (withProject.Count == 0 || Evidence.Intacct?.Projects is null)
             {
@@ -143,10 +164,25 @@ public sealed partial class EvidenceFacts
         }
     }
 
-    private List<ExpenseSubject> MismatchedLines() =>
-        MismatchedProject is { } id
-            ? Lines.Where(l => string.Equals(l.Project?.Id, id, StringComparison.OrdinalIgnoreCase)).ToList()
-            : [];
+    /// <summary>The lines of <see cref="MismatchedProject"/>; <c>null</c> when there is none.</summary>
+    private List<ExpenseSubject>? MismatchedLines()
+    {
+        if (MismatchedProject is not { } id)
+        {
+            return null;
+        }
+
+        var found = new List<ExpenseSubject>();
+        foreach (var line in Lines)
+        {
+            if (string.Equals(line.Project?.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(line);
+            }
+        }
+
+        return found;
+    }
 
     private bool? UsedTaxRates(Func<TaxRate?, bool?> test)
     {

@@ -73,6 +73,26 @@ public sealed partial class EvidenceFacts
     /// <summary>The Web Services user's id, where observed.</summary>
     public string? UserId { get; }
 
+    /// <summary>The first record whose key equals <paramref name="key"/> without regard to case, or <c>null</c>.</summary>
+    /// <remarks>
+    /// Used instead of <c>FirstOrDefault(r => ... key ...)</c>: a lambda that captures a local makes the
+    /// property allocate its closure on entry, whether or not it gets that far, and conditions read these
+    /// properties for every document.
+    /// </remarks>
+    private static T? FirstByKey<T>(IReadOnlyList<T>? records, string key, Func<T, string?> keyOf)
+        where T : class
+    {
+        for (var i = 0; i < (records?.Count ?? 0); i++)
+        {
+            if (string.Equals(keyOf(records![i]), key, StringComparison.OrdinalIgnoreCase))
+            {
+                return records[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The Web Services user for rule texts: "the Web Services user xmlgateway_expensify", or without the id when it was not observed.</summary>
     internal string UserPhrase => UserId is null ? "the Web Services user" : "the Web Services user " + UserId;
 }
