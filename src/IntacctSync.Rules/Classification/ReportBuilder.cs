@@ -237,10 +237,19 @@ internal static partial class ReportBuilder
     private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot, List<int> mentions)
     {
         var rule = finding.Rule;
-        var anyEstablished = Array.Exists(finding.States, static s => s.Verdict == Verdict.Established);
         var evidence = MessageFacts(finding, facts, mentions);
-        var causes = new List<DiagnosedCause>();
-        var ruledOut = new List<DiagnosedCause>();
+
+        // Sized to what they will hold, so that no list grows (and drops an array) on the way.
+        int established = 0, excluded = 0;
+        foreach (var state in finding.States)
+        {
+            established += state.Verdict == Verdict.Established ? 1 : 0;
+            excluded += state.Verdict == Verdict.Excluded ? 1 : 0;
+        }
+
+        var anyEstablished = established > 0;
+        var causes = new List<DiagnosedCause>(anyEstablished ? established : finding.States.Length - excluded);
+        var ruledOut = new List<DiagnosedCause>(excluded);
         var missing = new List<MissingEvidence>();
         for (var i = 0; i < rule.Causes.Count; i++)
         {
