@@ -11,36 +11,56 @@ namespace IntacctSync.Rules.Classification;
 // generic wrappers beside an explained error kept out of the unexplained list.
 internal static partial class ReportBuilder
 {
-    /// <summary>The API errors whose text named this finding's subject under its code.</summary>
-    private static IEnumerable<ApiError> RecognizedApiErrors(Finding finding, EvidenceFacts facts)
+    /// <summary>Adds the API errors whose text named the finding's subject under its code (its <paramref name="mentions"/>).</summary>
+    private static void AddRecognizedApiErrors(EvidenceFacts facts, List<int> mentions, HashSet<ApiError> into)
     {
         var errors = facts.Evidence.ApiErrors;
         if (errors is null)
         {
-            yield break;
+            return;
         }
 
-        foreach (var mention in finding.Rule.Subject.MentionsBy(finding.Subject, finding.Rule.Code))
+        foreach (var mention in mentions)
         {
             if (MessageMatch.ApiErrorOf(mention) is { } index && index < errors.Count && errors[index] is { } error)
             {
-                yield return error;
+                into.Add(error);
             }
         }
     }
 
-    /// <summary>The recognized API error texts as facts: <c>apiErrors[#2].description2 = "..."</c>.</summary>
-    private static IEnumerable<string> ApiErrorFacts(Finding finding, EvidenceFacts facts, List<int> mentions)
+    /// <summary>Adds the recognized API error texts as facts, in response order: <c>apiErrors[#2].description2 = "..."</c>.</summary>
+    /// <param name="finding">The finding.</param>
+    /// <param name="facts">The document.</param>
+    /// <param name="mentions">The finding's mentions, sorted: API errors' (negative, <c>-1 - i</c>) first, so read backwards.</param>
+    /// <param name="cited">The facts cited so far.</param>
+    private static void AddApiErrorFacts(Finding finding, EvidenceFacts facts, List<int> mentions, List<string> cited)
     {
-        var byIndex = facts.Matches.Where(m => m.ApiField is not null && m.Code == finding.Rule.Code).ToDictionary(m => m.Index);
-        foreach (var mention in mentions.Where(m => m < 0).OrderDescending())
+        for (var m = mentions.Count - 1; m >= 0; m--)
         {
-            if (byIndex.TryGetValue(mention, out var match)
-                && FactResolver.Cite(facts.Evidence, string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{match.ApiErrorIndex}].{match.ApiField}")) is { } fact)
+            if (mentions[m] >= 0 || ApiMatch(facts, mentions[m], finding.Rule.Code) is not { } match)
             {
-                yield return fact;
+                continue;
+            }
+
+            if (FactResolver.Cite(facts.Evidence, string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{match.ApiErrorIndex}].{match.ApiField}"), facts.Writer) is { } fact)
+            {
+                cited.Add(fact);
             }
         }
+    }
+
+    private static MessageMatch? ApiMatch(EvidenceFacts facts, int index, string code)
+    {
+        foreach (var match in facts.Matches)
+        {
+            if (match.Index == index && match.ApiField is not null && match.Code == code)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -57,10 +77,19 @@ internal static partial class ReportBuilder
         }
 
         var anyCall = error.Status == ApiResultStatus.Aborted || string.Equals(error.ErrorNo, "XL03000009", StringComparison.OrdinalIgnoreCase);
-        return all.Any(other => other is not null
-            && !ReferenceEquals(other, error)
-            && explained.Contains(other)
-            && !IntacctResponseReader.IsWrapper(other)
-            && (anyCall || string.Equals(other.Function, error.Function, StringComparison.OrdinalIgnoreCase)));
+        for (var i = 0; i < all.Count; i++)
+        {
+            var other = all[i];
+            if (other is not null
+                && !ReferenceEquals(other, error)
+                && explained.Contains(other)
+                && !IntacctResponseReader.IsWrapper(other)
+                && (anyCall || string.Equals(other.Function, error.Function, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

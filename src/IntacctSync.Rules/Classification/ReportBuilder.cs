@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
@@ -18,14 +19,24 @@ internal static partial class ReportBuilder
     /// <summary>The report of evidence with no finding and nothing left unexplained; immutable, so shared.</summary>
     private static readonly DiagnosisReport Empty = new([], []);
 
-    public static DiagnosisReport Build(List<Finding> found, EvidenceFacts facts)
+    /// <summary>
+    /// The placeholder names a rule's findings may fill, worked out once per rule rather than per
+    /// diagnosis. (A field of <see cref="CompiledRule"/> would serve as well; the table keeps the
+    /// compiler out of it.)
+    /// </summary>
+    private static readonly ConditionalWeakTable<CompiledRule, string[]> SubjectNames = [];
+
+    /// <summary>The report of the findings; <paramref name="found"/> is <c>null</c> when there are none.</summary>
+    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts)
     {
-        if (found.Count == 0 && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
+        if (found is null or { Count: 0 } && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
         {
             return Empty;
         }
 
-        var findings = Merge(found, facts);
+        // One list for the mentions of each finding in turn: sorted, without repeats (see Mentions).
+        var mentions = new List<int>();
+        var findings = Merge(found ?? [], facts, mentions);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);
@@ -39,8 +50,10 @@ internal static partial class ReportBuilder
         Dictionary<string, int>? lastNeed = null;
         for (var i = 0; i < findings.Count; i++)
         {
-            foreach (var step in findings[i].Rule.Steps)
+            var planned = findings[i].Rule.Steps;
+            for (var s = 0; s < planned.Count; s++)
             {
+                var step = planned[s];
                 if (step.Key is { } key && Planned(findings[i], step))
                 {
                     (lastNeed ??= new Dictionary<string, int>(StringComparer.Ordinal))[key] = i;
@@ -49,14 +62,16 @@ internal static partial class ReportBuilder
         }
 
         var diagnoses = new Diagnosis[findings.Count];
-        var explained = new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
+        HashSet<ApiError>? explained = null;
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
+            Mentions(finding, mentions);
             var slot = Slot(finding, facts);
             var steps = new List<RemediationStep>(finding.Rule.Steps.Count);
-            foreach (var step in finding.Rule.Steps)
+            for (var s = 0; s < finding.Rule.Steps.Count; s++)
             {
+                var step = finding.Rule.Steps[s];
                 if (!Planned(finding, step) || (step.Key is { } key && lastNeed![key] != i))
                 {
                     continue;
@@ -70,14 +85,22 @@ internal static partial class ReportBuilder
                 }
             }
 
-            diagnoses[i] = Write(finding, facts, steps, slot);
-            if (findings[i].Certainty != Certainty.Possible)
+            diagnoses[i] = Write(finding, facts, steps, slot, mentions);
+            // Only API errors are ever looked up in the set: without any, it is not built.
+            if (finding.Certainty != Certainty.Possible && facts.Evidence.ApiErrors is { Count: > 0 })
             {
-                explained.UnionWith(findings[i].Rule.Subject.ApiErrors(findings[i].Subject));
-                explained.UnionWith(RecognizedApiErrors(findings[i], facts));
+                explained ??= new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
+                var owned = finding.Rule.Subject.ApiErrors(finding.Subject);
+                for (var e = 0; e < owned.Count; e++)
+                {
+                    explained.Add(owned[e]);
+                }
+
+                AddRecognizedApiErrors(facts, mentions, explained);
             }
         }
 
+        facts.ReturnWriter();
         return new DiagnosisReport(diagnoses, Unexplained(facts, explained));
     }
 
@@ -85,14 +108,32 @@ internal static partial class ReportBuilder
     /// One diagnosis per code and subject: findings of one code whose placeholder values are the same
     /// (two uncategorized expenses under INT680, say) are one problem, reported once at its best certainty.
     /// </summary>
-    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts)
+    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions)
     {
-        var merged = new List<Finding>(found.Count);
-        var ordered = found.Select(f => f with { Values = SubjectOf(f, facts), SortKey = f.Rule.Subject.SortKey(f.Subject) })
-            .OrderBy(f => f.Certainty)
-            .ThenBy(f => f.SortKey, StringComparer.Ordinal);
+        var ordered = new (Finding Finding, int Found)[found.Count];
+        for (var i = 0; i < found.Count; i++)
+        {
+            var f = found[i];
+            Mentions(f, mentions);
+            ordered[i] = (f with { Values = SubjectOf(f, facts, mentions), SortKey = f.Rule.Subject.SortKey(f.Subject) }, i);
+        }
+
+        if (ordered.Length == 1)
+        {
+            return [ordered[0].Finding];
+        }
+
+        // By certainty, then sort key; ties keep the order found (a stable sort).
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = a.Finding.Certainty.CompareTo(b.Finding.Certainty);
+            c = c != 0 ? c : string.CompareOrdinal(a.Finding.SortKey, b.Finding.SortKey);
+            return c != 0 ? c : a.Found.CompareTo(b.Found);
+        });
+
+        var merged = new List<Finding>(ordered.Length);
         var seen = new HashSet<Finding>(SameProblem.Instance);
-        foreach (var finding in ordered)
+        foreach (var (finding, _) in ordered)
         {
             if (seen.Add(finding))
             {
@@ -103,13 +144,51 @@ internal static partial class ReportBuilder
         return merged;
     }
 
+    /// <summary>Fills <paramref name="into"/> with the finding's mentions under its code, sorted and without repeats.</summary>
+    private static void Mentions(Finding finding, List<int> into)
+    {
+        into.Clear();
+        finding.Rule.Subject.AddMentions(finding.Subject, finding.Rule.Code, into);
+        if (into.Count < 2)
+        {
+            return;
+        }
+
+        into.Sort();
+        var kept = 1;
+        for (var i = 1; i < into.Count; i++)
+        {
+            if (into[i] != into[kept - 1])
+            {
+                into[kept++] = into[i];
+            }
+        }
+
+        into.RemoveRange(kept, into.Count - kept);
+    }
+
     /// <summary>Findings of one rule with the same placeholder values: one problem.</summary>
     private sealed class SameProblem : IEqualityComparer<Finding>
     {
         public static readonly SameProblem Instance = new();
 
-        public bool Equals(Finding? x, Finding? y) =>
-            x!.Rule == y!.Rule && x.Values.Count == y.Values.Count && x.Values.All(p => y.Values.TryGetValue(p.Key, out var v) && v == p.Value);
+        public bool Equals(Finding? x, Finding? y)
+        {
+            if (x!.Rule != y!.Rule || x.Values.Count != y.Values.Count)
+            {
+                return false;
+            }
+
+            foreach (var (key, value) in x.Values)
+            {
+                if (!y.Values.TryGetValue(key, out var other) || other != value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public int GetHashCode(Finding obj)
         {
@@ -155,15 +234,23 @@ internal static partial class ReportBuilder
         return Verdict.Possible;
     }
 
-    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot)
+    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot, List<int> mentions)
     {
         var rule = finding.Rule;
-        var anyEstablished = Array.Exists(finding.States, s => s.Verdict == Verdict.Established);
-        var evidence = MessageFacts(finding, facts);
-        var causes = new List<DiagnosedCause>();
-        var ruledOut = new List<DiagnosedCause>();
+        var evidence = MessageFacts(finding, facts, mentions);
+
+        // Sized to what they will hold, so that no list grows (and drops an array) on the way.
+        int established = 0, excluded = 0;
+        foreach (var state in finding.States)
+        {
+            established += state.Verdict == Verdict.Established ? 1 : 0;
+            excluded += state.Verdict == Verdict.Excluded ? 1 : 0;
+        }
+
+        var anyEstablished = established > 0;
+        var causes = new List<DiagnosedCause>(anyEstablished ? established : finding.States.Length - excluded);
+        var ruledOut = new List<DiagnosedCause>(excluded);
         var missing = new List<MissingEvidence>();
-        var missingFields = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rule.Causes.Count; i++)
         {
             var cause = rule.Causes[i];
@@ -182,12 +269,13 @@ internal static partial class ReportBuilder
                         causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
                     }
 
-                    foreach (var m in cause.MissingEvidence)
+                    for (var j = 0; j < cause.MissingEvidence.Count; j++)
                     {
+                        var m = cause.MissingEvidence[j];
                         if (m.When is null || m.When(finding.Subject, facts))
                         {
                             var field = m.Field.Render(slot);
-                            if (missingFields.Add(field))
+                            if (!Lists(missing, field))
                             {
                                 missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                             }
@@ -221,15 +309,18 @@ internal static partial class ReportBuilder
     /// The placeholder values: what a message of this code said (the message wins), else the rule's own
     /// expression for the value, else what the subject itself knows.
     /// </summary>
-    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts)
+    /// <param name="finding">The finding.</param>
+    /// <param name="facts">The document.</param>
+    /// <param name="mentions">The finding's mentions, sorted (<see cref="Mentions"/>).</param>
+    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts, List<int> mentions)
     {
         var rule = finding.Rule;
         Dictionary<string, string>? subject = null;
-        var mentioned = rule.Subject.MentionsBy(finding.Subject, rule.Code).ToHashSet();
-        foreach (var name in rule.Placeholders.Values.Concat(rule.SubjectValues.Keys).Concat(rule.ApiPatterns.SelectMany(p => p.Names)).Distinct())
+        var names = SubjectNames.GetValue(rule, static r =>
+            [.. r.Placeholders.Values.Concat(r.SubjectValues.Keys).Concat(r.ApiPatterns.SelectMany(p => p.Names)).Distinct()]);
+        foreach (var name in names)
         {
-            var value = facts.Matches.Where(m => m.Code == rule.Code && mentioned.Contains(m.Index))
-                    .Select(m => m.Values.GetValueOrDefault(name)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+            var value = MentionedValue(rule.Code, name, facts, mentions)
                 ?? (rule.SubjectValues.TryGetValue(name, out var read) ? read(finding.Subject, facts) : null)
                 ?? rule.Subject.SubjectValue(finding.Subject, name);
             if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
@@ -239,6 +330,42 @@ internal static partial class ReportBuilder
         }
 
         return subject ?? NoSubject;
+    }
+
+    /// <summary>The first non-blank value of <paramref name="name"/> that a match naming the subject carried.</summary>
+    private static string? MentionedValue(string code, string name, EvidenceFacts facts, List<int> mentions)
+    {
+        if (mentions.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var match in facts.Matches)
+        {
+            if (match.Code == code
+                && mentions.BinarySearch(match.Index) >= 0
+                && match.Values.GetValueOrDefault(name) is { } value
+                && !string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the missing evidence already names the field (a diagnosis lists a few).</summary>
+    private static bool Lists(List<MissingEvidence> missing, string field)
+    {
+        foreach (var m in missing)
+        {
+            if (m.Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string MessageOf(CompiledRule rule, IReadOnlyDictionary<string, string> subject)
@@ -258,9 +385,9 @@ internal static partial class ReportBuilder
     private static List<string> Cite(CompiledCondition condition, EvidenceFacts facts, Func<string, string> slot)
     {
         var cited = new List<string>(condition.Facts.Count);
-        foreach (var path in condition.Facts)
+        for (var i = 0; i < condition.Facts.Count; i++)
         {
-            if (path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
+            if (condition.Facts[i].Cite(facts, slot) is { } fact && !cited.Contains(fact))
             {
                 cited.Add(fact);
             }
@@ -270,17 +397,24 @@ internal static partial class ReportBuilder
     }
 
     /// <summary>The messages of this code that named the subject, as facts.</summary>
-    private static List<string> MessageFacts(Finding finding, EvidenceFacts facts)
+    /// <param name="finding">The finding.</param>
+    /// <param name="facts">The document.</param>
+    /// <param name="mentions">The finding's mentions, sorted (<see cref="Mentions"/>).</param>
+    private static List<string> MessageFacts(Finding finding, EvidenceFacts facts, List<int> mentions)
     {
-        var messages = facts.Evidence.Messages;
-        var mentions = finding.Rule.Subject.MentionsBy(finding.Subject, finding.Rule.Code).Distinct().ToList();
-        var cited = messages is null
-            ? []
-            : mentions.Where(i => i >= 0)
-                .Order()
-                .Select(i => string.Create(CultureInfo.InvariantCulture, $"messages[{i}] = {System.Text.Json.JsonSerializer.Serialize(messages[i], ReportJsonContext.Compact.String)}"))
-                .ToList();
-        cited.AddRange(ApiErrorFacts(finding, facts, mentions));
+        var cited = new List<string>();
+        if (facts.Evidence.Messages is { } messages)
+        {
+            foreach (var i in mentions)
+            {
+                if (i >= 0)
+                {
+                    cited.Add(facts.Writer.Format(string.Create(CultureInfo.InvariantCulture, $"messages[{i}]"), messages[i], ReportJsonContext.Compact.String));
+                }
+            }
+        }
+
+        AddApiErrorFacts(finding, facts, mentions, cited);
         return cited;
     }
 
@@ -289,22 +423,33 @@ internal static partial class ReportBuilder
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
             : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
-    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError> explained)
+    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained)
     {
         var unexplained = new List<string>();
-        var messages = facts.Evidence.Messages ?? [];
-        var recognized = facts.Matches.Select(m => m.Index).ToHashSet();
-        for (var i = 0; i < messages.Count; i++)
+        var messages = facts.Evidence.Messages;
+
+        // The recognizer matches messages in order, and their matches come first, so one cursor
+        // walks both lists.
+        var match = 0;
+        for (var i = 0; i < (messages?.Count ?? 0); i++)
         {
-            if (!recognized.Contains(i) && !string.IsNullOrWhiteSpace(messages[i]))
+            while (match < facts.Matches.Length && facts.Matches[match].Index >= 0 && facts.Matches[match].Index < i)
+            {
+                match++;
+            }
+
+            var recognized = match < facts.Matches.Length && facts.Matches[match].Index == i;
+            if (!recognized && !string.IsNullOrWhiteSpace(messages![i]))
             {
                 unexplained.Add(messages[i]);
             }
         }
 
-        foreach (var error in facts.Evidence.ApiErrors ?? [])
+        var errors = facts.Evidence.ApiErrors;
+        for (var i = 0; i < (errors?.Count ?? 0); i++)
         {
-            if (!explained.Contains(error) && !WrapsExplained(error, facts.Evidence.ApiErrors!, explained))
+            var error = errors![i];
+            if (explained is null || (!explained.Contains(error) && !WrapsExplained(error, errors, explained)))
             {
                 unexplained.Add(Describe(error));
             }

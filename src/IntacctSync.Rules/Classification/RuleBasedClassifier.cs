@@ -25,38 +25,63 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         ArgumentNullException.ThrowIfNull(evidence);
         var facts = new EvidenceFacts(evidence, _time)
         {
-            Matches = [.. _rules.Recognizer.Recognize(evidence.Messages), .. _rules.ApiRecognizer.Recognize(evidence.ApiErrors)],
+            Matches = Join(_rules.Recognizer.Recognize(evidence.Messages), _rules.ApiRecognizer.Recognize(evidence.ApiErrors)),
         };
 
-        var found = new List<Finding>();
-        foreach (var (kind, rules) in _rules.PlanFor(evidence.Operation))
+        // Indexed loops over the read-only lists throughout: a foreach over an interface allocates an
+        // enumerator, and these loops run once per rule and subject for every document, healthy or not.
+        List<Finding>? found = null;
+        var plan = _rules.PlanFor(evidence.Operation);
+        for (var k = 0; k < plan.Count; k++)
         {
             // Only kinds that a rule for this job uses are built.
+            var (kind, rules) = plan[k];
             var subjects = kind.Build(facts, facts.Matches);
             foreach (var rule in rules)
             {
-                foreach (var subject in subjects)
+                for (var s = 0; s < subjects.Count; s++)
                 {
-                    if (Evaluate(rule, subject, facts) is { } finding)
+                    if (Evaluate(rule, subjects[s], facts) is { } finding)
                     {
-                        found.Add(finding);
+                        (found ??= []).Add(finding);
                     }
                 }
             }
         }
 
-        if (found.Count == 0 && facts.Failed)
+        if (found is null && facts.Failed)
         {
-            foreach (var rule in _rules.Fallbacks)
+            for (var i = 0; i < _rules.Fallbacks.Count; i++)
             {
-                if (Evaluate(rule, facts, facts) is { } finding)
+                if (Evaluate(_rules.Fallbacks[i], facts, facts) is { } finding)
                 {
-                    found.Add(finding with { Certainty = Certainty.Possible });
+                    (found ??= []).Add(finding with { Certainty = Certainty.Possible });
                 }
             }
         }
 
         return ReportBuilder.Build(found, facts);
+    }
+
+    private static MessageMatch[] Join(IReadOnlyList<MessageMatch> messages, IReadOnlyList<MessageMatch> apiErrors)
+    {
+        if (messages.Count + apiErrors.Count == 0)
+        {
+            return [];
+        }
+
+        var all = new MessageMatch[messages.Count + apiErrors.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            all[i] = messages[i];
+        }
+
+        for (var i = 0; i < apiErrors.Count; i++)
+        {
+            all[messages.Count + i] = apiErrors[i];
+        }
+
+        return all;
     }
 
     /// <summary>Three-valued: a cause is established, excluded, or (neither proven) still possible.</summary>

@@ -125,15 +125,37 @@ internal sealed class FactIndex
             return null;
         }
 
-        var conditions = Conditions(element, selector);
-        if (conditions is null)
+        // Most selectors are one bare key or one field=value: read without splitting into an array.
+        if (!selector.Contains(',', StringComparison.Ordinal))
         {
+            var (property, value) = Condition(element, selector);
+            return property is null ? null : First(records, new SingleCondition(property, value));
+        }
+
+        var conditions = Conditions(element, selector);
+        return conditions is null ? null : First(records, new AllConditions(conditions));
+    }
+
+    /// <summary>The first record that meets the condition; indexed when the records are a list (no enumerator).</summary>
+    private static object? First<TCondition>(IEnumerable records, TCondition condition)
+        where TCondition : struct, IRecordCondition
+    {
+        if (records is IList list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is { } record && condition.Matches(record))
+                {
+                    return record;
+                }
+            }
+
             return null;
         }
 
         foreach (var record in records)
         {
-            if (record is not null && MatchesAll(record, conditions))
+            if (record is not null && condition.Matches(record))
             {
                 return record;
             }
@@ -155,29 +177,61 @@ internal sealed class FactIndex
         var conditions = new (JsonPropertyInfo, string)[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            var equals = parts[i].IndexOf('=', StringComparison.Ordinal);
-            var property = equals < 0 ? element.DefaultKey : element.Field(parts[i][..equals].Trim());
+            var (property, value) = Condition(element, parts[i]);
             if (property is null)
             {
                 return null;
             }
 
-            conditions[i] = (property, (equals < 0 ? parts[i] : parts[i][(equals + 1)..]).Trim());
+            conditions[i] = (property, value);
         }
 
         return conditions;
+    }
+
+    /// <summary>One <c>field=value</c> or bare value; no property when it names a field the record does not have.</summary>
+    private static (JsonPropertyInfo? Property, string Value) Condition(ElementInfo element, string part)
+    {
+        var equals = part.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            // The common case, a bare key: no copy unless it has spaces to trim.
+            return (element.DefaultKey, part.Trim());
+        }
+
+        var property = element.Field(part.AsSpan(0, equals).Trim().ToString());
+        return (property, part[(equals + 1)..].Trim());
     }
 
     private static bool MatchesAll(object record, (JsonPropertyInfo Property, string Value)[] conditions)
     {
         foreach (var (property, value) in conditions)
         {
-            if (property.Get?.Invoke(record) is not string text || !string.Equals(text, value, StringComparison.OrdinalIgnoreCase))
+            if (!Meets(record, property, value))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool Meets(object record, JsonPropertyInfo property, string value) =>
+        property.Get?.Invoke(record) is string text && string.Equals(text, value, StringComparison.OrdinalIgnoreCase);
+
+    // Conditions as structs, so that First is specialised for each and allocates nothing.
+    private interface IRecordCondition
+    {
+        bool Matches(object record);
+    }
+
+    private readonly record struct SingleCondition(JsonPropertyInfo Property, string Value) : IRecordCondition
+    {
+        public bool Matches(object record) => Meets(record, Property, Value);
+    }
+
+    private readonly record struct AllConditions((JsonPropertyInfo Property, string Value)[] Conditions) : IRecordCondition
+    {
+        public bool Matches(object record) => MatchesAll(record, Conditions);
     }
 }

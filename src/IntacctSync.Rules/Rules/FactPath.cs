@@ -6,74 +6,55 @@ using System.Text.Json.Serialization.Metadata;
 namespace IntacctSync.Rules.Rules;
 
 /// <summary>
-/// A fact path template (<c>intacct.dimensions[{dimensionKey}].active</c>) compiled once with its rule:
-/// the segments are split and each property resolved when the rule loads, so that citing a fact reads
+/// A fact path template (<c>intacct.dimensions[{dimensionKey}].active</c>) compiled once: the segments
+/// are split and each property resolved when the path is first cited, so that citing a fact reads
 /// the value through the document's indexes (<see cref="FactIndex"/>) instead of parsing the path and
-/// scanning its lists. It reads exactly what <see cref="FactResolver.Cite(Evidence.SyncEvidence, string)"/>
+/// scanning its lists. It reads exactly what <see cref="FactResolver.Cite(Evidence.SyncEvidence, string, FactWriter?)"/>
 /// reads for the same path, which remains the way for paths whose keys a compiled path cannot hold.
 /// </summary>
 internal sealed class FactPath
 {
-    private readonly Step[]? _steps;
-    private readonly Type _valueType;
+    // Resolving the evidence types' serializer metadata costs far more than the rest of a rule's load,
+    // and most paths are never cited in a process: it is done on the first citation instead. Resolution
+    // is deterministic and reports nothing, so when two threads race each resolves the same steps and
+    // either result may be kept.
+    private Resolved? _resolved;
 
-    private FactPath(TextTemplate template, Step[]? steps, Type valueType)
+    private FactPath(TextTemplate template)
     {
         Template = template;
-        _steps = steps;
-        _valueType = valueType;
     }
 
     public TextTemplate Template { get; }
 
-    /// <summary>Compiles a template; one whose slots lie outside <c>[...]</c> keys is kept as text and resolved by path.</summary>
-    public static FactPath Compile(TextTemplate template)
-    {
-        var source = template.Source;
-        var steps = new List<Step>();
-        JsonTypeInfo? info = Evidence.Json.EvidenceJsonOptions.SyncEvidence;
-        var end = 0;
-        foreach (var (index, length, name, key) in FactResolver.Segments(source))
-        {
-            if (index != end)
-            {
-                return new FactPath(template, null, typeof(object));
-            }
+    /// <summary>Wraps a template; its steps are resolved when it is first cited.</summary>
+    public static FactPath Compile(TextTemplate template) => new(template);
 
-            end = index + length;
-            if (name is not null)
-            {
-                var property = info is null ? null : FactResolver.Property(info, name);
-                steps.Add(new Step(source.Substring(index, length), null, property, null));
-                info = property is null ? null : FactResolver.Compact.GetTypeInfo(property.PropertyType);
-            }
-            else
-            {
-                var element = info?.ElementType is { } type ? FactResolver.Compact.GetTypeInfo(type) : null;
-                steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : new ElementInfo(element)));
-                info = element;
-            }
+    private Resolved Resolve()
+    {
+        if (Volatile.Read(ref _resolved) is { } resolved)
+        {
+            return resolved;
         }
 
-        // Name segments hold no slots, so a template the segments cover whole has its slots in keys only.
-        return end == source.Length
-            ? new FactPath(template, [.. steps], info?.Type ?? typeof(object))
-            : new FactPath(template, null, typeof(object));
+        resolved = Resolved.Of(Template.Source);
+        return Interlocked.CompareExchange(ref _resolved, resolved, null) ?? resolved;
     }
 
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
     public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot)
     {
-        if (_steps is null)
+        var (steps, value) = Resolve();
+        if (steps is null)
         {
-            return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+            return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
         }
 
-        var text = new StringBuilder(Template.Source.Length + 16);
-        var keys = _steps.Length <= 4 ? new string?[4] : new string?[_steps.Length];
-        for (var i = 0; i < _steps.Length; i++)
+        var text = facts.Writer.Path.Clear();
+        var keys = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
+        for (var i = 0; i < steps.Length; i++)
         {
-            var step = _steps[i];
+            var step = steps[i];
             if (step.Key is null)
             {
                 text.Append(step.Literal);
@@ -84,7 +65,7 @@ internal sealed class FactPath
             if (key.Contains(']', StringComparison.Ordinal))
             {
                 // A key that holds "]" ends the segment early in the path text; read it as the text says.
-                return FactResolver.Cite(facts.Evidence, Template.Render(slot));
+                return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
             }
 
             keys[i] = key;
@@ -93,14 +74,14 @@ internal sealed class FactPath
 
         var path = text.ToString();
         object? current = facts.Evidence;
-        for (var i = 0; i < _steps.Length; i++)
+        for (var i = 0; i < steps.Length; i++)
         {
             if (current is null)
             {
                 return null;
             }
 
-            var step = _steps[i];
+            var step = steps[i];
             if (step.Key is null)
             {
                 if (step.Property?.Get is not { } get)
@@ -131,7 +112,45 @@ internal sealed class FactPath
             }
         }
 
-        return current is null ? null : $"{path} = {JsonSerializer.Serialize(current, _valueType, FactResolver.Compact)}";
+        return current is null ? null : facts.Writer.Format(path, current, value!);
+    }
+
+    /// <summary>A template's segments with their properties resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>
+    private sealed record Resolved(Step[]? Steps, JsonTypeInfo? Value)
+    {
+        private static readonly Resolved ByText = new(null, null);
+
+        /// <summary>Splits a template's text; one whose slots lie outside keys is kept as text and resolved by path.</summary>
+        public static Resolved Of(string source)
+        {
+            var steps = new List<Step>();
+            JsonTypeInfo? info = Evidence.Json.EvidenceJsonOptions.SyncEvidence;
+            var end = 0;
+            foreach (var (index, length, name, key) in FactResolver.Segments(source))
+            {
+                if (index != end)
+                {
+                    return ByText;
+                }
+
+                end = index + length;
+                if (name is not null)
+                {
+                    var property = info is null ? null : FactResolver.Property(info, name);
+                    steps.Add(new Step(source.Substring(index, length), null, property, null));
+                    info = property is null ? null : FactResolver.Compact.GetTypeInfo(property.PropertyType);
+                }
+                else
+                {
+                    var element = info?.ElementType is { } type ? FactResolver.Compact.GetTypeInfo(type) : null;
+                    steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : new ElementInfo(element)));
+                    info = element;
+                }
+            }
+
+            // Name segments hold no slots, so a template the segments cover whole has its slots in keys only.
+            return end == source.Length ? new Resolved([.. steps], FactResolver.Compact.GetTypeInfo(info?.Type ?? typeof(object))) : ByText;
+        }
     }
 
     /// <summary>A name segment (<see cref="Literal"/> with its property) or a key segment (<see cref="Key"/> over <see cref="Element"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -25,10 +26,13 @@ internal static partial class FactResolver
     public const string NotListed = "not listed";
 
     internal static readonly string[] KeyProperties = ["id", "number", "name"];
-    internal static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
-    public static string? Cite(SyncEvidence evidence, string path)
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="path">The path text.</param>
+    /// <param name="writer">The report's writer, if it has one.</param>
+    public static string? Cite(SyncEvidence evidence, string path, FactWriter? writer = null)
     {
         object? current = evidence;
         var info = EvidenceJsonOptions.SyncEvidence as JsonTypeInfo;
@@ -79,7 +83,20 @@ internal static partial class FactResolver
             info = element;
         }
 
-        return current is null ? null : $"{path} = {JsonSerializer.Serialize(current, info.Type, Compact)}";
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (writer is not null)
+        {
+            return writer.Format(path, current, Compact.GetTypeInfo(info.Type));
+        }
+
+        var own = FactWriter.Rent();
+        var fact = own.Format(path, current, Compact.GetTypeInfo(info.Type));
+        FactWriter.Return(own);
+        return fact;
     }
 
     /// <summary>The segments of a path: each a property name or a key selector, with where it stands in the text.</summary>

@@ -14,6 +14,7 @@ internal sealed partial class MessagePattern
 
     private readonly Regex _regex;
     private readonly string[] _slots;
+    private readonly int[] _groups;
     private readonly string? _mustContain;
 
     private MessagePattern(Regex regex, string[] slots, string? mustContain)
@@ -21,6 +22,13 @@ internal sealed partial class MessagePattern
         _regex = regex;
         _slots = slots;
         _mustContain = mustContain;
+
+        // Slot i is the capture p{i}; its number is looked up once, not its name at every match.
+        _groups = new int[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            _groups[i] = regex.GroupNumberFromName("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Builds the pattern; <paramref name="placeholders"/> maps a token such as <c>[X]</c> to a subject name.</summary>
@@ -188,7 +196,8 @@ internal sealed partial class MessagePattern
             var captured = new Dictionary<string, string>(_slots.Length, StringComparer.Ordinal);
             for (var i = 0; i < _slots.Length; i++)
             {
-                captured.TryAdd(_slots[i], m.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value.Trim().TrimEnd('.').Trim('"', '\'', ' '));
+                // Trimmed as a span: one string for the value rather than one per trim.
+                captured.TryAdd(_slots[i], m.Groups[_groups[i]].ValueSpan.Trim().TrimEnd('.').Trim("\"' ").ToString());
             }
 
             values = captured;

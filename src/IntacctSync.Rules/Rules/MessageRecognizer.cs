@@ -13,11 +13,13 @@ internal sealed partial class MessageRecognizer
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     private readonly FrozenDictionary<string, CompiledRule> _byCode;
+    private readonly FrozenDictionary<string, CompiledRule>.AlternateLookup<ReadOnlySpan<char>> _byCodeSpan;
     private readonly CompiledRule[] _withPatterns;
 
     public MessageRecognizer(IReadOnlyList<CompiledRule> rules)
     {
         _byCode = rules.Where(r => !r.Fallback).ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
+        _byCodeSpan = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
         _withPatterns = rules.Where(r => r.Patterns.Count > 0 && !r.Fallback).ToArray();
     }
 
@@ -48,7 +50,7 @@ internal sealed partial class MessageRecognizer
         }
 
         var normalized = MessagePattern.Normalize(message);
-        if (Code().Match(normalized) is { Success: true } code && _byCode.TryGetValue(code.Value, out var byCode))
+        if (CodeRule(normalized) is { } byCode)
         {
             foreach (var pattern in byCode.Patterns)
             {
@@ -73,6 +75,19 @@ internal sealed partial class MessageRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>The rule of the first code in the text (<c>INT402</c>), if it is a known one; looked up without a Match or a substring.</summary>
+    private CompiledRule? CodeRule(string normalized)
+    {
+        var codes = Code().EnumerateMatches(normalized);
+        if (!codes.MoveNext())
+        {
+            return null;
+        }
+
+        var code = codes.Current;
+        return _byCodeSpan.TryGetValue(normalized.AsSpan(code.Index, code.Length), out var rule) ? rule : null;
     }
 
     [GeneratedRegex(@"\bINT\d{3}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

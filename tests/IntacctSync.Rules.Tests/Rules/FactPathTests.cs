@@ -70,6 +70,27 @@ public class FactPathTests
         Assert.Equal("intacct.dimensions[UDD9999].active = not listed", cited);
     }
 
+    [Fact]
+    public void Cite_FirstCitationFromManyThreadsAtOnce_EveryThreadReadsTheFact()
+    {
+        // A compiled path is shared by every classification; the first citation resolves it.
+        var path = FactPath.Compile(TextTemplate.Parse("intacct.dimensions[{key}].label"));
+        const int Threads = 8;
+        using var start = new Barrier(Threads);
+        var cited = new string?[Threads];
+
+        var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
+        {
+            var facts = new EvidenceFacts(Evidence, TimeProvider.System);
+            start.SignalAndWait();
+            cited[i] = path.Cite(facts, _ => "UDD012");
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.All(cited, c => Assert.Equal("intacct.dimensions[UDD012].label = \"Dimension 12\"", c));
+    }
+
     private static SyncEvidence Build()
     {
         var dimensions = new List<IntacctDimension>();

@@ -32,15 +32,17 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     public override IReadOnlyList<object> Build(EvidenceFacts facts, IReadOnlyList<MessageMatch> matches)
     {
         var evidence = facts.Evidence;
-        var byId = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
-        var byLabel = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
         var all = new List<DimensionSubject>();
+        var byName = new SubjectsByName(all);
 
+        // Indexed loops: a foreach over the evidence's read-only lists allocates an enumerator, and
+        // this runs for every document, healthy or not.
         var intacct = evidence.Intacct?.Dimensions;
-        foreach (var record in intacct ?? [])
+        for (var i = 0; i < (intacct?.Count ?? 0); i++)
         {
+            var record = intacct![i];
             var key = NullIfEmpty(record.Id) ?? NullIfEmpty(record.Label);
-            if (key is null || byId.ContainsKey(key))
+            if (key is null || byName.ById(key) is not null)
             {
                 continue;
             }
@@ -52,8 +54,9 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         }
 
         var coding = evidence.Workspace?.Coding?.Dimensions;
-        foreach (var entry in coding ?? [])
+        for (var i = 0; i < (coding?.Count ?? 0); i++)
         {
+            var entry = coding![i];
             var name = NullIfEmpty(entry.Id);
             if (name is null)
             {
@@ -61,8 +64,10 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             }
 
             var usesLabel = false;
-            if (!byId.TryGetValue(name, out var subject) && byLabel.TryGetValue(name, out subject))
+            var subject = byName.ById(name);
+            if (subject is null && byName.ByLabel(name) is { } labelled)
             {
+                subject = labelled;
                 usesLabel = subject.Id is not null && !string.Equals(subject.Id, name, StringComparison.OrdinalIgnoreCase);
             }
 
@@ -76,15 +81,17 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             subject.SetCoding(entry, entry.Enabled, usesLabel);
         }
 
-        foreach (var match in matches)
+        for (var i = 0; i < matches.Count; i++)
         {
+            var match = matches[i];
             var name = match.Values.GetValueOrDefault("dimension");
             if (string.IsNullOrWhiteSpace(name))
             {
                 continue;
             }
 
-            if (!byLabel.TryGetValue(name, out var subject) && !byId.TryGetValue(name, out subject))
+            var subject = byName.ByLabel(name) ?? byName.ById(name);
+            if (subject is null)
             {
                 subject = new DimensionSubject(null, name);
                 subject.SetListed(intacct is null ? null : false);
@@ -104,15 +111,18 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
         }
 
-        foreach (var error in evidence.ApiErrors ?? [])
+        var errors = evidence.ApiErrors;
+        for (var i = 0; i < (errors?.Count ?? 0); i++)
         {
+            var error = errors![i];
             var (name, denied, notFound) = Classify(error);
             if (name is null)
             {
                 continue;
             }
 
-            if (!byId.TryGetValue(name, out var subject) && !byLabel.TryGetValue(name, out subject))
+            var subject = byName.ById(name) ?? byName.ByLabel(name);
+            if (subject is null)
             {
                 // An object the evidence does not list: a dimension only if it is none of Intacct's own
                 // objects (a user-defined dimension's object has its own integration name) and the
@@ -141,15 +151,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         void Add(DimensionSubject subject)
         {
             all.Add(subject);
-            if (subject.Id is { } id)
-            {
-                byId.TryAdd(id, subject);
-            }
-
-            if (subject.Label is { } label)
-            {
-                byLabel.TryAdd(label, subject);
-            }
+            byName.Added(subject);
         }
     }
 
@@ -211,8 +213,8 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         return "object=" + d.Key;
     }
 
-    public override IEnumerable<int> MentionsBy(object subject, string code) =>
-        ((DimensionSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+    public override void AddMentions(object subject, string code, List<int> into) =>
+        AddMentions(((DimensionSubject)subject).MentionList, code, into);
 
     public override bool IsMentionedBy(object subject, string code) => Any(((DimensionSubject)subject).MentionList, code);
 
@@ -261,6 +263,88 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         }
 
         return (NullIfEmpty(error.Object), false, false);
+    }
+
+    /// <summary>
+    /// The subjects found so far by id and by label, without regard to case, the first added winning.
+    /// Documents list a few dimensions, and scanning a few allocates nothing, so the dictionaries are
+    /// built only once there are more. A struct, so that the common case allocates nothing at all.
+    /// </summary>
+    private struct SubjectsByName(List<DimensionSubject> all)
+    {
+        private const int ScanBelow = 8;
+
+        private Dictionary<string, DimensionSubject>? _byId;
+        private Dictionary<string, DimensionSubject>? _byLabel;
+
+        public readonly DimensionSubject? ById(string id)
+        {
+            if (_byId is not null)
+            {
+                return _byId.GetValueOrDefault(id);
+            }
+
+            foreach (var subject in all)
+            {
+                if (string.Equals(subject.Id, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return subject;
+                }
+            }
+
+            return null;
+        }
+
+        public readonly DimensionSubject? ByLabel(string label)
+        {
+            if (_byLabel is not null)
+            {
+                return _byLabel.GetValueOrDefault(label);
+            }
+
+            foreach (var subject in all)
+            {
+                if (string.Equals(subject.Label, label, StringComparison.OrdinalIgnoreCase))
+                {
+                    return subject;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Takes note of a subject just added to the list.</summary>
+        public void Added(DimensionSubject subject)
+        {
+            if (_byId is not null)
+            {
+                Index(subject);
+                return;
+            }
+
+            if (all.Count >= ScanBelow)
+            {
+                _byId = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
+                _byLabel = new Dictionary<string, DimensionSubject>(StringComparer.OrdinalIgnoreCase);
+                foreach (var each in all)
+                {
+                    Index(each);
+                }
+            }
+        }
+
+        private readonly void Index(DimensionSubject subject)
+        {
+            if (subject.Id is { } id)
+            {
+                _byId!.TryAdd(id, subject);
+            }
+
+            if (subject.Label is { } label)
+            {
+                _byLabel!.TryAdd(label, subject);
+            }
+        }
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

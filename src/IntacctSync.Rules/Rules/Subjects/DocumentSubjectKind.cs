@@ -25,8 +25,16 @@ internal sealed class DocumentSubjectKind : SubjectKind
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a document template name."),
     };
 
-    public override IEnumerable<int> MentionsBy(object subject, string code) =>
-        ((EvidenceFacts)subject).Matches.Where(m => m.Code == code).Select(m => m.Index);
+    public override void AddMentions(object subject, string code, List<int> into)
+    {
+        foreach (var match in ((EvidenceFacts)subject).Matches)
+        {
+            if (match.Code == code)
+            {
+                into.Add(match.Index);
+            }
+        }
+    }
 
     public override bool IsMentionedBy(object subject, string code)
     {

@@ -29,7 +29,7 @@ public sealed partial class EvidenceFacts
     /// <summary>Whether a message recognized as <paramref name="code"/>'s was seen.</summary>
     /// <param name="code">The error code, such as <c>INT068</c>.</param>
     /// <returns><c>true</c> when one of the evidence's messages is that code's.</returns>
-    public bool HasMessageOf(string code) => Matches.Any(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+    public bool HasMessageOf(string code) => MessageSeen(code);
 
     /// <summary>
     /// An API error refused the sign-in itself: it came at the control or authentication level, it is a
@@ -222,8 +222,9 @@ public sealed partial class EvidenceFacts
         }
 
         var unknown = false;
-        foreach (var (module, needed, required) in BaselineModules())
+        foreach (var (module, needed, requiredOf) in BaselineModules)
         {
+            var required = requiredOf(this);
             if (required == false)
             {
                 continue;
@@ -250,16 +251,17 @@ public sealed partial class EvidenceFacts
         return unknown ? null : false;
     }
 
-    private IEnumerable<(string Module, ModuleAccess Needed, bool? Required)> BaselineModules()
-    {
-        yield return ("administration", ModuleAccess.All, true);
-        yield return ("company", ModuleAccess.ReadOnly, true);
-        yield return ("cashManagement", ModuleAccess.All, true);
-        yield return ("generalLedger", ModuleAccess.All, true);
-        yield return ("timeAndExpenses", ModuleAccess.All, UsesExpenseReports != false);
-        yield return ("projects", ModuleAccess.ReadOnly, ProjectsUsed);
-        yield return ("accountsPayable", ModuleAccess.All, UsesVendorBills);
-    }
+    // A table rather than an iterator: the baseline is checked for every document, healthy ones too.
+    private static readonly (string Module, ModuleAccess Needed, Func<EvidenceFacts, bool?> Required)[] BaselineModules =
+    [
+        ("administration", ModuleAccess.All, static _ => true),
+        ("company", ModuleAccess.ReadOnly, static _ => true),
+        ("cashManagement", ModuleAccess.All, static _ => true),
+        ("generalLedger", ModuleAccess.All, static _ => true),
+        ("timeAndExpenses", ModuleAccess.All, static f => f.UsesExpenseReports != false),
+        ("projects", ModuleAccess.ReadOnly, static f => f.ProjectsUsed),
+        ("accountsPayable", ModuleAccess.All, static f => f.UsesVendorBills),
+    ];
 
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.

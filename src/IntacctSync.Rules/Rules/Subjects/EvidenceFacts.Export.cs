@@ -37,7 +37,7 @@ public sealed partial class EvidenceFacts
     /// <summary>The credit card that non-reimbursable expenses export to, from <c>intacct.creditCards</c>.</summary>
     public CreditCard? ExportCreditCard =>
         Evidence.Workspace?.Export?.CreditCardId is { Length: > 0 } id
-            ? Evidence.Intacct?.CreditCards?.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+            ? FirstByKey(Evidence.Intacct?.CreditCards, id, static c => c.Id)
             : null;
 
     /// <summary>Whether the export's credit card expired before today; <c>null</c> when unknown.</summary>
@@ -46,7 +46,7 @@ public sealed partial class EvidenceFacts
     /// <summary>The account linked to the export's credit card, from <c>intacct.accounts</c>.</summary>
     public GlAccount? ExportCreditCardAccount =>
         ExportCreditCard?.AccountNumber is { Length: > 0 } number
-            ? Evidence.Intacct?.Accounts?.FirstOrDefault(a => string.Equals(a.Number, number, StringComparison.OrdinalIgnoreCase))
+            ? FirstByKey(Evidence.Intacct?.Accounts, number, static a => a.Number)
             : null;
 
     /// <summary>Whether the report's export date falls in a closed period (on or before <c>closedThrough</c>); <c>null</c> when unknown.</summary>

@@ -9,8 +9,9 @@ public sealed partial class EvidenceFacts
     private IReadOnlyList<ExpenseSubject>? _lines;
 
     /// <summary>The report's expense lines, joined as expense rules see them.</summary>
+    /// <remarks>Without messages, only expenses become lines: a report without any has none, and nothing is built.</remarks>
     public IReadOnlyList<ExpenseSubject> Lines =>
-        _lines ??= ExpenseSubjectKind.Instance.Build(this, []).Cast<ExpenseSubject>().ToArray();
+        _lines ??= Evidence.Report?.Expenses is { Count: > 0 } ? [.. ExpenseSubjectKind.Instance.Build(this, []).Cast<ExpenseSubject>()] : [];
 
     /// <summary>
     /// Whether the workspace's billable option is off or unmapped: <c>true</c> when billable expenses are
@@ -104,7 +105,7 @@ public sealed partial class EvidenceFacts
     // Several conditions of one rule read the mismatched project; it is worked out once per document.
     private bool _mismatchKnown;
     private string? _mismatchedProject;
-    private List<ExpenseSubject> _mismatchedLines = [];
+    private List<ExpenseSubject>? _mismatchedLines;
 
     /// <summary>
     /// The first project (by id) on the report whose record is inactive or not linked to the customer
@@ -135,6 +136,11 @@ public sealed partial class EvidenceFacts
     {
         get
         {
+            if (Lines.Count == 0)
+            {
+                return null;
+            }
+
             var withProject = Lines.Where(l => !string.IsNullOrEmpty(l.Expense?.Project)).ToList();
             if (withProject.Count == 0 || Evidence.Intacct?.Projects is null)
             {
@@ -150,7 +156,7 @@ public sealed partial class EvidenceFacts
         }
     }
 
-    private List<ExpenseSubject> MismatchedLines()
+    private List<ExpenseSubject>? MismatchedLines()
     {
         FindMismatchedProject();
         return _mismatchedLines;
@@ -163,16 +169,33 @@ public sealed partial class EvidenceFacts
             return;
         }
 
-        _mismatchedProject = Lines.Where(l => l.Project is { } p && (p.Active == false || l.ProjectLinkedToCustomer == false))
-            .Select(l => l.Project!.Id)
-            .OfType<string>()
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .FirstOrDefault();
-        if (_mismatchedProject is { } id)
+        // The least id without regard to case (the first of equals), found in one pass: conditions read
+        // this for every export document, most of which have no project at all.
+        string? first = null;
+        var lines = Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            _mismatchedLines = Lines.Where(l => string.Equals(l.Project?.Id, id, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (lines[i].Project is { Id: { } id } p
+                && (p.Active == false || lines[i].ProjectLinkedToCustomer == false)
+                && (first is null || StringComparer.OrdinalIgnoreCase.Compare(id, first) < 0))
+            {
+                first = id;
+            }
         }
 
+        if (first is not null)
+        {
+            _mismatchedLines = [];
+            foreach (var line in lines)
+            {
+                if (string.Equals(line.Project?.Id, first, StringComparison.OrdinalIgnoreCase))
+                {
+                    _mismatchedLines.Add(line);
+                }
+            }
+        }
+
+        _mismatchedProject = first;
         _mismatchKnown = true;
     }
 

@@ -12,7 +12,19 @@ public sealed partial class EvidenceFacts
     /// <summary>Whether a message was recognized as <paramref name="code"/>'s.</summary>
     /// <param name="code">The code, such as <c>INT054</c>.</param>
     /// <returns>Whether such a message was seen.</returns>
-    public bool MessageSeen(string code) => Matches.Any(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+    public bool MessageSeen(string code)
+    {
+        // A loop, not Any(closure): conditions ask this of every document.
+        foreach (var match in Matches)
+        {
+            if (string.Equals(match.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the export looks the submitter up among Intacct's employees (it creates an expense
@@ -92,7 +104,7 @@ public sealed partial class EvidenceFacts
                 return null;
             }
 
-            var value = values.FirstOrDefault(v => string.Equals(v.Id, location, StringComparison.OrdinalIgnoreCase));
+            var value = FirstByKey(values, location, static v => v.Id);
             return value is null ? false : value.Active;
         }
     }
@@ -126,7 +138,7 @@ public sealed partial class EvidenceFacts
 
             if (Named("INT446", "vendor") is { } named)
             {
-                return vendors.FirstOrDefault(v => string.Equals(v.Id, named, StringComparison.OrdinalIgnoreCase));
+                return FirstByKey(vendors, named, static v => v.Id);
             }
 
             var candidates = new List<Vendor>(2);
@@ -138,7 +150,7 @@ public sealed partial class EvidenceFacts
             var export = Evidence.Workspace?.Export;
             if (export?.NonReimbursable == NonReimbursableExport.VendorBill && ReportHasNonReimbursable != false
                 && export.DefaultVendor is { Length: > 0 } defaultVendor
-                && vendors.FirstOrDefault(v => string.Equals(v.Id, defaultVendor, StringComparison.OrdinalIgnoreCase)) is { } fallback)
+                && FirstByKey(vendors, defaultVendor, static v => v.Id) is { } fallback)
             {
                 candidates.Add(fallback);
             }
@@ -204,7 +216,22 @@ public sealed partial class EvidenceFacts
     /// A restricted GL account that a category on the report maps to (workspace category →
     /// <c>accountNumber</c> → <c>intacct.accounts</c>), if any.
     /// </summary>
-    public GlAccount? RestrictedCategoryAccount => CategoryAccounts().FirstOrDefault(a => a.Restricted == true);
+    public GlAccount? RestrictedCategoryAccount
+    {
+        get
+        {
+            var expenses = Evidence.Report?.Expenses;
+            for (var i = 0; i < (expenses?.Count ?? 0); i++)
+            {
+                if (AccountOfCategory(expenses![i].Category) is { Restricted: true } account)
+                {
+                    return account;
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>
     /// Whether a category on the report maps to a restricted GL account: <c>false</c> when every
@@ -289,7 +316,7 @@ public sealed partial class EvidenceFacts
 
             if (Named("INT592", "smartRule") is { } named)
             {
-                return rules.FirstOrDefault(r => string.Equals(r.Id, named, StringComparison.OrdinalIgnoreCase));
+                return FirstByKey(rules, named, static r => r.Id);
             }
 
             return rules.FirstOrDefault(r => r.Level == SyncLevel.TopLevel)
@@ -336,19 +363,16 @@ public sealed partial class EvidenceFacts
     }
 
     private CreditCard? Card(string? id) =>
-        id is null ? null : Evidence.Intacct?.CreditCards?.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
+        id is null ? null : FirstByKey(Evidence.Intacct?.CreditCards, id, static c => c.Id);
 
     private GlAccount? Account(string? number) =>
-        number is null ? null : Evidence.Intacct?.Accounts?.FirstOrDefault(a => string.Equals(a.Number, number, StringComparison.OrdinalIgnoreCase));
+        number is null ? null : FirstByKey(Evidence.Intacct?.Accounts, number, static a => a.Number);
 
     private GlAccount? AccountOfCategory(string? name)
     {
         var category = name is null ? null : Evidence.Workspace?.Coding?.Categories?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
         return Account(NonEmpty(category?.AccountNumber));
     }
-
-    private IEnumerable<GlAccount> CategoryAccounts() =>
-        (Evidence.Report?.Expenses ?? []).Select(x => AccountOfCategory(x.Category)).OfType<GlAccount>();
 
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -27,6 +27,7 @@ public sealed partial class EvidenceFacts
     }
 
     private FactIndex? _index;
+    private FactWriter? _writer;
 
     /// <summary>Where the Web Services user's rights are set, worked out once per document for rule texts.</summary>
     internal string? UserRightsPath { get; set; }
@@ -34,8 +35,21 @@ public sealed partial class EvidenceFacts
     /// <summary>The document's lookups for cited facts, built as facts are cited.</summary>
     internal FactIndex Index => _index ??= new FactIndex();
 
+    /// <summary>Writes the facts this document's report cites; rented on first use, given back by <see cref="ReturnWriter"/>.</summary>
+    internal FactWriter Writer => _writer ??= FactWriter.Rent();
+
+    /// <summary>Gives the fact writer back once the report is written, for the next report to use.</summary>
+    internal void ReturnWriter()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            FactWriter.Return(writer);
+        }
+    }
+
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
-    internal IReadOnlyList<MessageMatch> Matches { get; set; } = [];
+    internal MessageMatch[] Matches { get; set; } = [];
 
     /// <summary>The evidence as read.</summary>
     public SyncEvidence Evidence { get; }
@@ -58,6 +72,26 @@ public sealed partial class EvidenceFacts
 
     /// <summary>The Web Services user's id, where observed.</summary>
     public string? UserId { get; }
+
+    /// <summary>The first record whose key equals <paramref name="key"/> without regard to case, or <c>null</c>.</summary>
+    /// <remarks>
+    /// Used instead of <c>FirstOrDefault(r => ... key ...)</c>: a lambda that captures a local makes the
+    /// property allocate its closure on entry, whether or not it gets that far, and conditions read these
+    /// properties for every document.
+    /// </remarks>
+    private static T? FirstByKey<T>(IReadOnlyList<T>? records, string key, Func<T, string?> keyOf)
+        where T : class
+    {
+        for (var i = 0; i < (records?.Count ?? 0); i++)
+        {
+            if (string.Equals(keyOf(records![i]), key, StringComparison.OrdinalIgnoreCase))
+            {
+                return records[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The Web Services user for rule texts: "the Web Services user xmlgateway_expensify", or without the id when it was not observed.</summary>
     internal string UserPhrase => UserId is null ? "the Web Services user" : "the Web Services user " + UserId;

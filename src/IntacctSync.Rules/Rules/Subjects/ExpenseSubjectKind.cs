@@ -121,8 +121,8 @@ internal sealed class ExpenseSubjectKind : SubjectKind
         };
     }
 
-    public override IEnumerable<int> MentionsBy(object subject, string code) =>
-        ((ExpenseSubject)subject).Mentions.Where(m => m.Code == code).Select(m => m.Index);
+    public override void AddMentions(object subject, string code, List<int> into) =>
+        AddMentions(((ExpenseSubject)subject).Mentions, code, into);
 
     public override bool IsMentionedBy(object subject, string code) => Any(((ExpenseSubject)subject).Mentions, code);
 

@@ -22,11 +22,28 @@ internal abstract class SubjectKind
 
     public abstract string TemplateValue(object subject, EvidenceFacts facts, string name);
 
-    /// <summary>Whether a message of <paramref name="code"/> named the subject; its indexes in <c>messages</c>.</summary>
-    public abstract IEnumerable<int> MentionsBy(object subject, string code);
+    /// <summary>Adds to <paramref name="into"/> the indexes of the matches of <paramref name="code"/> that named the subject.</summary>
+    public abstract void AddMentions(object subject, string code, List<int> into);
 
     /// <summary>Whether any message of <paramref name="code"/> named the subject.</summary>
     public abstract bool IsMentionedBy(object subject, string code);
+
+    /// <summary>Adds the indexes of a subject's mentions of <paramref name="code"/>: a loop, since reports are written for every diagnosis.</summary>
+    protected static void AddMentions(List<(string Code, int Index)>? mentions, string code, List<int> into)
+    {
+        if (mentions is null)
+        {
+            return;
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention.Code == code)
+            {
+                into.Add(mention.Index);
+            }
+        }
+    }
 
     /// <summary>Whether any message named a subject of this kind, and <see cref="IsMentionedBy"/> can say yes.</summary>
     protected static bool Any(List<(string Code, int Index)>? mentions, string code)

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// Writes cited facts as text, <c>path = value</c>, with the value serialized as compact JSON straight
+/// into the one string: what <see cref="JsonSerializer.Serialize(object?, Type, JsonSerializerOptions?)"/>
+/// writes with <see cref="FactResolver.Compact"/> (the same encoder, not indented), without the JSON
+/// string and the builder's copy it would cost on the way.
+/// </summary>
+/// <remarks>
+/// Used by one report at a time (not thread-safe). A report rents one and returns it when done, so that
+/// its buffers serve the next report; a single spare is kept for the process. One spare, taken with an
+/// interlocked exchange, rather than one per thread: thread-static fields took the runtime's slow path
+/// here and cost more than the exchange.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The JSON writer only writes to a managed buffer and holds nothing to release; it is reused for the process's lifetime.")]
+internal sealed class FactWriter
+{
+    // Past this size a buffer is not kept, so that one huge value does not stay in memory for good.
+    private const int KeepBelow = 16 * 1024;
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private static FactWriter? s_spare;
+
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _json;
+
+    private FactWriter()
+    {
+        _json = new Utf8JsonWriter(_buffer, Options);
+    }
+
+    /// <summary>A builder for a fact's path text; cleared by whoever takes it.</summary>
+    public StringBuilder Path { get; } = new(64);
+
+    /// <summary>The spare writer, or a new one when another report holds it.</summary>
+    public static FactWriter Rent() => Interlocked.Exchange(ref s_spare, null) ?? new FactWriter();
+
+    /// <summary>Keeps the writer for the next report, unless it grew too large.</summary>
+    public static void Return(FactWriter writer)
+    {
+        if (writer._buffer.Capacity < KeepBelow && writer.Path.Capacity < KeepBelow)
+        {
+            Volatile.Write(ref s_spare, writer);
+        }
+    }
+
+    /// <summary>The fact as one string: <c>path = value</c>.</summary>
+    public string Format(string path, object value, JsonTypeInfo info)
+    {
+        // Reset first, not after: a failure mid-write must not leave half a value for the next fact.
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        JsonSerializer.Serialize(_json, value, info);
+        _json.Flush();
+
+        return string.Create(
+            path.Length + 3 + Encoding.UTF8.GetCharCount(_buffer.WrittenSpan),
+            (path, _buffer),
+            static (chars, state) =>
+            {
+                state.path.CopyTo(chars);
+                " = ".CopyTo(chars[state.path.Length..]);
+                Encoding.UTF8.GetChars(state._buffer.WrittenSpan, chars[(state.path.Length + 3)..]);
+            });
+    }
+}
