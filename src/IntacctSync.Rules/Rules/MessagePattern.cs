@@ -31,6 +31,12 @@ internal sealed partial class MessagePattern
         }
     }
 
+    /// <summary>
+    /// Text the message must hold (any case) for the pattern to match, or <c>null</c> when the template has no
+    /// such run; a message that holds none of the patterns' runs matches none of them.
+    /// </summary>
+    public string? MustContain => _mustContain;
+
     /// <summary>Builds the pattern; <paramref name="placeholders"/> maps a token such as <c>[X]</c> to a subject name.</summary>
     public static MessagePattern Create(string template, IReadOnlyDictionary<string, string> placeholders)
     {

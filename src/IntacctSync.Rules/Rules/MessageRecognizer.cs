@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using IntacctSync.Rules.Rules.Subjects;
@@ -16,11 +17,20 @@ internal sealed partial class MessageRecognizer
     private readonly FrozenDictionary<string, CompiledRule>.AlternateLookup<ReadOnlySpan<char>> _byCodeSpan;
     private readonly CompiledRule[] _withPatterns;
 
+    // Every pattern's required text, searched for all at once: a message without a code that holds none of
+    // them (most unrecognized messages) is settled in one vectorized pass instead of a search per pattern.
+    // Null when some pattern requires no text, since then any message may match.
+    private readonly SearchValues<string>? _anyRequired;
+
     public MessageRecognizer(IReadOnlyList<CompiledRule> rules)
     {
         _byCode = rules.Where(r => !r.Fallback).ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
         _byCodeSpan = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
         _withPatterns = rules.Where(r => r.Patterns.Count > 0 && !r.Fallback).ToArray();
+        var required = _withPatterns.SelectMany(r => r.Patterns).Select(p => p.MustContain).ToArray();
+        _anyRequired = required.Length > 0 && required.All(r => r is not null)
+            ? SearchValues.Create(required!, StringComparison.OrdinalIgnoreCase)
+            : null;
     }
 
     public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<string>? messages)
@@ -61,6 +71,11 @@ internal sealed partial class MessageRecognizer
             }
 
             return (byCode, NoValues);
+        }
+
+        if (_anyRequired is not null && normalized.AsSpan().IndexOfAny(_anyRequired) < 0)
+        {
+            return null;
         }
 
         foreach (var rule in _withPatterns)
