@@ -69,6 +69,7 @@ internal static partial class ReportBuilder
             Mentions(finding, mentions);
             var slot = Slot(finding, facts);
             var steps = new List<RemediationStep>(finding.Rule.Steps.Count);
+            (string? Source, string? Text) lastPath = default;
             for (var s = 0; s < finding.Rule.Steps.Count; s++)
             {
                 var step = finding.Rule.Steps[s];
@@ -77,7 +78,10 @@ internal static partial class ReportBuilder
                     continue;
                 }
 
-                var path = step.Path.Render(slot);
+                // Consecutive steps often happen in one place (disable, then re-enable, on one screen):
+                // the same template with the same slot renders the same text, so it is rendered once.
+                var path = step.Path.Source == lastPath.Source && lastPath.Text is { } same ? same : step.Path.Render(slot);
+                lastPath = (step.Path.Source, path);
                 var action = step.Action.Render(slot);
                 if (!IsRepeat(steps, step.System, path, action))
                 {
