@@ -39,3 +39,59 @@ public sealed class MessageRecognizerTests
         Assert.All(patterns, p => Assert.False(string.IsNullOrEmpty(p.MustContain)));
     }
 }
+
+/// <summary>A template met again and again is compiled to IL and still matches exactly as before.</summary>
+public sealed class MessagePatternCompilationTests
+{
+    private const string Template = "INT402 Sync Error: Sage Intacct couldn't return values for dimension [X]. This typically occurs when user-defined dimensions aren't set up correctly.";
+
+    private static readonly Dictionary<string, string> Placeholders = new() { ["[X]"] = "dimension" };
+
+    [Fact]
+    public void AfterManyMatches_ThePatternRunsCompiled_AndMatchesAsBefore()
+    {
+        var pattern = MessagePattern.Create(Template, Placeholders);
+        var results = new List<string>();
+        var expected = new List<string>();
+        for (var run = 0; run < MessagePattern.CompileAfter + 10; run++)
+        {
+            // Both messages hold the template's words, so each call runs the regex once, matching or not.
+            Assert.Equal(run >= MessagePattern.CompileAfter, pattern.IsCompiled);
+            if (run % 2 == 0)
+            {
+                results.Add(Describe(pattern, $"Sage Intacct couldn't return values for dimension Fund {run}."));
+                expected.Add($"dimension=Fund {run}");
+            }
+            else
+            {
+                results.Add(Describe(pattern, "Sage Intacct returned values for dimension Fund."));
+                expected.Add("no match");
+            }
+        }
+
+        Assert.True(pattern.IsCompiled);
+        Assert.Equal(expected, results);
+    }
+
+    [Fact]
+    public void ManyThreadsCrossingTheThreshold_AllMatchCorrectly()
+    {
+        var pattern = MessagePattern.Create(Template, Placeholders);
+        var wrong = 0;
+        Parallel.For(0, MessagePattern.CompileAfter * 20, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            if (Describe(pattern, $"INT402 Sync Error: Sage Intacct couldn't return values for dimension D{i}.") != $"dimension=D{i}")
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
+        Assert.True(pattern.IsCompiled);
+    }
+
+    private static string Describe(MessagePattern pattern, string message) =>
+        pattern.TryMatch(MessagePattern.Normalize(message), out var values)
+            ? string.Join(",", values.Select(v => $"{v.Key}={v.Value}"))
+            : "no match";
+}
