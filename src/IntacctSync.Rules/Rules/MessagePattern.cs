@@ -58,14 +58,13 @@ internal sealed partial class MessagePattern
         var lastSlotEnd = slotRegex?.Matches(body).LastOrDefault() is { } lastSlot ? lastSlot.Index + lastSlot.Length : 0;
         var sentenceEnd = body.IndexOf(". ", lastSlotEnd, StringComparison.Ordinal);
         var required = sentenceEnd < 0 ? body : body[..(sentenceEnd + 1)];
-        var optional = sentenceEnd < 0 ? string.Empty : body[(sentenceEnd + 1)..];
 
+        // The code prefix and the sentences after the last placeholder may be left out of a message, so they
+        // are not in the pattern at all: in a search anywhere in the text, an optional group at either end
+        // changes neither whether it matches nor what it captures, and without one in front the regex
+        // engine can look for the template's first words directly instead of trying every position.
         var slots = new List<string>();
         var pattern = new StringBuilder();
-        if (prefix.Success)
-        {
-            pattern.Append("(?:").Append(Literal(prefix.Value)).Append(")?");
-        }
 
         var last = 0;
         string? mustContain = null;
@@ -89,11 +88,6 @@ internal sealed partial class MessagePattern
             // A template that ends on a placeholder: take the value to the end of the line.
             pattern.Length -= "+?)".Length;
             pattern.Append("+)\\s*$");
-        }
-
-        if (optional.Trim().Length > 0)
-        {
-            pattern.Append("(?:").Append(Literal(optional)).Append(")?");
         }
 
         var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);

@@ -17,20 +17,27 @@ internal sealed partial class MessageRecognizer
     private readonly FrozenDictionary<string, CompiledRule>.AlternateLookup<ReadOnlySpan<char>> _byCodeSpan;
     private readonly CompiledRule[] _withPatterns;
 
-    // Every pattern's required text, searched for all at once: a message without a code that holds none of
-    // them (most unrecognized messages) is settled in one vectorized pass instead of a search per pattern.
-    // Null when some pattern requires no text, since then any message may match.
+    // Every pattern's required text (MessagePattern.MustContain), searched for all at once: a message without
+    // a code is scanned once for where any of them occurs, and only the patterns whose text it holds run
+    // their regex (a message that holds none is settled by that one vectorized pass). Null when some pattern
+    // requires no text, since then any message may match it: every pattern is tried in turn.
     private readonly SearchValues<string>? _anyRequired;
+    private readonly string[] _required = [];
+    private readonly (CompiledRule Rule, MessagePattern Pattern, int Required)[] _candidates = [];
 
     public MessageRecognizer(IReadOnlyList<CompiledRule> rules)
     {
         _byCode = rules.Where(r => !r.Fallback).ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
         _byCodeSpan = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
         _withPatterns = rules.Where(r => r.Patterns.Count > 0 && !r.Fallback).ToArray();
-        var required = _withPatterns.SelectMany(r => r.Patterns).Select(p => p.MustContain).ToArray();
-        _anyRequired = required.Length > 0 && required.All(r => r is not null)
-            ? SearchValues.Create(required!, StringComparison.OrdinalIgnoreCase)
-            : null;
+        var patterns = _withPatterns.SelectMany(r => r.Patterns.Select(p => (Rule: r, Pattern: p))).ToArray();
+        if (patterns.Length > 0 && patterns.All(p => p.Pattern.MustContain is not null))
+        {
+            _required = patterns.Select(p => p.Pattern.MustContain!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var index = _required.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => p.i, StringComparer.OrdinalIgnoreCase);
+            _candidates = patterns.Select(p => (p.Rule, p.Pattern, index[p.Pattern.MustContain!])).ToArray();
+            _anyRequired = SearchValues.Create(_required, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<string>? messages)
@@ -73,9 +80,9 @@ internal sealed partial class MessageRecognizer
             return (byCode, NoValues);
         }
 
-        if (_anyRequired is not null && normalized.AsSpan().IndexOfAny(_anyRequired) < 0)
+        if (_anyRequired is not null)
         {
-            return null;
+            return ByRequiredText(normalized);
         }
 
         foreach (var rule in _withPatterns)
@@ -86,6 +93,44 @@ internal sealed partial class MessageRecognizer
                 {
                     return (rule, values);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? ByRequiredText(string normalized)
+    {
+        // Visit every position where some required text begins, and note every one that begins there.
+        Span<bool> present = _required.Length <= 512 ? stackalloc bool[_required.Length] : new bool[_required.Length];
+        var text = normalized.AsSpan();
+        var any = false;
+        for (var at = text.IndexOfAny(_anyRequired!); at >= 0;)
+        {
+            var rest = text[at..];
+            for (var i = 0; i < _required.Length; i++)
+            {
+                if (!present[i] && rest.StartsWith(_required[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    present[i] = any = true;
+                }
+            }
+
+            var next = rest[1..].IndexOfAny(_anyRequired!);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        // In catalog order, as the plain loop would try them.
+        foreach (var (rule, pattern, required) in _candidates)
+        {
+            if (present[required] && pattern.TryMatch(normalized, out var values))
+            {
+                return (rule, values);
             }
         }
 
