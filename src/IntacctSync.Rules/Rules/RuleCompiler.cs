@@ -18,8 +18,10 @@ namespace IntacctSync.Rules.Rules;
 /// Compiles rule files. Conditions are parsed with RulesEngine's expression parser, typed over the
 /// subject (<c>d</c>) and the document's facts (<c>e</c>), and compiled once into delegates with
 /// FastExpressionCompiler (RulesEngine's own dependency), which emits them many times faster than
-/// <see cref="LambdaExpression.Compile()"/> and falls back to it for what it cannot compile. Every
-/// problem in a file is collected, with its line, rather than stopping at the first.
+/// <see cref="LambdaExpression.Compile()"/> and falls back to it for what it cannot compile. An
+/// expression whose text the built-in rules hold for the same subject is not parsed at all: its C#,
+/// generated from the same parse, comes compiled from <see cref="GeneratedConditions"/>. Every problem
+/// in a file is collected, with its line, rather than stopping at the first.
 /// </summary>
 internal sealed partial class RuleCompiler
 {
