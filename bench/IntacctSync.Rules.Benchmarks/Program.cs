@@ -17,6 +17,13 @@ if (args is ["--check"])
     return;
 }
 
+if (args is ["--check-catalog"])
+{
+    // The whole-catalog check alone: RulesEngine and the library agree on every condition of every case.
+    Console.WriteLine(CatalogAgreement.Check(SyncErrorClassifier.Create(), new RulesEngineCatalog(Corpus.RuleFiles()), Corpus.AllCases()));
+    return;
+}
+
 if (args is ["--breakdown"])
 {
     CostBreakdown.Print();

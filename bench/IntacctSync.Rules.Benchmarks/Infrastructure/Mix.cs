@@ -24,3 +24,25 @@ internal static class Mix
         return [.. cases.Select(c => c.Evidence), .. Enumerable.Repeat(healthy, Size - cases.Count)];
     }
 }
+
+/// <summary>
+/// The realistic mix for the whole catalog: every case of every code once (healthy, INT402 variants,
+/// export errors, message-only, API errors, near misses), then healthy evidence until <see cref="Size"/>
+/// documents, about a third of the mix.
+/// </summary>
+internal static class CatalogMix
+{
+    public const int Size = 320;
+
+    public static SyncEvidence[] Build()
+    {
+        var cases = Corpus.AllCases();
+        if (cases.Count > Size)
+        {
+            throw new InvalidOperationException($"The corpus has {cases.Count} cases; raise CatalogMix.Size to at least that.");
+        }
+
+        var healthy = Corpus.Case(Corpus.HealthyCase);
+        return [.. cases.Select(c => c.Evidence), .. Enumerable.Repeat(healthy, Size - cases.Count)];
+    }
+}

@@ -25,7 +25,8 @@ namespace IntacctSync.Rules.Rules;
 /// </summary>
 internal sealed partial class RuleCompiler
 {
-    private static readonly Type[] ExpressionTypes =
+    /// <summary>The types rule expressions may name (RulesEngine's <c>CustomTypes</c>); the benchmarks' RulesEngine embedding uses them too.</summary>
+    internal static readonly Type[] ExpressionTypes =
     [
         typeof(DimensionSubject), typeof(ExpenseSubject), typeof(EvidenceFacts), typeof(SyncEvidence),
         typeof(DimensionImport), typeof(ObjectRight), typeof(ModuleAccess), typeof(SyncLevel), typeof(SyncOperation),

@@ -1,0 +1,331 @@
+using System.Text.Json;
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
+using IntacctSync.Rules.Rules.Subjects;
+using RulesEngine.Models;
+
+namespace IntacctSync.Rules.Benchmarks.Naive;
+
+/// <summary>
+/// The naive embedding of the whole built-in catalog in Microsoft RulesEngine: every rule file's conditions
+/// run through <c>ExecuteAllRulesAsync</c>, per subject and per call. Each rule file becomes two workflows:
+/// its gate (<c>appliesWhen</c> and <c>notWhen</c>), run for every subject of the rule's kind, and its
+/// verdicts (<c>indicatedWhen</c> and every cause's <c>establishedWhen</c> and <c>excludedWhen</c>), run only
+/// for the subjects the gate lets through, so RulesEngine is not charged for conditions the library skips.
+/// </summary>
+/// <remarks>
+/// What it shares with the library is everything that is not rule evaluation: the evidence facts, the
+/// recognized messages and API errors, and the subjects (each dimension and expense joined with its
+/// evidence), built by the library's own code. The expressions are the rule files' text, parsed by
+/// RulesEngine with the same custom types the library's compiler allows. It decides (code, certainty and
+/// each cause's verdict per subject, with the library's decision order) and writes no report. The engine
+/// is built once, so each workflow is compiled once and cached by RulesEngine.
+/// </remarks>
+internal sealed class RulesEngineCatalog
+{
+    private readonly RulesEngine.RulesEngine _engine;
+    private readonly RuleSet _rules;
+    private readonly Dictionary<string, NaiveRule> _byCode;
+    private readonly Dictionary<CompiledRule, NaiveRule> _byRule;
+
+    public RulesEngineCatalog(IReadOnlyList<(string Path, byte[] Json)> ruleFiles)
+    {
+        _rules = RuleSet.Load(includeBuiltIn: true, directories: []);
+        _byCode = new Dictionary<string, NaiveRule>(StringComparer.Ordinal);
+        var workflows = new List<Workflow>();
+        foreach (var (path, json) in ruleFiles)
+        {
+            var rule = NaiveRule.Read(path, json);
+            _byCode.Add(rule.Code, rule);
+            // RulesEngine refuses a workflow without rules; Execute never calls one.
+            workflows.AddRange(new[] { rule.GateWorkflow, rule.VerdictWorkflow }.Where(w => w.Rules.Any()));
+        }
+
+        _byRule = [];
+        foreach (var compiled in _rules.Rules)
+        {
+            if (!_byCode.TryGetValue(compiled.Code, out var naive))
+            {
+                throw new InvalidOperationException($"The built-in rule {compiled.Code} has no rule file among the embedded ones; check the EmbeddedResource of rules/ in the csproj.");
+            }
+
+            naive.Match(compiled);
+            _byRule.Add(compiled, naive);
+        }
+
+        if (_byRule.Count != _byCode.Count)
+        {
+            throw new InvalidOperationException($"{_byCode.Count} rule files are embedded but the built-in catalog has {_byRule.Count} rules.");
+        }
+
+        _engine = new RulesEngine.RulesEngine([.. workflows], new ReSettings { CustomTypes = RuleCompiler.ExpressionTypes });
+    }
+
+    /// <summary>The number of RulesEngine rules (one per condition) over all workflows.</summary>
+    public int ConditionCount => _byCode.Values.Sum(r => r.GateWorkflow.Rules.Count() + r.VerdictWorkflow.Rules.Count());
+
+    public int RuleFileCount => _byCode.Count;
+
+    /// <summary>The decisions for one document, in the library's order (subject kind, rule, subject).</summary>
+    public async Task<List<NaiveDecision>> DecideAsync(SyncEvidence evidence)
+    {
+        var facts = Facts(evidence);
+        var decisions = new List<NaiveDecision>();
+        var plan = _rules.PlanFor(evidence.Operation);
+        for (var k = 0; k < plan.Count; k++)
+        {
+            var (kind, rules) = plan[k];
+            var subjects = kind.Build(facts, facts.Matches);
+            foreach (var rule in rules)
+            {
+                var naive = _byRule[rule];
+                for (var s = 0; s < subjects.Count; s++)
+                {
+                    if (await DecideAsync(naive, rule, subjects[s], facts) is { } decision)
+                    {
+                        decisions.Add(decision);
+                    }
+                }
+            }
+        }
+
+        if (decisions.Count == 0 && facts.Failed)
+        {
+            foreach (var fallback in _rules.Fallbacks)
+            {
+                if (await DecideAsync(_byRule[fallback], fallback, facts, facts) is { } decision)
+                {
+                    decisions.Add(decision with { Certainty = Certainty.Possible });
+                }
+            }
+        }
+
+        return decisions;
+    }
+
+    /// <summary>
+    /// The honesty check for one document: for every rule and subject the library would evaluate, every
+    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives,
+    /// and no RulesEngine rule failed with an exception.
+    /// </summary>
+    /// <returns>How many condition values were compared.</returns>
+    public async Task<int> CheckConditionsAsync(SyncEvidence evidence, string document)
+    {
+        var facts = Facts(evidence);
+        var compared = 0;
+        var pairs = _rules.PlanFor(evidence.Operation)
+            .SelectMany(p => p.Rules.Select(r => (p.Kind, Rule: r)))
+            .Concat(_rules.Fallbacks.Select(r => (Kind: r.Subject, Rule: r)));
+        foreach (var (kind, rule) in pairs)
+        {
+            var naive = _byRule[rule];
+            foreach (var subject in kind.Build(facts, facts.Matches))
+            {
+                var gate = await Execute(naive.GateWorkflow, subject, facts);
+                var verdicts = await Execute(naive.VerdictWorkflow, subject, facts);
+                foreach (var (result, library) in gate.Zip(naive.GateConditions(rule)).Concat(verdicts.Zip(naive.VerdictConditions(rule))))
+                {
+                    if (!string.IsNullOrEmpty(result.ExceptionMessage))
+                    {
+                        throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}: {result.ExceptionMessage}");
+                    }
+
+                    if (result.IsSuccess != library(subject, facts))
+                    {
+                        throw new InvalidOperationException(
+                            $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {!result.IsSuccess} in the library, for subject {kind.SortKey(subject)}.");
+                    }
+
+                    compared++;
+                }
+            }
+        }
+
+        return compared;
+    }
+
+    private EvidenceFacts Facts(SyncEvidence evidence)
+    {
+        var messages = _rules.Recognizer.Recognize(evidence.Messages);
+        var apiErrors = _rules.ApiRecognizer.Recognize(evidence.ApiErrors);
+        return new EvidenceFacts(evidence, TimeProvider.System) { Matches = [.. messages, .. apiErrors] };
+    }
+
+    private async Task<List<RuleResultTree>> Execute(Workflow workflow, object subject, EvidenceFacts facts) =>
+        workflow.Rules.Any()
+            ? await _engine.ExecuteAllRulesAsync(workflow.WorkflowName, new RuleParameter("d", subject), new RuleParameter("e", facts))
+            : [];
+
+    /// <summary>The library's decision (<c>RuleBasedClassifier.Evaluate</c>), over RulesEngine's results.</summary>
+    private async Task<NaiveDecision?> DecideAsync(NaiveRule naive, CompiledRule rule, object subject, EvidenceFacts facts)
+    {
+        var gate = await Execute(naive.GateWorkflow, subject, facts);
+        if (naive.HasAppliesWhen && !gate[0].IsSuccess)
+        {
+            return null;
+        }
+
+        var results = await Execute(naive.VerdictWorkflow, subject, facts);
+        var verdicts = new char[naive.Causes.Length];
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            var (established, excluded) = naive.Causes[i];
+            verdicts[i] = established.Any(r => results[r].IsSuccess) ? 'E' : excluded.Any(r => results[r].IsSuccess) ? 'X' : 'P';
+        }
+
+        Certainty certainty;
+        if (verdicts.Contains('E'))
+        {
+            certainty = Certainty.Confirmed;
+        }
+        else if (gate.Skip(naive.HasAppliesWhen ? 1 : 0).Any(r => r.IsSuccess))
+        {
+            return null;
+        }
+        else if (rule.Subject.IsMentionedBy(subject, rule.Code))
+        {
+            certainty = Certainty.Likely;
+        }
+        else if (facts.Failed && (verdicts.Contains('P') || verdicts.Length == 0) && (naive.HasIndicatedWhen ? results[0].IsSuccess : rule.Fallback))
+        {
+            certainty = Certainty.Possible;
+        }
+        else
+        {
+            return null;
+        }
+
+        return new NaiveDecision(rule.Code, rule.Subject.SortKey(subject), certainty, new string(verdicts));
+    }
+}
+
+/// <summary>One decision of the naive embedding: a code for a subject, with each cause's verdict (E, X or P).</summary>
+internal sealed record NaiveDecision(string Code, string Subject, Certainty Certainty, string Verdicts);
+
+/// <summary>A rule file read as RulesEngine workflows, with where each condition's result sits.</summary>
+internal sealed class NaiveRule
+{
+    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds)
+    {
+        Code = code;
+        GateWorkflow = gate;
+        VerdictWorkflow = verdicts;
+        HasAppliesWhen = hasAppliesWhen;
+        HasIndicatedWhen = hasIndicatedWhen;
+        Causes = causes;
+        CauseIds = causeIds;
+    }
+
+    public string Code { get; }
+
+    /// <summary><c>appliesWhen</c> (when present) first, then each <c>notWhen</c>.</summary>
+    public Workflow GateWorkflow { get; }
+
+    /// <summary><c>indicatedWhen</c> (when present) first, then each cause's established and excluded conditions.</summary>
+    public Workflow VerdictWorkflow { get; }
+
+    public bool HasAppliesWhen { get; }
+
+    public bool HasIndicatedWhen { get; }
+
+    /// <summary>Per cause, the indexes in <see cref="VerdictWorkflow"/>'s results of its conditions.</summary>
+    public (int[] Established, int[] Excluded)[] Causes { get; }
+
+    private string[] CauseIds { get; }
+
+    public static NaiveRule Read(string path, byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var code = root.GetProperty("code").GetString()!;
+
+        var gate = new List<Rule>();
+        var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
+        if (hasApplies)
+        {
+            gate.Add(Condition("appliesWhen", applies.GetString()!));
+        }
+
+        if (root.TryGetProperty("notWhen", out var notWhen))
+        {
+            var i = 0;
+            foreach (var item in notWhen.EnumerateArray())
+            {
+                gate.Add(Condition($"notWhen[{i++}]", item.GetProperty("when").GetString()!));
+            }
+        }
+
+        var verdicts = new List<Rule>();
+        var hasIndicated = root.TryGetProperty("indicatedWhen", out var indicated);
+        if (hasIndicated)
+        {
+            verdicts.Add(Condition("indicatedWhen", indicated.GetString()!));
+        }
+
+        var causes = new List<(int[], int[])>();
+        var ids = new List<string>();
+        if (root.TryGetProperty("causes", out var causeArray))
+        {
+            foreach (var cause in causeArray.EnumerateArray())
+            {
+                var id = cause.GetProperty("id").GetString()!;
+                ids.Add(id);
+                causes.Add((Add(cause, "establishedWhen"), Add(cause, "excludedWhen")));
+
+                int[] Add(JsonElement owner, string name)
+                {
+                    if (!owner.TryGetProperty(name, out var conditions))
+                    {
+                        return [];
+                    }
+
+                    var indexes = new List<int>();
+                    var i = 0;
+                    foreach (var condition in conditions.EnumerateArray())
+                    {
+                        verdicts.Add(Condition($"{id}.{name}[{i++}]", condition.GetProperty("when").GetString()!));
+                        indexes.Add(verdicts.Count - 1);
+                    }
+
+                    return [.. indexes];
+                }
+            }
+        }
+
+        return new NaiveRule(
+            code,
+            new Workflow { WorkflowName = code + ":gate", Rules = gate },
+            new Workflow { WorkflowName = code + ":verdicts", Rules = verdicts },
+            hasApplies,
+            hasIndicated,
+            [.. causes],
+            [.. ids]);
+
+        static Rule Condition(string name, string expression) =>
+            new() { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression };
+    }
+
+    /// <summary>Throws unless the compiled rule has the same shape (conditions and causes) as the file read here.</summary>
+    public void Match(CompiledRule rule)
+    {
+        var same = (rule.AppliesWhen is not null) == HasAppliesWhen
+            && (rule.IndicatedWhen is not null) == HasIndicatedWhen
+            && GateWorkflow.Rules.Count() == (HasAppliesWhen ? 1 : 0) + rule.NotWhen.Count
+            && rule.Causes.Select(c => c.Id).SequenceEqual(CauseIds, StringComparer.Ordinal)
+            && rule.Causes.Zip(Causes).All(p => p.First.EstablishedWhen.Count == p.Second.Established.Length && p.First.ExcludedWhen.Count == p.Second.Excluded.Length);
+        if (!same)
+        {
+            throw new InvalidOperationException($"The rule file for {Code} and the library's compiled {rule.Code} differ in shape; is the embedded file the built-in one?");
+        }
+    }
+
+    /// <summary>The library's compiled conditions in <see cref="GateWorkflow"/>'s order.</summary>
+    public IEnumerable<Condition> GateConditions(CompiledRule rule) =>
+        (rule.AppliesWhen is { } applies ? [applies] : Array.Empty<Condition>()).Concat(rule.NotWhen.Select(n => n.When));
+
+    /// <summary>The library's compiled conditions in <see cref="VerdictWorkflow"/>'s order.</summary>
+    public IEnumerable<Condition> VerdictConditions(CompiledRule rule) =>
+        (rule.IndicatedWhen is { } indicated ? [indicated] : Array.Empty<Condition>())
+            .Concat(rule.Causes.SelectMany(c => c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
+}
