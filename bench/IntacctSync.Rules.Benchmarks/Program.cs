@@ -24,6 +24,12 @@ if (args is ["--check-catalog"])
     return;
 }
 
+if (args is ["--breakdown-catalog"])
+{
+    CatalogBreakdown.Print();
+    return;
+}
+
 if (args is ["--breakdown"])
 {
     CostBreakdown.Print();
