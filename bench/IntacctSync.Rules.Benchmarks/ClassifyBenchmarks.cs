@@ -7,8 +7,11 @@ using IntacctSync.Rules.Evidence;
 namespace IntacctSync.Rules.Benchmarks;
 
 /// <summary>
-/// Classifying the realistic mix (<see cref="Mix"/>): the library's built-in catalog, INT402 through
-/// RulesEngine per call, and the hand-written INT402 floor. Figures are per classification.
+/// Classifying the realistic mix (<see cref="Mix"/>): the library's built-in catalog, the library with
+/// INT402 alone, INT402 through RulesEngine per call, and two hand-written INT402 floors: one that writes
+/// the same report as the library with INT402 alone (<see cref="HandWrittenInt402Report"/>, checked equal as
+/// JSON on every case before timing) and one that only decides (<see cref="HandWrittenInt402"/>: certainty
+/// and cause verdicts, no report, as RulesEngine). Figures are per classification.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -28,6 +31,7 @@ public class ClassifyBenchmarks
         _mix = Mix.Build();
         Agreement.Check(_classifier, _rulesEngine, Corpus.Int402Cases());
         Agreement.Check(_int402Only, null, Corpus.Int402Cases());
+        Agreement.CheckSameReports(_int402Only, Corpus.Int402Cases());
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Mix.Size, Description = "Library: Classify (built-in catalog, full report)")]
@@ -66,7 +70,19 @@ public class ClassifyBenchmarks
         return decisions;
     }
 
-    [Benchmark(OperationsPerInvoke = Mix.Size, Description = "Floor: hand-written C# INT402 (decisions)")]
+    [Benchmark(OperationsPerInvoke = Mix.Size, Description = "Floor: hand-written C# INT402 (same report)")]
+    public int HandWrittenReport()
+    {
+        var diagnoses = 0;
+        foreach (var evidence in _mix)
+        {
+            diagnoses += HandWrittenInt402Report.Classify(evidence).Diagnoses.Count;
+        }
+
+        return diagnoses;
+    }
+
+    [Benchmark(OperationsPerInvoke = Mix.Size, Description = "Floor: hand-written C# INT402 (decisions only, no report)")]
     public int HandWritten()
     {
         var decisions = 0;

@@ -9,7 +9,9 @@ namespace IntacctSync.Rules.Benchmarks;
 /// <summary>
 /// One classification of healthy evidence (contract-healthy-sync: a user-defined dimension that is
 /// active, configured, readable and imported; the sync succeeded), where the report is empty: what it
-/// costs, and allocates, to find nothing.
+/// costs, and allocates, to find nothing. The floors are INT402 written by hand: one returns the same
+/// (empty) report as the library with INT402 alone (<see cref="HandWrittenInt402Report"/>), the other
+/// only decides (<see cref="HandWrittenInt402"/>).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -28,6 +30,7 @@ public class HealthyBenchmarks
         _rulesEngine = new RulesEngineInt402(Corpus.Int402Rule());
         _healthy = Corpus.Case(Corpus.HealthyCase);
         Agreement.Check(_classifier, _rulesEngine, [(Corpus.HealthyCase, _healthy)]);
+        Agreement.CheckSameReports(_int402Only, Corpus.Int402Cases());
         if (_classifier.Classify(_healthy).Diagnoses.Count != 0)
         {
             throw new InvalidOperationException("Healthy evidence is expected to give an empty report.");
@@ -43,6 +46,9 @@ public class HealthyBenchmarks
     [Benchmark(Description = "RulesEngine: healthy evidence")]
     public async Task<int> RulesEngine() => (await _rulesEngine.DecideAsync(_healthy)).Count;
 
-    [Benchmark(Description = "Floor: hand-written, healthy evidence")]
+    [Benchmark(Description = "Floor: hand-written C# INT402 (same report)")]
+    public int HandWrittenReport() => HandWrittenInt402Report.Classify(_healthy).Diagnoses.Count;
+
+    [Benchmark(Description = "Floor: hand-written, healthy evidence (decisions only, no report)")]
     public int HandWritten() => HandWrittenInt402.Decide(_healthy).Count;
 }

@@ -14,6 +14,7 @@ if (args is ["--check"])
     var decisions = cases.SelectMany(c => HandWrittenInt402.Decide(c.Evidence)).ToList();
     Console.WriteLine($"The library, RulesEngine and the hand-written floor agree on all {cases.Count} INT402 cases " +
         $"({decisions.Count} INT402 decisions: {string.Join(", ", decisions.GroupBy(d => d.Certainty).Select(g => $"{g.Count()} {g.Key}"))}).");
+    Console.WriteLine($"The hand-written floor's reports equal the library's (INT402 only), byte for byte as JSON, on all {Agreement.CheckSameReports(Classifiers.Int402Only(), cases)} INT402 cases.");
     return;
 }
 

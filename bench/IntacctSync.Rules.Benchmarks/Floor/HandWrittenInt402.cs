@@ -4,9 +4,10 @@ using IntacctSync.Rules.Evidence;
 namespace IntacctSync.Rules.Benchmarks.Floor;
 
 /// <summary>
-/// The floor: INT402 written directly in C#, with the rule file's conditions as plain boolean
-/// expressions over the hand-joined dimensions. It decides what the library decides (certainty and
-/// each cause's verdict per dimension) but writes no report text.
+/// The decision-only floor: INT402 written directly in C#, with the rule file's conditions as plain
+/// boolean expressions over the hand-joined dimensions. It decides what the library decides (certainty
+/// and each cause's verdict per dimension) but writes no report text; <see cref="HandWrittenInt402Report"/>
+/// is the floor that also writes the library's report.
 /// </summary>
 internal static class HandWrittenInt402
 {

@@ -25,6 +25,9 @@ public sealed class Int402Dimension
     /// <summary>The name a report shows: the message's name, else the label, else the id.</summary>
     public string Name => MessageName ?? Label ?? Id ?? "[X]";
 
+    /// <summary>The key that names the dimension in fact paths and orders reports: the id, else the label, else the message's name.</summary>
+    public string Key => Id ?? Label ?? MessageName ?? "[X]";
+
     public IntacctDimension? Intacct { get; internal set; }
 
     public CodingDimension? Coding { get; internal set; }
@@ -59,6 +62,13 @@ public sealed class Int402Dimension
 
     public bool NamedInMessage => MessageName is not null;
 
+    /// <summary>
+    /// The texts that named the dimension as INT402's, in the order they were met (messages, then API
+    /// errors): a message by its index in <c>messages</c> (<c>ApiField</c> <c>null</c>), an API error by its
+    /// index in <c>apiErrors</c> and the field whose text named it. <c>null</c> until a text names it.
+    /// </summary>
+    internal List<(int Index, string? ApiField)>? Mentions { get; private set; }
+
     internal void AddApiError(ApiError error, bool denied, bool notFound)
     {
         ApiErrors = ApiErrors.Count == 0 ? [error] : [.. ApiErrors, error];
@@ -66,5 +76,9 @@ public sealed class Int402Dimension
         ApiObjectNotFound |= notFound;
     }
 
-    internal void NameInMessage(string name) => MessageName ??= name;
+    internal void AddMention(string name, int index, string? apiField)
+    {
+        MessageName ??= name;
+        (Mentions ??= []).Add((index, apiField));
+    }
 }

@@ -6,9 +6,11 @@ namespace IntacctSync.Rules.Benchmarks.Floor;
 
 /// <summary>
 /// Joins a document's dimensions by hand, the way an embedder without the library would: Intacct's
-/// records, the workspace's coding entries, the dimensions pasted INT402 messages name, and the objects
-/// API errors name. Matches the library's join (names compared without regard to case, a message's name
-/// matched to a label first, an API error's object to an id first, first entry wins).
+/// records, the workspace's coding entries, the dimensions pasted INT402 messages and INT402's API error
+/// texts (<c>Object definition X not found</c>) name, and the objects API errors name. Matches the
+/// library's join (names compared without regard to case, a message's name matched to a label first, an
+/// API error's object to an id first, first entry wins), and notes which texts named each dimension, which
+/// a report cites.
 /// </summary>
 internal static partial class Int402Join
 {
@@ -20,7 +22,13 @@ internal static partial class Int402Join
         "REPORTINGPERIOD", "SAVINGSACCOUNT", "STATACCOUNT", "TASK", "USERINFO", "VENDOR", "WAREHOUSE",
     };
 
-    public static List<Int402Dimension> Dimensions(SyncEvidence evidence)
+    /// <summary>The document's dimensions, joined.</summary>
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="recognized">
+    /// Empty, or one flag per message, set for each message INT402 recognizes (by its text, or by its
+    /// code alone), which a report does not list as unexplained.
+    /// </param>
+    public static List<Int402Dimension> Dimensions(SyncEvidence evidence, Span<bool> recognized = default)
     {
         var all = new List<Int402Dimension>();
         var intacct = evidence.Intacct?.Dimensions;
@@ -74,21 +82,34 @@ internal static partial class Int402Join
 
         if (evidence.Messages is { } messages)
         {
-            foreach (var message in messages)
+            for (var i = 0; i < messages.Count; i++)
             {
-                if (MessageDimension(message) is not { } name)
+                string? name;
+                if (recognized.IsEmpty)
                 {
-                    continue;
+                    name = MessageDimension(messages[i]);
+                }
+                else
+                {
+                    name = MessageDimension(messages[i], out recognized[i]);
                 }
 
-                var subject = ByLabel(all, name) ?? ById(all, name);
-                if (subject is null)
+                if (name is not null)
                 {
-                    subject = new Int402Dimension(null, name) { ListedInIntacct = unlisted };
-                    all.Add(subject);
+                    Mention(all, name, unlisted).AddMention(name, i, null);
                 }
+            }
+        }
 
-                subject.NameInMessage(name);
+        // An API error text that INT402 recognizes (its message.apiErrors) names a dimension as a message does.
+        if (evidence.ApiErrors is { } texts)
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (ApiErrorDimension(texts[i], out var field) is { } name)
+                {
+                    Mention(all, name, unlisted).AddMention(name, i, field);
+                }
             }
         }
 
@@ -139,6 +160,111 @@ internal static partial class Int402Join
         return all;
     }
 
+    /// <summary>The dimension a message or API error names: by label first, then by id, else a new one.</summary>
+    private static Int402Dimension Mention(List<Int402Dimension> all, string name, bool? unlisted)
+    {
+        var subject = ByLabel(all, name) ?? ById(all, name);
+        if (subject is null)
+        {
+            subject = new Int402Dimension(null, name) { ListedInIntacct = unlisted };
+            all.Add(subject);
+        }
+
+        return subject;
+    }
+
+    /// <summary>
+    /// The dimension an INT402 message names, as <see cref="MessageDimension(string?)"/>, and whether INT402
+    /// recognizes the message at all: its text matches, or its first code is INT402 (then it names nothing).
+    /// </summary>
+    public static string? MessageDimension(string? message, out bool recognized)
+    {
+        recognized = false;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var text = Normalize(message);
+        var match = Int402Message().Match(text);
+        if (!match.Success)
+        {
+            foreach (var code in Code().EnumerateMatches(text))
+            {
+                recognized = text.AsSpan(code.Index, code.Length).Equals("INT402", StringComparison.OrdinalIgnoreCase);
+                break;
+            }
+
+            return null;
+        }
+
+        recognized = true;
+        return Name(match);
+    }
+
+    /// <summary>
+    /// The dimension an API error names in one of INT402's texts (<c>Object definition X not found</c>,
+    /// <c>Object type X not found</c>), tried in that order on <c>description2</c>, <c>description</c> and
+    /// <c>correction</c>, and the field that named it. Wrappers and "unavailable" stand-ins are not read, and a
+    /// name left out of the text (<c>...</c>, <c>&lt;object&gt;</c>) is no name.
+    /// </summary>
+    public static string? ApiErrorDimension(ApiError error, out string? field)
+    {
+        field = null;
+        if (IsWrapper(error) || error.ErrorNo == "INTACCT-UNAVAILABLE")
+        {
+            return null;
+        }
+
+        var match = ApiText(ObjectDefinitionNotFound(), error, out field) ?? ApiText(ObjectTypeNotFound(), error, out field);
+        if (match is null)
+        {
+            return null;
+        }
+
+        var name = Name(match);
+        return name is null || name.Contains("...", StringComparison.Ordinal) || name.Contains('\u2026', StringComparison.Ordinal)
+            || (name.StartsWith('<') && name.EndsWith('>')) || !name.Any(char.IsLetterOrDigit)
+            ? null
+            : name;
+    }
+
+    /// <summary>
+    /// Whether the error is one of Intacct's generic wrappers (<c>Could not create ... record!</c>, a rolled-back
+    /// transaction), which only repeat that a call failed.
+    /// </summary>
+    public static bool IsWrapper(ApiError error) =>
+        string.Equals(error.ErrorNo, "XL03000009", StringComparison.OrdinalIgnoreCase)
+        || (!string.IsNullOrWhiteSpace(error.Description2) && WrapperText().IsMatch(error.Description2))
+        || (!string.IsNullOrWhiteSpace(error.Description) && WrapperText().IsMatch(error.Description));
+
+    private static Match? ApiText(Regex pattern, ApiError error, out string? field)
+    {
+        field = "description2";
+        if (Matched(pattern, error.Description2) is { } match)
+        {
+            return match;
+        }
+
+        field = "description";
+        if (Matched(pattern, error.Description) is { } second)
+        {
+            return second;
+        }
+
+        field = "correction";
+        return Matched(pattern, error.Correction);
+    }
+
+    private static Match? Matched(Regex pattern, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : pattern.Match(Normalize(text)) is { Success: true } match ? match : null;
+
+    private static string? Name(Match match)
+    {
+        var name = match.Groups["name"].Value.Trim().TrimEnd('.').Trim('"', '\'', ' ');
+        return string.IsNullOrWhiteSpace(name) ? null : name;
+    }
+
     /// <summary>The dimension an INT402 message names, with or without its code, quotes and spacing as people paste them.</summary>
     public static string? MessageDimension(string? message)
     {
@@ -153,8 +279,7 @@ internal static partial class Int402Join
             return null;
         }
 
-        var name = match.Groups["name"].Value.Trim().TrimEnd('.').Trim('"', '\'', ' ');
-        return string.IsNullOrWhiteSpace(name) ? null : name;
+        return Name(match);
     }
 
     // Folds runs of whitespace to one space and typographic quotes to straight ones; returns the
@@ -272,6 +397,18 @@ internal static partial class Int402Join
 
     [GeneratedRegex(@"Sage\s+Intacct\s+couldn't\s+return\s+values\s+for\s+dimension\s+(?<name>.+?)\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Int402Message();
+
+    [GeneratedRegex(@"\bINT\d{3}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"Object\s+definition\s+(?<name>.+?)\s+not\s+found", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ObjectDefinitionNotFound();
+
+    [GeneratedRegex(@"Object\s+type\s+(?<name>.+?)\s+not\s+found", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ObjectTypeNotFound();
+
+    [GeneratedRegex(@"^\s*(?:Could not create [\w ]+ record[!.]?|Currently, we can.t create the transaction\.?|The entire transaction in this operation has been rolled back due to an error\.?|\w+ request on \S+ object was unsuccessful\.?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WrapperText();
 
     [GeneratedRegex(@"do not have permission for API operation \S+ on objects of type (?<object>[A-Za-z0-9_]+)", RegexOptions.IgnoreCase)]
     private static partial Regex PermissionDenied();

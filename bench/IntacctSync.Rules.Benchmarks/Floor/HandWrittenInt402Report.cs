@@ -1,0 +1,565 @@
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Benchmarks.Floor;
+
+/// <summary>
+/// The floor that writes the report: INT402 written by hand in C#, producing the same
+/// <see cref="DiagnosisReport"/> as the library running INT402 alone, byte for byte as JSON. The rule file's
+/// conditions are plain boolean expressions over the hand-joined dimensions (<see cref="Int402Join"/>), and
+/// its texts are constants and interpolated strings taken from <c>rules/sync/INT402.json</c>, as a developer
+/// writing INT402 without the library would write them. No rule engine, no templates, no fact paths.
+/// </summary>
+/// <remarks>
+/// What the report holds, as the library writes it: one diagnosis per dimension INT402 fires for (two with
+/// the same name are one), surest first, then by the dimension's key; the causes established (or, when none
+/// is, those still possible) and those ruled out, each with the facts of the condition that decided it; the
+/// plan without the steps of causes ruled out, with Sync Now only in the last diagnosis; what to collect for
+/// the causes still open; the messages and API errors that named the dimension; and the messages INT402 did
+/// not recognize and the API errors no confirmed or likely diagnosis explains.
+/// </remarks>
+internal static partial class HandWrittenInt402Report
+{
+    private const string Code = "INT402";
+    private const string Title = "Sage Intacct couldn't return a user-defined dimension's values";
+    private const string Rule = "rules/sync/INT402.json";
+    private const string UnnamedMessage =
+        "INT402 Sync Error: Sage Intacct couldn’t return values for dimension [X]. This typically occurs when user-defined dimensions aren’t set up correctly or are missing permissions.";
+
+    private const string ObjectsList = "Platform Services > Objects > List (filter: User-Defined Dimensions)";
+
+    // The causes, in the rule file's order; a cause's state is 0 (possible), n (established by its nth
+    // condition) or -n (excluded by its nth condition).
+    private const int NotConfigured = 0;
+    private const int Inactive = 1;
+    private const int CannotRead = 2;
+    private const int NotSetUp = 3;
+    private const int EntryMisconfigured = 4;
+    private const int CauseCount = 5;
+
+    private static readonly string[] CauseIds =
+    [
+        "udd-not-configured", "udd-inactive", "user-cannot-read-udd", "udd-not-set-up-in-intacct", "workspace-entry-misconfigured",
+    ];
+
+    private static readonly IReadOnlyDictionary<string, string> NoSubject = new Dictionary<string, string>();
+
+    /// <summary>The report of evidence with nothing found and nothing to list; immutable, so shared.</summary>
+    private static readonly DiagnosisReport Empty = new([], []);
+
+    public static DiagnosisReport Classify(SyncEvidence evidence)
+    {
+        var messages = evidence.Messages;
+        var errors = evidence.ApiErrors;
+        var messageCount = messages?.Count ?? 0;
+        Span<bool> recognized = messageCount <= 64 ? stackalloc bool[messageCount] : new bool[messageCount];
+
+        // INT402 is a sync rule: an export's dimensions are not looked at, but its messages are still read.
+        List<Finding>? found = null;
+        if (evidence.Operation != SyncOperation.Export)
+        {
+            var dimensions = Int402Join.Dimensions(evidence, recognized);
+            var document = new Int402Document(evidence);
+            Span<sbyte> states = stackalloc sbyte[CauseCount];
+            for (var i = 0; i < dimensions.Count; i++)
+            {
+                if (Evaluate(dimensions[i], document, states) is { } certainty)
+                {
+                    found ??= [];
+                    found.Add(new Finding(dimensions[i], certainty, states.ToArray(), found.Count));
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < messageCount; i++)
+            {
+                Int402Join.MessageDimension(messages![i], out recognized[i]);
+            }
+        }
+
+        if (found is null && messageCount == 0 && errors is null or { Count: 0 })
+        {
+            return Empty;
+        }
+
+        var report = new Int402ReportDocument(evidence);
+        Diagnosis[] diagnoses = [];
+        List<ApiError>? explained = null;
+        if (found is not null)
+        {
+            var ordered = found.Count == 1 ? found : Order(found);
+            diagnoses = new Diagnosis[ordered.Count];
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var finding = ordered[i];
+                diagnoses[i] = Write(finding, report, syncNow: i == ordered.Count - 1);
+
+                // A confirmed or likely diagnosis explains the dimension's API errors and those that named it.
+                if (finding.Certainty != Certainty.Possible && errors is { Count: > 0 })
+                {
+                    explained ??= [];
+                    var own = finding.Dimension.ApiErrors;
+                    for (var e = 0; e < own.Count; e++)
+                    {
+                        explained.Add(own[e]);
+                    }
+
+                    if (finding.Dimension.Mentions is { } mentions)
+                    {
+                        foreach (var (index, field) in mentions)
+                        {
+                            if (field is not null)
+                            {
+                                explained.Add(errors[index]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return new DiagnosisReport(diagnoses, Unexplained(evidence, recognized, explained));
+    }
+
+    /// <summary>The surest first, then by key; of several findings with the same name, the first of that order is kept.</summary>
+    private static List<Finding> Order(List<Finding> found)
+    {
+        var ordered = found.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = a.Certainty.CompareTo(b.Certainty);
+            c = c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+            return c != 0 ? c : a.Found.CompareTo(b.Found);
+        });
+
+        var kept = new List<Finding>(ordered.Length);
+        foreach (var finding in ordered)
+        {
+            if (!HasSubject(kept, finding.Subject))
+            {
+                kept.Add(finding);
+            }
+        }
+
+        kept.Sort(static (a, b) =>
+        {
+            var c = a.Certainty.CompareTo(b.Certainty);
+            return c != 0 ? c : string.Compare(a.Key, b.Key, StringComparison.OrdinalIgnoreCase);
+        });
+        return kept;
+    }
+
+    /// <summary>INT402 for one dimension: its certainty, with each cause's state in <paramref name="states"/>; <c>null</c> when it does not fire.</summary>
+    private static Certainty? Evaluate(Int402Dimension d, Int402Document e, Span<sbyte> states)
+    {
+        if (!(d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)))
+        {
+            return null;
+        }
+
+        var gone = d.ListedInIntacct == false ? 2 : d.Intacct != null && d.Intacct.Exists == false ? 3 : 0;
+        states[NotConfigured] = (sbyte)(
+            d.Exists != false && d.Configured == false ? 1
+            : d.Configured == null && d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0 ? 2
+            : d.Configured == true ? -1
+            : -gone);
+        states[Inactive] = (sbyte)(d.Active == false ? 1 : d.Active == true ? -1 : -gone);
+        states[CannotRead] = (sbyte)(
+            d.ApiPermissionDenied ? 1
+            : d.UserCanRead == false ? 2
+            : d.UserCanRead == true ? -1
+            : d.ValuesReturned > 0 ? -2
+            : gone == 0 ? 0 : -1 - gone);
+        states[NotSetUp] = (sbyte)(
+            d.ApiObjectNotFound ? 1
+            : d.EnabledInWorkspace == true && d.ListedInIntacct == false ? 2
+            : d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false ? 3
+            : d.Exists == true ? -1
+            : d.Coding != null && d.Coding.Enabled == false ? -2
+            : d.Coding == null && d.EnabledInWorkspace == false ? -3
+            : 0);
+        states[EntryMisconfigured] = (sbyte)(
+            d.WorkspaceEntryUsesLabel ? 1
+            : d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset ? 2
+            : d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset ? -1
+            : d.Coding != null && d.Coding.Enabled == false ? -2
+            : d.Coding == null && d.EnabledInWorkspace == false ? -3
+            : 0);
+
+        bool established = false, open = false;
+        foreach (var state in states)
+        {
+            established |= state > 0;
+            open |= state == 0;
+        }
+
+        if (established)
+        {
+            return Certainty.Confirmed;
+        }
+
+        if (e.SignInFailed)
+        {
+            return null;
+        }
+
+        if (d.NamedInMessage)
+        {
+            return Certainty.Likely;
+        }
+
+        var indicated = d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false
+            || d.Configured == false || d.Exists == false || d.UserCanRead == false;
+        return e.Failed && open && indicated ? Certainty.Possible : null;
+    }
+
+    private static Diagnosis Write(Finding finding, Int402ReportDocument report, bool syncNow)
+    {
+        var d = finding.Dimension;
+        var states = finding.States;
+        var name = d.Name;
+        var key = d.Key;
+
+        int established = 0, excluded = 0;
+        foreach (var state in states)
+        {
+            established += state > 0 ? 1 : 0;
+            excluded += state < 0 ? 1 : 0;
+        }
+
+        var causes = new List<DiagnosedCause>(established > 0 ? established : CauseCount - excluded);
+        var ruledOut = new List<DiagnosedCause>(excluded);
+        var missing = new List<MissingEvidence>();
+        for (var cause = 0; cause < CauseCount; cause++)
+        {
+            var state = states[cause];
+            if (state != 0)
+            {
+                (state > 0 ? causes : ruledOut).Add(new DiagnosedCause(CauseIds[cause], Summary(cause, name, report), Facts(cause, state, d, report)));
+                continue;
+            }
+
+            if (established == 0)
+            {
+                causes.Add(new DiagnosedCause(CauseIds[cause], Summary(cause, name, report), []));
+            }
+
+            AddMissing(cause, d, name, key, missing);
+        }
+
+        var subject = finding.Subject is { } value ? new Dictionary<string, string>(1, StringComparer.Ordinal) { ["dimension"] = value } : NoSubject;
+        var message = finding.Subject is { } named
+            ? $"INT402 Sync Error: Sage Intacct couldn’t return values for dimension {named}. This typically occurs when user-defined dimensions aren’t set up correctly or are missing permissions."
+            : UnnamedMessage;
+        return new Diagnosis(
+            Code,
+            ErrorKind.Sync,
+            Title,
+            message,
+            subject,
+            finding.Certainty,
+            causes,
+            ruledOut,
+            Steps(states, name, key, report, syncNow),
+            missing,
+            report.MentionFacts(d),
+            Rule);
+    }
+
+    private static string Summary(int cause, string name, Int402ReportDocument report) => cause switch
+    {
+        NotConfigured => $"The user-defined dimension {name} exists in Sage Intacct but is not fully configured.",
+        Inactive => $"The user-defined dimension {name} is inactive in Sage Intacct.",
+        CannotRead => $"The user-defined dimension {name} cannot be read by {report.UserPhrase}: it lacks the List and View rights on the dimension's object.",
+        NotSetUp => $"The workspace imports {name}, but Sage Intacct has no such user-defined dimension: it was never set up, or was renamed or removed.",
+        _ => $"The workspace's entry for {name} is set up wrongly: it must carry the dimension's integration name and a Tag or Report Field choice.",
+    };
+
+    /// <summary>The facts the condition that decided the cause cites (its <c>facts</c> in the rule file), where the evidence holds them.</summary>
+    private static List<string> Facts(int cause, sbyte state, Int402Dimension d, Int402ReportDocument report)
+    {
+        var key = d.Key;
+        var facts = new List<string>(3);
+        switch (cause, state)
+        {
+            case (NotConfigured, 1):
+            case (NotConfigured, -1):
+                Add(facts, report.Intacct(key, "configured"));
+                break;
+            case (NotConfigured, 2):
+                Add(facts, report.Intacct(key, "valuesReturned"));
+                Add(facts, report.Intacct(key, "active"));
+                Add(facts, report.Objects(key));
+                break;
+            case (Inactive, 1):
+            case (Inactive, -1):
+                Add(facts, report.Intacct(key, "active"));
+                break;
+            case (CannotRead, 1):
+            case (NotSetUp, 1):
+                report.AddApiErrorFacts(d, facts);
+                break;
+            case (CannotRead, 2):
+            case (CannotRead, -1):
+                Add(facts, report.Objects(key));
+                break;
+            case (CannotRead, -2):
+                Add(facts, report.Intacct(key, "valuesReturned"));
+                break;
+
+            // Gone from Intacct (the same two conditions end the exclusions of the first three causes).
+            case (NotConfigured or Inactive, -2):
+            case (CannotRead, -3):
+                Add(facts, report.IntacctNotListed(key));
+                break;
+            case (NotConfigured or Inactive, -3):
+            case (CannotRead, -4):
+            case (NotSetUp, -1):
+                Add(facts, report.Intacct(key, "exists"));
+                break;
+
+            case (NotSetUp, 2):
+                Add(facts, report.Coding(CodingKey(d), "enabled"));
+                Add(facts, report.IntacctNotListed(key));
+                break;
+            case (NotSetUp, 3):
+                Add(facts, report.Coding(CodingKey(d), "enabled"));
+                Add(facts, report.Intacct(key, "exists"));
+                break;
+            case (EntryMisconfigured, 1):
+                Add(facts, report.Coding(CodingKey(d), "id"));
+                Add(facts, report.Intacct(key, "id"));
+                break;
+            case (EntryMisconfigured, 2):
+                Add(facts, report.Coding(CodingKey(d), "importAs"));
+                break;
+            case (EntryMisconfigured, -1):
+                Add(facts, report.Coding(CodingKey(d), "id"));
+                Add(facts, report.Coding(CodingKey(d), "importAs"));
+                break;
+
+            // Not imported by the workspace.
+            case (NotSetUp or EntryMisconfigured, -2):
+                Add(facts, report.Coding(CodingKey(d), "enabled"));
+                break;
+            case (NotSetUp or EntryMisconfigured, -3):
+                Add(facts, report.CodingRecord(key));
+                break;
+            default:
+                throw new InvalidOperationException($"INT402 has no condition {state} for cause {CauseIds[cause]}.");
+        }
+
+        return facts;
+    }
+
+    private static void AddMissing(int cause, Int402Dimension d, string name, string key, List<MissingEvidence> missing)
+    {
+        switch (cause)
+        {
+            case NotConfigured when d.Configured == null:
+                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].configured", $"Whether {name} is set up completely in Platform Services > Objects > List."));
+                break;
+            case Inactive when d.Active == null:
+                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].active", $"Whether {name} is active in Sage Intacct."));
+                break;
+            case CannotRead when d.ObjectRights == null:
+                missing.Add(new MissingEvidence($"webServicesUser.objects[{key}]", $"The Web Services user's rights on the {name} object: it needs List and View to read its values."));
+                break;
+            case NotSetUp:
+                if (d.Exists == null)
+                {
+                    missing.Add(new MissingEvidence($"intacct.dimensions[{key}].exists", $"Whether Platform Services > Objects > List (User-Defined Dimensions) has a dimension named {name}."));
+                }
+
+                if (d.EnabledInWorkspace == null)
+                {
+                    missing.Add(new MissingEvidence($"workspace.coding.dimensions[{key}].enabled", $"Whether the workspace imports {name} (Coding tab)."));
+                }
+
+                break;
+            case EntryMisconfigured when d.Coding == null || d.ImportAs == null:
+                missing.Add(new MissingEvidence(
+                    $"workspace.coding.dimensions[{key}]",
+                    $"The workspace's entry for {name}: the integration name it was given and whether it imports as a Tag or a Report Field."));
+                break;
+        }
+    }
+
+    /// <summary>The plan: every step but those of causes ruled out, and Sync Now only in the report's last diagnosis.</summary>
+    private static List<RemediationStep> Steps(sbyte[] states, string name, string key, Int402ReportDocument report, bool syncNow)
+    {
+        var steps = new List<RemediationStep>(8);
+        var objectsPath = states[NotConfigured] >= 0 || states[Inactive] >= 0 ? $"{ObjectsList} > {name}" : null;
+        if (states[NotConfigured] >= 0)
+        {
+            steps.Add(new RemediationStep(steps.Count + 1, StepSystem.SageIntacct, objectsPath!, $"Finish setting up {name}: complete its definition and give it its values; save.", CauseIds[NotConfigured]));
+        }
+
+        if (states[Inactive] >= 0)
+        {
+            steps.Add(new RemediationStep(steps.Count + 1, StepSystem.SageIntacct, objectsPath!, $"Set {name} to Active; save.", CauseIds[Inactive]));
+        }
+
+        if (states[CannotRead] >= 0)
+        {
+            steps.Add(new RemediationStep(
+                steps.Count + 1,
+                StepSystem.SageIntacct,
+                report.UserRightsPath,
+                $"Give {report.UserPhrase} the List and View rights on the {name} object ({key}) so it can read the dimension's values; save.",
+                CauseIds[CannotRead]));
+        }
+
+        if (states[NotSetUp] >= 0)
+        {
+            steps.Add(new RemediationStep(
+                steps.Count + 1,
+                StepSystem.SageIntacct,
+                ObjectsList,
+                $"Find the dimension the workspace calls {name}: if it was renamed, note its current integration name; if it was removed or never created, create it (or stop importing it in the workspace).",
+                CauseIds[NotSetUp]));
+        }
+
+        steps.Add(new RemediationStep(steps.Count + 1, StepSystem.Expensify, report.CodingPath, $"Disable the user-defined dimension {name}; save.", null));
+        if (states[EntryMisconfigured] >= 0)
+        {
+            steps.Add(new RemediationStep(
+                steps.Count + 1,
+                StepSystem.Expensify,
+                report.CodingPath,
+                $"Re-add {name} with its integration name exactly as Sage Intacct shows it ({key}), choose Tag or Report Field; save.",
+                CauseIds[EntryMisconfigured]));
+        }
+
+        steps.Add(new RemediationStep(steps.Count + 1, StepSystem.Expensify, report.CodingPath, $"Re-enable {name} now that Sage Intacct is fixed; save.", null));
+        if (syncNow)
+        {
+            steps.Add(new RemediationStep(steps.Count + 1, StepSystem.Expensify, report.SyncPath, $"Sync Now, and check that the values of {name} are imported.", null));
+        }
+
+        return steps;
+    }
+
+    /// <summary>The messages INT402 did not recognize, verbatim, then the API errors nothing explained.</summary>
+    private static List<string> Unexplained(SyncEvidence evidence, ReadOnlySpan<bool> recognized, List<ApiError>? explained)
+    {
+        var unexplained = new List<string>();
+        var messages = evidence.Messages;
+        for (var i = 0; i < recognized.Length; i++)
+        {
+            if (!recognized[i] && !string.IsNullOrWhiteSpace(messages![i]))
+            {
+                unexplained.Add(messages[i]);
+            }
+        }
+
+        var errors = evidence.ApiErrors;
+        for (var i = 0; i < (errors?.Count ?? 0); i++)
+        {
+            var error = errors![i];
+            if (explained is null || (!Holds(explained, error) && !WrapsExplained(error, errors, explained)))
+            {
+                unexplained.Add(Describe(error));
+            }
+        }
+
+        return unexplained;
+    }
+
+    /// <summary>
+    /// A wrapper (<c>Could not create ... record!</c>, a rolled-back transaction) beside an explained error of the
+    /// same call (of any call, for an aborted result) only repeats that the call failed, so it is not listed.
+    /// </summary>
+    private static bool WrapsExplained(ApiError error, IReadOnlyList<ApiError> all, List<ApiError> explained)
+    {
+        if (!Int402Join.IsWrapper(error))
+        {
+            return false;
+        }
+
+        var anyCall = error.Status == ApiResultStatus.Aborted || string.Equals(error.ErrorNo, "XL03000009", StringComparison.OrdinalIgnoreCase);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var other = all[i];
+            if (!ReferenceEquals(other, error)
+                && Holds(explained, other)
+                && !Int402Join.IsWrapper(other)
+                && (anyCall || string.Equals(other.Function, error.Function, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An API error as <c>errorNo: description description2 correction</c>, without its Support ID.</summary>
+    private static string Describe(ApiError error)
+    {
+        var body = Join(Join(WithoutSupportId(error.Description), WithoutSupportId(error.Description2)), WithoutSupportId(error.Correction));
+        return string.IsNullOrWhiteSpace(error.ErrorNo) ? body : $"{error.ErrorNo}: {body}";
+    }
+
+    private static string Join(string first, string second) =>
+        first.Length == 0 ? second : second.Length == 0 ? first : string.Concat(first, " ", second);
+
+    private static string WithoutSupportId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? string.Empty : SupportId().Replace(text, string.Empty).Trim();
+
+    private static bool HasSubject(List<Finding> kept, string? subject)
+    {
+        foreach (var finding in kept)
+        {
+            if (finding.Subject == subject)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Holds(List<ApiError> errors, ApiError error)
+    {
+        foreach (var each in errors)
+        {
+            if (ReferenceEquals(each, error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CodingKey(Int402Dimension d) => string.IsNullOrWhiteSpace(d.Coding?.Id) ? d.Key : d.Coding.Id;
+
+    private static void Add(List<string> facts, string? fact)
+    {
+        if (fact is not null)
+        {
+            facts.Add(fact);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\[Support\s*ID:[^\]]*\]|\s*Support(?:%20|\s)ID(?:%3A|:)\S*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SupportId();
+
+    /// <summary>A dimension INT402 fired for: its certainty, its causes' states, and where the join listed it.</summary>
+    private sealed class Finding(Int402Dimension dimension, Certainty certainty, sbyte[] states, int found)
+    {
+        public Int402Dimension Dimension { get; } = dimension;
+
+        public Certainty Certainty { get; } = certainty;
+
+        public sbyte[] States { get; } = states;
+
+        public int Found { get; } = found;
+
+        public string Key { get; } = dimension.Key;
+
+        /// <summary>The report's <c>subject.dimension</c>: the dimension's name, unless it has none to show.</summary>
+        public string? Subject { get; } = string.IsNullOrWhiteSpace(dimension.Name) || dimension.Name.StartsWith('[') ? null : dimension.Name;
+    }
+}
