@@ -13,6 +13,8 @@ internal sealed partial class ApiErrorPattern
 {
     private static readonly string[] Fields = ["description2", "description", "correction"];
 
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
     private readonly MessagePattern _pattern;
 
     private ApiErrorPattern(MessagePattern pattern, string? errorNo, IReadOnlyList<string> names)
@@ -40,28 +42,30 @@ internal sealed partial class ApiErrorPattern
         return new ApiErrorPattern(MessagePattern.Create(text, placeholders), string.IsNullOrWhiteSpace(errorNo) ? null : errorNo.Trim(), names);
     }
 
+    /// <summary>The fields an error's texts are tried in, in order; <see cref="ApiErrorTexts"/> holds them normalized.</summary>
+    public static IReadOnlyList<string> FieldNames => Fields;
+
     /// <summary>Tries the error's texts in turn; on success says which field matched and what the placeholders held.</summary>
-    public bool TryMatch(ApiError error, out string field, out IReadOnlyDictionary<string, string> values)
+    /// <param name="errorNo">The error's number, trimmed.</param>
+    /// <param name="texts">The error's texts in <see cref="FieldNames"/> order, normalized once for every pattern.</param>
+    /// <param name="field">The field whose text matched.</param>
+    /// <param name="values">The placeholder values the text held, by name; values the text left out (<c>...</c>) are not there.</param>
+    public bool TryMatch(string? errorNo, in ApiErrorTexts texts, out string field, out IReadOnlyDictionary<string, string> values)
     {
         field = string.Empty;
-        values = new Dictionary<string, string>();
-        if (ErrorNo is not null && !string.Equals(ErrorNo, error.ErrorNo?.Trim(), StringComparison.OrdinalIgnoreCase))
+        values = NoValues;
+        if (ErrorNo is not null && !string.Equals(ErrorNo, errorNo, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        foreach (var name in Fields)
+        for (var i = 0; i < Fields.Length; i++)
         {
-            var text = name switch
+            var text = texts[i];
+            if (text is not null && _pattern.TryMatch(text, out var captured))
             {
-                "description2" => error.Description2,
-                "description" => error.Description,
-                _ => error.Correction,
-            };
-            if (!string.IsNullOrWhiteSpace(text) && _pattern.TryMatch(MessagePattern.Normalize(text), out var captured))
-            {
-                field = name;
-                values = captured.Where(v => !Elided(v.Value)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+                field = Fields[i];
+                values = WithoutElided(captured);
                 return true;
             }
         }
@@ -69,11 +73,78 @@ internal sealed partial class ApiErrorPattern
         return false;
     }
 
+    // The captured values are the pattern's own new dictionary (or a shared empty one): elided values are
+    // taken out of it rather than copied into another.
+    private static IReadOnlyDictionary<string, string> WithoutElided(IReadOnlyDictionary<string, string> captured)
+    {
+        if (captured.Count == 0 || captured is not Dictionary<string, string> owned)
+        {
+            return captured;
+        }
+
+        List<string>? elided = null;
+        foreach (var (key, value) in owned)
+        {
+            if (Elided(value))
+            {
+                (elided ??= []).Add(key);
+            }
+        }
+
+        if (elided is not null)
+        {
+            foreach (var key in elided)
+            {
+                owned.Remove(key);
+            }
+        }
+
+        return owned;
+    }
+
     /// <summary>A value left out of the text as published (<c>...</c>, <c>&lt;date&gt;</c>) is no value.</summary>
     private static bool Elided(string value) =>
         value.Contains("...", StringComparison.Ordinal) || value.Contains('\u2026', StringComparison.Ordinal)
-        || (value.StartsWith('<') && value.EndsWith('>')) || !value.Any(char.IsLetterOrDigit);
+        || (value.StartsWith('<') && value.EndsWith('>')) || !HasLetterOrDigit(value);
+
+    private static bool HasLetterOrDigit(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Slot();
+}
+
+/// <summary>An API error's texts (<c>description2</c>, <c>description</c>, <c>correction</c>), each normalized once, or <c>null</c> when blank.</summary>
+internal readonly struct ApiErrorTexts
+{
+    private readonly string? _description2;
+    private readonly string? _description;
+    private readonly string? _correction;
+
+    public ApiErrorTexts(ApiError error)
+    {
+        _description2 = Normal(error.Description2);
+        _description = Normal(error.Description);
+        _correction = Normal(error.Correction);
+    }
+
+    /// <summary>The text of field <paramref name="index"/> in <see cref="ApiErrorPattern.FieldNames"/> order.</summary>
+    public string? this[int index] => index switch
+    {
+        0 => _description2,
+        1 => _description,
+        _ => _correction,
+    };
+
+    private static string? Normal(string? text) => string.IsNullOrWhiteSpace(text) ? null : MessagePattern.Normalize(text);
 }

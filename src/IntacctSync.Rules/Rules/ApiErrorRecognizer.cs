@@ -48,11 +48,14 @@ internal sealed class ApiErrorRecognizer
 
     private (CompiledRule Rule, string Field, IReadOnlyDictionary<string, string> Values)? Recognize(ApiError error)
     {
+        // Every pattern reads the same texts: they are normalized once, not once per pattern and field.
+        var texts = new ApiErrorTexts(error);
+        var errorNo = error.ErrorNo?.Trim();
         foreach (var rule in _rules)
         {
             foreach (var pattern in rule.ApiPatterns)
             {
-                if (pattern.TryMatch(error, out var field, out var values))
+                if (pattern.TryMatch(errorNo, texts, out var field, out var values))
                 {
                     return (rule, field, values);
                 }
