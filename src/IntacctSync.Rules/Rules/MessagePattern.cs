@@ -22,6 +22,7 @@ internal sealed partial class MessagePattern
 
     private Regex _regex;
     private int _runs;
+    private Task? _compiling;
     private readonly string[] _slots;
     private readonly int[] _groups;
     private readonly string? _mustContain;
@@ -215,23 +216,34 @@ internal sealed partial class MessagePattern
         return true;
     }
 
-    /// <summary>Whether the pattern now runs compiled (after <see cref="CompileAfter"/> matches).</summary>
+    /// <summary>Whether the pattern now runs compiled (once <see cref="Compiling"/> has completed).</summary>
     internal bool IsCompiled => (Volatile.Read(ref _regex).Options & RegexOptions.Compiled) != 0;
 
-    // The same pattern, options and timeout, so a compiled regex matches exactly what the interpreted one
-    // did. Only the thread whose run crosses the threshold builds it; the others keep the interpreted one
-    // until it is published.
+    /// <summary>
+    /// The compile to IL, started by the run that reached <see cref="CompileAfter"/>; <c>null</c> before. When it
+    /// completes, the compiled regex is in use.
+    /// </summary>
+    internal Task? Compiling => Volatile.Read(ref _compiling);
+
+    // The same pattern, options and timeout, so a compiled regex matches exactly what the interpreted one did.
+    // It is built on the thread pool: building takes milliseconds (3-25 ms measured, the first one paying for
+    // the regex compiler's own JIT), a pause the call that happened to cross the threshold, perhaps a request
+    // in a service, should not take. Every caller keeps the interpreted regex until the compiled one is published.
     private Regex CurrentRegex()
     {
         var regex = Volatile.Read(ref _regex);
         if (_runs <= CompileAfter && Interlocked.Increment(ref _runs) == CompileAfter)
         {
-            regex = new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
-            Volatile.Write(ref _regex, regex);
+            var interpreted = regex;
+            Volatile.Write(ref _compiling, Task.Run(() => Compile(interpreted)));
         }
 
         return regex;
     }
+
+    // Where IL cannot be emitted (Native AOT), RegexOptions.Compiled is ignored and the regex is interpreted as before.
+    private void Compile(Regex interpreted) =>
+        Volatile.Write(ref _regex, new Regex(interpreted.ToString(), interpreted.Options | RegexOptions.Compiled, interpreted.MatchTimeout));
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 

@@ -48,15 +48,21 @@ public sealed class MessagePatternCompilationTests
     private static readonly Dictionary<string, string> Placeholders = new() { ["[X]"] = "dimension" };
 
     [Fact]
-    public void AfterManyMatches_ThePatternRunsCompiled_AndMatchesAsBefore()
+    public async Task AfterManyMatches_ThePatternRunsCompiled_AndMatchesAsBefore()
     {
         var pattern = MessagePattern.Create(Template, Placeholders);
         var results = new List<string>();
         var expected = new List<string>();
         for (var run = 0; run < MessagePattern.CompileAfter + 10; run++)
         {
-            // Both messages hold the template's words, so each call runs the regex once, matching or not.
-            Assert.Equal(run >= MessagePattern.CompileAfter, pattern.IsCompiled);
+            // Both messages hold the template's words, so each call runs the regex once, matching or not. The
+            // run that reaches the threshold starts the compile on the thread pool; matching goes on meanwhile.
+            Assert.Equal(run >= MessagePattern.CompileAfter, pattern.Compiling is not null);
+            if (run < MessagePattern.CompileAfter)
+            {
+                Assert.False(pattern.IsCompiled);
+            }
+
             if (run % 2 == 0)
             {
                 results.Add(Describe(pattern, $"Sage Intacct couldn't return values for dimension Fund {run}."));
@@ -69,12 +75,15 @@ public sealed class MessagePatternCompilationTests
             }
         }
 
+        await pattern.Compiling!;
         Assert.True(pattern.IsCompiled);
         Assert.Equal(expected, results);
+        Assert.Equal("dimension=Fund", Describe(pattern, "Sage Intacct couldn't return values for dimension Fund."));
+        Assert.Equal("no match", Describe(pattern, "Sage Intacct returned values for dimension Fund."));
     }
 
     [Fact]
-    public void ManyThreadsCrossingTheThreshold_AllMatchCorrectly()
+    public async Task ManyThreadsCrossingTheThreshold_AllMatchCorrectly()
     {
         var pattern = MessagePattern.Create(Template, Placeholders);
         var wrong = 0;
@@ -87,6 +96,7 @@ public sealed class MessagePatternCompilationTests
         });
 
         Assert.Equal(0, wrong);
+        await pattern.Compiling!;
         Assert.True(pattern.IsCompiled);
     }
 
