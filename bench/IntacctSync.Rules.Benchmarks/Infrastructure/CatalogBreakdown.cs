@@ -6,8 +6,9 @@ namespace IntacctSync.Rules.Benchmarks.Infrastructure;
 /// <summary>
 /// <c>--breakdown-catalog</c>: for every case of every code, what one classification with the built-in
 /// catalog allocates and costs (mean over a few hundred, in process, after the whole corpus has run for
-/// a few seconds), next to the RulesEngine embedding's
-/// decisions, most costly first. Not a benchmark; it tells which documents the mix's cost comes from.
+/// a few seconds), next to the RulesEngine embedding's decisions, most costly first. Not a benchmark: the
+/// bytes are exact, the times rough (the JIT can take longer than the warm-up to bring every method the corpus
+/// reaches to its optimized tier).
 /// </summary>
 internal static class CatalogBreakdown
 {
@@ -38,8 +39,8 @@ internal static class CatalogBreakdown
         {
             var diagnoses = classifier.Classify(evidence).Diagnoses;
             var codes = diagnoses.Count == 0 ? "0" : string.Join("+", diagnoses.Select(d => $"{d.Code}/{d.Certainty}"));
-            var (bytes, microseconds) = Measure(() => classifier.Classify(evidence));
-            var (_, rulesEngineMicroseconds) = Measure(() => rulesEngine.DecideAsync(evidence).GetAwaiter().GetResult());
+            var (bytes, microseconds) = CostBreakdown.Measure(() => classifier.Classify(evidence), Rounds);
+            var (_, rulesEngineMicroseconds) = CostBreakdown.Measure(() => rulesEngine.DecideAsync(evidence).GetAwaiter().GetResult(), Rounds);
             rows.Add((name, codes, bytes, microseconds, rulesEngineMicroseconds));
         }
 
@@ -51,25 +52,5 @@ internal static class CatalogBreakdown
         }
 
         Console.WriteLine($"| **all {rows.Count} cases, mean** | | {rows.Average(r => r.Bytes):N0} | {rows.Average(r => r.Microseconds):N1} | {rows.Average(r => r.RulesEngineMicroseconds):N1} | {rows.Sum(r => r.RulesEngineMicroseconds) / rows.Sum(r => r.Microseconds):N1} |");
-    }
-
-    private static (long Bytes, double Microseconds) Measure(Func<object> classify)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            classify();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        classify();
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < Rounds; i++)
-        {
-            classify();
-        }
-
-        return (bytes, watch.Elapsed.TotalMicroseconds / Rounds);
     }
 }

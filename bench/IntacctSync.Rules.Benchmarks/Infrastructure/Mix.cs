@@ -12,16 +12,18 @@ internal static class Mix
 {
     public const int Size = 32;
 
-    public static SyncEvidence[] Build()
+    public static SyncEvidence[] Build() => PadWithHealthy(Corpus.Int402Cases(), Size, "Mix.Size");
+
+    /// <summary>Every case once, then healthy evidence until <paramref name="size"/> documents.</summary>
+    internal static SyncEvidence[] PadWithHealthy(IReadOnlyList<(string Name, SyncEvidence Evidence)> cases, int size, string sizeName)
     {
-        var cases = Corpus.Int402Cases();
-        if (cases.Count > Size)
+        if (cases.Count > size)
         {
-            throw new InvalidOperationException($"The corpus has {cases.Count} cases; raise Mix.Size to at least that.");
+            throw new InvalidOperationException($"The corpus has {cases.Count} cases; raise {sizeName} to at least that.");
         }
 
-        var healthy = cases.Single(c => c.Name == Corpus.HealthyCase).Evidence;
-        return [.. cases.Select(c => c.Evidence), .. Enumerable.Repeat(healthy, Size - cases.Count)];
+        var healthy = Corpus.Case(Corpus.HealthyCase);
+        return [.. cases.Select(c => c.Evidence), .. Enumerable.Repeat(healthy, size - cases.Count)];
     }
 }
 
@@ -34,15 +36,5 @@ internal static class CatalogMix
 {
     public const int Size = 320;
 
-    public static SyncEvidence[] Build()
-    {
-        var cases = Corpus.AllCases();
-        if (cases.Count > Size)
-        {
-            throw new InvalidOperationException($"The corpus has {cases.Count} cases; raise CatalogMix.Size to at least that.");
-        }
-
-        var healthy = Corpus.Case(Corpus.HealthyCase);
-        return [.. cases.Select(c => c.Evidence), .. Enumerable.Repeat(healthy, Size - cases.Count)];
-    }
+    public static SyncEvidence[] Build() => Mix.PadWithHealthy(Corpus.AllCases(), Size, "CatalogMix.Size");
 }
