@@ -7,6 +7,8 @@ namespace IntacctSync.Rules.Benchmarks;
 /// <summary>
 /// One <c>intacct-sync diagnose</c> as a whole process (<c>dotnet intacct-sync.dll diagnose FILE</c>,
 /// Release build, and the same published ReadyToRun) against the floor of any .NET command: a hello-world console app started the same way.
+/// Also the same published as Native AOT, which the tool does not ship (see <see cref="RepoPaths.EnsureNativeAotPublish"/>):
+/// its report must equal the Release build's byte for byte, or setup throws.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
@@ -16,6 +18,7 @@ public class CliBenchmarks
 
     private string _cli = null!;
     private string _readyToRun = null!;
+    private string _nativeAot = null!;
     private string _hello = null!;
     private string _case = null!;
 
@@ -25,6 +28,7 @@ public class CliBenchmarks
         _cli = RepoPaths.EnsureReleaseBuild(
             "src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj", "src/IntacctSync.Rules.Cli/bin/Release/net10.0/intacct-sync.dll");
         _readyToRun = RepoPaths.EnsureReadyToRunPublish("src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj");
+        _nativeAot = RepoPaths.EnsureNativeAotPublish("src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj");
         _hello = RepoPaths.EnsureReleaseBuild("bench/HelloWorld/HelloWorld.csproj", "bench/HelloWorld/bin/Release/net10.0/hello-world.dll");
         _case = Path.Combine(RepoPaths.Root, CaseFile);
 
@@ -35,6 +39,12 @@ public class CliBenchmarks
             {
                 throw new InvalidOperationException($"{cli} diagnose {CaseFile} should exit 0 with an INT402 report; it exited {exitCode}:{Environment.NewLine}{output}");
             }
+        }
+
+        var shipped = RepoPaths.Run("dotnet", [_cli, "diagnose", _case, "--format", "json"]).Output;
+        if (RepoPaths.Run(_nativeAot, ["diagnose", _case, "--format", "json"]) is not (0, var aot) || aot != shipped)
+        {
+            throw new InvalidOperationException($"The Native AOT build's report for {CaseFile} differs from the Release build's.");
         }
 
         if (RepoPaths.Run("dotnet", [_hello]) is not (0, _))
@@ -51,4 +61,7 @@ public class CliBenchmarks
 
     [Benchmark(Description = "the same, CLI published ReadyToRun for this runtime identifier")]
     public int DiagnoseReadyToRun() => RepoPaths.Run("dotnet", [_readyToRun, "diagnose", _case, "--format", "json"]).ExitCode;
+
+    [Benchmark(Description = "the same, CLI published Native AOT (not shipped; built-in rules only)")]
+    public int DiagnoseNativeAot() => RepoPaths.Run(_nativeAot, ["diagnose", _case, "--format", "json"]).ExitCode;
 }

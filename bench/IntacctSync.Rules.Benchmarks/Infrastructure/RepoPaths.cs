@@ -50,6 +50,45 @@ internal static class RepoPaths
         return dll;
     }
 
+    /// <summary>
+    /// The CLI published as Native AOT for this machine's runtime identifier into
+    /// <c>BenchmarkDotNet.Artifacts/cli-nativeaot</c>, published when it is missing. Not a shipped form: it is here to
+    /// measure what ahead-of-time compilation would give. The library's expression parser and compilers are not
+    /// AOT-safe (the publish reports trimming and AOT warnings, which this repository otherwise treats as errors), so
+    /// the binary serves the built-in catalog, whose conditions are generated C#, and not <c>--rules</c> directories.
+    /// The linker is clang when it is installed, else gcc.
+    /// </summary>
+    public static string EnsureNativeAotPublish(string projectPath)
+    {
+        var output = Path.Combine(Root, "BenchmarkDotNet.Artifacts", "cli-nativeaot");
+        var binary = Path.Combine(output, OperatingSystem.IsWindows() ? "intacct-sync.exe" : "intacct-sync");
+        if (File.Exists(binary))
+        {
+            return binary;
+        }
+
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        List<string> arguments = ["publish", Path.Combine(Root, projectPath), "-c", "Release", "-r", rid, "-p:PublishAot=true",
+            "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=", "-o", output, "--nologo", "-v", "q"];
+        if (!OnPath("clang") && OnPath("gcc"))
+        {
+            arguments.Add("-p:CppCompilerAndLinker=gcc");
+        }
+
+        var (exitCode, log) = Run("dotnet", arguments);
+        if (exitCode != 0 || !File.Exists(binary))
+        {
+            throw new InvalidOperationException($"dotnet publish -r {rid} -p:PublishAot=true {projectPath} failed (exit {exitCode}) or did not produce {binary}:{Environment.NewLine}{log}");
+        }
+
+        return binary;
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, program)));
+
     /// <summary>Runs a process to completion, returning its exit code and everything it printed.</summary>
     public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
     {
