@@ -63,10 +63,14 @@ public class ApiErrorRuleTests
         Assert.Contains("on or after 06/01/2026", diagnosis.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Classify_ElidedDate_IsRecognizedWithoutTakingTheEllipsisAsTheDate()
+    [Theory]
+    [InlineData("...")]
+    [InlineData("\u2026")]
+    [InlineData("<date>")]
+    [InlineData("<date>.")]
+    public void Classify_ElidedDate_IsRecognizedWithoutTakingThePlaceholderAsTheDate(string elided)
     {
-        var diagnosis = Assert.Single(Classify(Error("Date must be on or after ...")).Diagnoses);
+        var diagnosis = Assert.Single(Classify(Error("Date must be on or after " + elided)).Diagnoses);
 
         Assert.Equal("INT035", diagnosis.Code);
         Assert.False(diagnosis.Subject.ContainsKey("date"));
