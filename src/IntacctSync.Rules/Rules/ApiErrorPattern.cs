@@ -11,8 +11,6 @@ namespace IntacctSync.Rules.Rules;
 /// </summary>
 internal sealed partial class ApiErrorPattern
 {
-    private static readonly string[] Fields = ["description2", "description", "correction"];
-
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     private readonly MessagePattern _pattern;
@@ -42,12 +40,9 @@ internal sealed partial class ApiErrorPattern
         return new ApiErrorPattern(MessagePattern.Create(text, placeholders), string.IsNullOrWhiteSpace(errorNo) ? null : errorNo.Trim(), names);
     }
 
-    /// <summary>The fields an error's texts are tried in, in order; <see cref="ApiErrorTexts"/> holds them normalized.</summary>
-    public static IReadOnlyList<string> FieldNames => Fields;
-
     /// <summary>Tries the error's texts in turn; on success says which field matched and what the placeholders held.</summary>
     /// <param name="errorNo">The error's number, trimmed.</param>
-    /// <param name="texts">The error's texts in <see cref="FieldNames"/> order, normalized once for every pattern.</param>
+    /// <param name="texts">The error's texts, normalized once for every pattern; tried in <see cref="ApiErrorTexts.FieldNames"/> order.</param>
     /// <param name="field">The field whose text matched.</param>
     /// <param name="values">The placeholder values the text held, by name; values the text left out (<c>...</c>) are not there.</param>
     public bool TryMatch(string? errorNo, in ApiErrorTexts texts, out string field, out IReadOnlyDictionary<string, string> values)
@@ -59,12 +54,12 @@ internal sealed partial class ApiErrorPattern
             return false;
         }
 
-        for (var i = 0; i < Fields.Length; i++)
+        for (var i = 0; i < ApiErrorTexts.FieldNames.Length; i++)
         {
             var text = texts[i];
             if (text is not null && _pattern.TryMatch(text, out var captured))
             {
-                field = Fields[i];
+                field = ApiErrorTexts.FieldNames[i];
                 values = WithoutElided(captured);
                 return true;
             }
@@ -127,6 +122,9 @@ internal sealed partial class ApiErrorPattern
 /// <summary>An API error's texts (<c>description2</c>, <c>description</c>, <c>correction</c>), each normalized once, or <c>null</c> when blank.</summary>
 internal readonly struct ApiErrorTexts
 {
+    /// <summary>The fields' names, in the order their texts are tried and indexed.</summary>
+    public static readonly string[] FieldNames = ["description2", "description", "correction"];
+
     private readonly string? _description2;
     private readonly string? _description;
     private readonly string? _correction;
@@ -138,7 +136,7 @@ internal readonly struct ApiErrorTexts
         _correction = Normal(error.Correction);
     }
 
-    /// <summary>The text of field <paramref name="index"/> in <see cref="ApiErrorPattern.FieldNames"/> order.</summary>
+    /// <summary>The text of field <paramref name="index"/> of <see cref="FieldNames"/>.</summary>
     public string? this[int index] => index switch
     {
         0 => _description2,
