@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntacctSync.Rules.Classification;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
@@ -145,12 +146,7 @@ internal sealed class RulesEngineCatalog
         return compared;
     }
 
-    private EvidenceFacts Facts(SyncEvidence evidence)
-    {
-        var messages = _rules.Recognizer.Recognize(evidence.Messages);
-        var apiErrors = _rules.ApiRecognizer.Recognize(evidence.ApiErrors);
-        return new EvidenceFacts(evidence, TimeProvider.System) { Matches = [.. messages, .. apiErrors] };
-    }
+    private EvidenceFacts Facts(SyncEvidence evidence) => RuleBasedClassifier.Facts(_rules, evidence, TimeProvider.System);
 
     private async Task<List<RuleResultTree>> Execute(Workflow workflow, object subject, EvidenceFacts facts) =>
         workflow.Rules.Any()

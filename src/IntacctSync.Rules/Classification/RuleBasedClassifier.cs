@@ -23,10 +23,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     public DiagnosisReport Classify(SyncEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var facts = new EvidenceFacts(evidence, _time)
-        {
-            Matches = Join(_rules.Recognizer.Recognize(evidence.Messages), _rules.ApiRecognizer.Recognize(evidence.ApiErrors)),
-        };
+        var facts = Facts(_rules, evidence, _time);
 
         // Indexed loops over the read-only lists throughout: a foreach over an interface allocates an
         // enumerator, and these loops run once per rule and subject for every document, healthy or not.
@@ -62,6 +59,13 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
 
         return ReportBuilder.Build(found, facts);
     }
+
+    /// <summary>A document's facts, with the messages and API errors <paramref name="rules"/> recognize in it.</summary>
+    internal static EvidenceFacts Facts(RuleSet rules, SyncEvidence evidence, TimeProvider time) =>
+        new(evidence, time)
+        {
+            Matches = Join(rules.Recognizer.Recognize(evidence.Messages), rules.ApiRecognizer.Recognize(evidence.ApiErrors)),
+        };
 
     private static MessageMatch[] Join(IReadOnlyList<MessageMatch> messages, IReadOnlyList<MessageMatch> apiErrors)
     {
