@@ -3,7 +3,10 @@ namespace IntacctSync.Rules.Benchmarks.Infrastructure;
 /// <summary>The library's classifiers under test.</summary>
 internal static class Classifiers
 {
-    /// <summary>The name the built-in catalog gives INT402, and so the one its reports carry as <c>rule</c>.</summary>
+    /// <summary>
+    /// The name the built-in catalog gives INT402, and so the one its reports carry as <c>rule</c>; also the
+    /// name under which the benchmarks embed the file.
+    /// </summary>
     public const string Int402RuleName = "rules/sync/INT402.json";
 
     /// <summary>The whole built-in catalog, as <c>SyncErrorClassifier.Create()</c> builds it.</summary>

@@ -61,7 +61,7 @@ internal static class Corpus
         Int402Cases().FirstOrDefault(c => c.Name == name).Evidence
         ?? throw new InvalidOperationException($"Case {name} is not embedded.");
 
-    public static byte[] Int402Rule() => ReadResource(typeof(Corpus).Assembly, "rules/sync/INT402.json");
+    public static byte[] Int402Rule() => ReadResource(typeof(Corpus).Assembly, Classifiers.Int402RuleName);
 
     private static byte[] ReadResource(Assembly assembly, string name)
     {
