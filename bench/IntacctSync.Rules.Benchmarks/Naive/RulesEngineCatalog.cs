@@ -307,9 +307,9 @@ internal sealed class NaiveRule
     {
         var same = (rule.AppliesWhen is not null) == HasAppliesWhen
             && (rule.IndicatedWhen is not null) == HasIndicatedWhen
-            && GateWorkflow.Rules.Count() == (HasAppliesWhen ? 1 : 0) + rule.NotWhen.Count
+            && GateWorkflow.Rules.Count() == (HasAppliesWhen ? 1 : 0) + rule.NotWhen.Length
             && rule.Causes.Select(c => c.Id).SequenceEqual(CauseIds, StringComparer.Ordinal)
-            && rule.Causes.Zip(Causes).All(p => p.First.EstablishedWhen.Count == p.Second.Established.Length && p.First.ExcludedWhen.Count == p.Second.Excluded.Length);
+            && rule.Causes.Zip(Causes).All(p => p.First.EstablishedWhen.Length == p.Second.Established.Length && p.First.ExcludedWhen.Length == p.Second.Excluded.Length);
         if (!same)
         {
             throw new InvalidOperationException($"The rule file for {Code} and the library's compiled {rule.Code} differ in shape; is the embedded file the built-in one?");

@@ -51,7 +51,7 @@ internal static partial class ReportBuilder
         for (var i = 0; i < findings.Count; i++)
         {
             var planned = findings[i].Rule.Steps;
-            for (var s = 0; s < planned.Count; s++)
+            for (var s = 0; s < planned.Length; s++)
             {
                 var step = planned[s];
                 if (step.Key is { } key && Planned(findings[i], step))
@@ -68,9 +68,9 @@ internal static partial class ReportBuilder
             var finding = findings[i];
             Mentions(finding, mentions);
             var slot = Slot(finding, facts);
-            var steps = new List<RemediationStep>(finding.Rule.Steps.Count);
+            var steps = new List<RemediationStep>(finding.Rule.Steps.Length);
             (string? Source, string? Text) lastPath = default;
-            for (var s = 0; s < finding.Rule.Steps.Count; s++)
+            for (var s = 0; s < finding.Rule.Steps.Length; s++)
             {
                 var step = finding.Rule.Steps[s];
                 if (!Planned(finding, step) || (step.Key is { } key && lastNeed![key] != i))
@@ -227,7 +227,7 @@ internal static partial class ReportBuilder
 
     private static Verdict StateOf(Finding finding, string causeId)
     {
-        for (var i = 0; i < finding.Rule.Causes.Count; i++)
+        for (var i = 0; i < finding.Rule.Causes.Length; i++)
         {
             if (finding.Rule.Causes[i].Id == causeId)
             {
@@ -255,7 +255,7 @@ internal static partial class ReportBuilder
         var causes = new List<DiagnosedCause>(anyEstablished ? established : finding.States.Length - excluded);
         var ruledOut = new List<DiagnosedCause>(excluded);
         var missing = new List<MissingEvidence>();
-        for (var i = 0; i < rule.Causes.Count; i++)
+        for (var i = 0; i < rule.Causes.Length; i++)
         {
             var cause = rule.Causes[i];
             var state = finding.States[i];
@@ -273,7 +273,7 @@ internal static partial class ReportBuilder
                         causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
                     }
 
-                    for (var j = 0; j < cause.MissingEvidence.Count; j++)
+                    for (var j = 0; j < cause.MissingEvidence.Length; j++)
                     {
                         var m = cause.MissingEvidence[j];
                         if (m.When is null || m.When(finding.Subject, facts))
@@ -388,8 +388,8 @@ internal static partial class ReportBuilder
 
     private static List<string> Cite(CompiledCondition condition, EvidenceFacts facts, Func<string, string> slot)
     {
-        var cited = new List<string>(condition.Facts.Count);
-        for (var i = 0; i < condition.Facts.Count; i++)
+        var cited = new List<string>(condition.Facts.Length);
+        for (var i = 0; i < condition.Facts.Length; i++)
         {
             if (condition.Facts[i].Cite(facts, slot) is { } fact && !cited.Contains(fact))
             {

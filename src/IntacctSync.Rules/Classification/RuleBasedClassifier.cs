@@ -97,7 +97,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         }
 
         // Most subjects are healthy and discarded: their verdicts stay on the stack.
-        var count = rule.Causes.Count;
+        var count = rule.Causes.Length;
         Span<CauseState> states = count <= 16 ? stackalloc CauseState[count] : new CauseState[count];
         var anyEstablished = false;
         var anyOpen = false;
@@ -121,7 +121,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             certainty = Certainty.Likely;
         }
-        else if (facts.Failed && (anyOpen || rule.Causes.Count == 0) && (rule.IndicatedWhen?.Invoke(subject, facts) ?? rule.Fallback))
+        else if (facts.Failed && (anyOpen || rule.Causes.Length == 0) && (rule.IndicatedWhen?.Invoke(subject, facts) ?? rule.Fallback))
         {
             certainty = Certainty.Possible;
         }
@@ -135,7 +135,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
 
     private static bool AnyNotWhen(CompiledRule rule, object subject, EvidenceFacts facts)
     {
-        for (var i = 0; i < rule.NotWhen.Count; i++)
+        for (var i = 0; i < rule.NotWhen.Length; i++)
         {
             if (rule.NotWhen[i].When(subject, facts))
             {
@@ -148,7 +148,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
 
     private static CauseState Assess(CompiledCause cause, object subject, EvidenceFacts facts)
     {
-        for (var i = 0; i < cause.EstablishedWhen.Count; i++)
+        for (var i = 0; i < cause.EstablishedWhen.Length; i++)
         {
             if (cause.EstablishedWhen[i].When(subject, facts))
             {
@@ -156,7 +156,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             }
         }
 
-        for (var i = 0; i < cause.ExcludedWhen.Count; i++)
+        for (var i = 0; i < cause.ExcludedWhen.Length; i++)
         {
             if (cause.ExcludedWhen[i].When(subject, facts))
             {

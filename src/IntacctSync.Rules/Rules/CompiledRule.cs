@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Rules.Subjects;
 
@@ -53,13 +54,13 @@ internal sealed class CompiledRule
 
     public required Condition? AppliesWhen { get; init; }
 
-    public required IReadOnlyList<(Condition When, string Because)> NotWhen { get; init; }
+    public required ImmutableArray<(Condition When, string Because)> NotWhen { get; init; }
 
     public required Condition? IndicatedWhen { get; init; }
 
-    public required IReadOnlyList<CompiledCause> Causes { get; init; }
+    public required ImmutableArray<CompiledCause> Causes { get; init; }
 
-    public required IReadOnlyList<CompiledStep> Steps { get; init; }
+    public required ImmutableArray<CompiledStep> Steps { get; init; }
 }
 
 internal sealed class CompiledCause
@@ -68,11 +69,11 @@ internal sealed class CompiledCause
 
     public required TextTemplate Summary { get; init; }
 
-    public required IReadOnlyList<CompiledCondition> EstablishedWhen { get; init; }
+    public required ImmutableArray<CompiledCondition> EstablishedWhen { get; init; }
 
-    public required IReadOnlyList<CompiledCondition> ExcludedWhen { get; init; }
+    public required ImmutableArray<CompiledCondition> ExcludedWhen { get; init; }
 
-    public required IReadOnlyList<CompiledMissing> MissingEvidence { get; init; }
+    public required ImmutableArray<CompiledMissing> MissingEvidence { get; init; }
 }
 
 internal sealed class CompiledCondition
@@ -80,7 +81,7 @@ internal sealed class CompiledCondition
     public required Condition When { get; init; }
 
     /// <summary>The facts the condition cites when it decides a cause, compiled.</summary>
-    public required IReadOnlyList<FactPath> Facts { get; init; }
+    public required ImmutableArray<FactPath> Facts { get; init; }
 }
 
 internal sealed class CompiledMissing

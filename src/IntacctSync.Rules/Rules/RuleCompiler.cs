@@ -202,7 +202,7 @@ internal sealed partial class RuleCompiler
 
             if (id is not null && summary is not null)
             {
-                causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = established, ExcludedWhen = excluded, MissingEvidence = missing });
+                causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = [.. established], ExcludedWhen = [.. excluded], MissingEvidence = [.. missing] });
             }
         }
 
@@ -251,10 +251,10 @@ internal sealed partial class RuleCompiler
             SubjectValues = subjectValues,
             Subject = subject,
             AppliesWhen = applies,
-            NotWhen = notWhen,
+            NotWhen = [.. notWhen],
             IndicatedWhen = indicated,
-            Causes = causes,
-            Steps = steps,
+            Causes = [.. causes],
+            Steps = [.. steps],
         };
     }
 
@@ -275,7 +275,7 @@ internal sealed partial class RuleCompiler
 
             if (when is not null)
             {
-                compiled.Add(new CompiledCondition { When = when, Facts = facts });
+                compiled.Add(new CompiledCondition { When = when, Facts = [.. facts] });
             }
         }
 
