@@ -14,7 +14,7 @@ public static class DiagnosisReportJson
     public static string Write(DiagnosisReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, ReportJsonContext.Indented.DiagnosisReport);
+        return ReportJsonWriter.WriteString(report, indented: true);
     }
 
     /// <summary>Writes the report as UTF-8 JSON to a stream.</summary>
@@ -25,47 +25,16 @@ public static class DiagnosisReportJson
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var info = indented ? ReportJsonContext.Indented.DiagnosisReport : ReportJsonContext.Compact.DiagnosisReport;
-        JsonSerializer.Serialize(utf8Json, report, info);
+        ReportJsonWriter.WriteTo(report, utf8Json, indented);
     }
 }
 
-internal sealed class CamelCaseEnumConverter<T> : JsonStringEnumConverter<T>
-    where T : struct, Enum
-{
-    public CamelCaseEnumConverter()
-        : base(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
-    {
-    }
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    NewLine = "\n",
-    Converters = [typeof(CamelCaseEnumConverter<Certainty>), typeof(CamelCaseEnumConverter<ErrorKind>), typeof(CamelCaseEnumConverter<StepSystem>)])]
-[JsonSerializable(typeof(DiagnosisReport))]
+/// <summary>Serializer metadata for the strings a report cites (a pasted message as a fact's value), written as
+/// the report writes its own text.</summary>
 [JsonSerializable(typeof(string))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     // Reports are read by people: keep quotes, apostrophes and non-ASCII text as they are. Output is
     // JSON text, never embedded in HTML, so the relaxed encoder is safe here.
-    public static readonly ReportJsonContext Indented = new(CreateOptions(indented: true));
-
-    public static readonly ReportJsonContext Compact = new(CreateOptions(indented: false));
-
-    private static JsonSerializerOptions CreateOptions(bool indented)
-    {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            WriteIndented = indented,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new CamelCaseEnumConverter<Certainty>());
-        options.Converters.Add(new CamelCaseEnumConverter<ErrorKind>());
-        options.Converters.Add(new CamelCaseEnumConverter<StepSystem>());
-        return options;
-    }
+    public static readonly ReportJsonContext Compact = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
