@@ -39,6 +39,15 @@ public static class SyncEvidenceJson
                 "the input is empty; expected a JSON object such as {\"schemaVersion\": 1}", source);
         }
 
+        return FastEvidenceReader.TryRead(utf8) ?? ReadWithSerializer(utf8, source);
+    }
+
+    /// <summary>
+    /// The strict reading through System.Text.Json: the evidence, or the error that says where and why. Every
+    /// document that <see cref="FastEvidenceReader"/> does not accept outright is read here.
+    /// </summary>
+    internal static SyncEvidence ReadWithSerializer(ReadOnlySpan<byte> utf8, string? source)
+    {
         SyncEvidence? evidence;
         try
         {

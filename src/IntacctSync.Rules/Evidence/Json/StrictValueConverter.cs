@@ -14,7 +14,10 @@ internal abstract class StrictValueConverter<T> : JsonConverter<T?>
 
     protected abstract string Expected { get; }
 
-    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>The value at the reader's token, or a <see cref="JsonException"/> saying what was expected.</summary>
+    public T ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
