@@ -413,7 +413,7 @@ internal static partial class ReportBuilder
             {
                 if (i >= 0)
                 {
-                    cited.Add(facts.Writer.Format(string.Create(CultureInfo.InvariantCulture, $"messages[{i}]"), messages[i], ReportJsonContext.Compact.String));
+                    cited.Add(facts.Writer.Format(string.Create(CultureInfo.InvariantCulture, $"messages[{i}]"), messages[i], typeof(string)));
                 }
             }
         }

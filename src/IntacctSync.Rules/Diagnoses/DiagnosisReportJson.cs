@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace IntacctSync.Rules.Diagnoses;
 
 /// <summary>Writes a <see cref="DiagnosisReport"/> as the contract's JSON (camelCase, indented).</summary>
@@ -27,14 +23,4 @@ public static class DiagnosisReportJson
         ArgumentNullException.ThrowIfNull(utf8Json);
         ReportJsonWriter.WriteTo(report, utf8Json, indented);
     }
-}
-
-/// <summary>Serializer metadata for the strings a report cites (a pasted message as a fact's value), written as
-/// the report writes its own text.</summary>
-[JsonSerializable(typeof(string))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext
-{
-    // Reports are read by people: keep quotes, apostrophes and non-ASCII text as they are. Output is
-    // JSON text, never embedded in HTML, so the relaxed encoder is safe here.
-    public static readonly ReportJsonContext Compact = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
+using IntacctSync.Rules.Evidence.Json;
 
 namespace IntacctSync.Rules.Rules;
 
@@ -17,7 +17,7 @@ internal sealed class FactIndex
     private const int ScanBelow = 16;
 
     private Dictionary<IDictionary, Dictionary<string, object?>>? _maps;
-    private Dictionary<(IList List, JsonPropertyInfo Property), Dictionary<string, int>>? _lists;
+    private Dictionary<(IList List, EvidenceField Property), Dictionary<string, int>>? _lists;
 
     /// <summary>The value of the map entry whose key is <paramref name="key"/>, or <c>null</c>.</summary>
     public object? Lookup(IDictionary dictionary, string key)
@@ -63,7 +63,7 @@ internal sealed class FactIndex
             index = new Dictionary<string, int>(list.Count, StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < list.Count; i++)
             {
-                if (list[i] is { } record && property.Get?.Invoke(record) is string key)
+                if (list[i] is { } record && property.Get(record) is string key)
                 {
                     index.TryAdd(key, i);
                 }
@@ -171,10 +171,10 @@ internal sealed class FactIndex
     /// The selector's conditions: <c>field=value</c> pairs split at commas, or a bare value for the
     /// record's key; <c>null</c> when one names a field the record does not have, so nothing matches.
     /// </summary>
-    private static (JsonPropertyInfo Property, string Value)[]? Conditions(ElementInfo element, string selector)
+    private static (EvidenceField Property, string Value)[]? Conditions(ElementInfo element, string selector)
     {
         var parts = selector.Split(',');
-        var conditions = new (JsonPropertyInfo, string)[parts.Length];
+        var conditions = new (EvidenceField, string)[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
             var (property, value) = Condition(element, parts[i]);
@@ -190,7 +190,7 @@ internal sealed class FactIndex
     }
 
     /// <summary>One <c>field=value</c> or bare value; no property when it names a field the record does not have.</summary>
-    private static (JsonPropertyInfo? Property, string Value) Condition(ElementInfo element, string part)
+    private static (EvidenceField? Property, string Value) Condition(ElementInfo element, string part)
     {
         var equals = part.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
@@ -203,7 +203,7 @@ internal sealed class FactIndex
         return (property, part[(equals + 1)..].Trim());
     }
 
-    private static bool MatchesAll(object record, (JsonPropertyInfo Property, string Value)[] conditions)
+    private static bool MatchesAll(object record, (EvidenceField Property, string Value)[] conditions)
     {
         foreach (var (property, value) in conditions)
         {
@@ -216,8 +216,8 @@ internal sealed class FactIndex
         return true;
     }
 
-    private static bool Meets(object record, JsonPropertyInfo property, string value) =>
-        property.Get?.Invoke(record) is string text && string.Equals(text, value, StringComparison.OrdinalIgnoreCase);
+    private static bool Meets(object record, EvidenceField property, string value) =>
+        property.Get(record) is string text && string.Equals(text, value, StringComparison.OrdinalIgnoreCase);
 
     // Conditions as structs, so that First is specialised for each and allocates nothing.
     private interface IRecordCondition
@@ -225,12 +225,12 @@ internal sealed class FactIndex
         bool Matches(object record);
     }
 
-    private readonly record struct SingleCondition(JsonPropertyInfo Property, string Value) : IRecordCondition
+    private readonly record struct SingleCondition(EvidenceField Property, string Value) : IRecordCondition
     {
         public bool Matches(object record) => Meets(record, Property, Value);
     }
 
-    private readonly record struct AllConditions((JsonPropertyInfo Property, string Value)[] Conditions) : IRecordCondition
+    private readonly record struct AllConditions((EvidenceField Property, string Value)[] Conditions) : IRecordCondition
     {
         public bool Matches(object record) => MatchesAll(record, Conditions);
     }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Evidence.Json;
 
 namespace IntacctSync.Rules.Rules;
 
@@ -14,10 +14,9 @@ namespace IntacctSync.Rules.Rules;
 /// </summary>
 internal sealed class FactPath
 {
-    // Resolving the evidence types' serializer metadata costs far more than the rest of a rule's load,
-    // and most paths are never cited in a process: it is done on the first citation instead. Resolution
-    // is deterministic and reports nothing, so when two threads race each resolves the same steps and
-    // either result may be kept.
+    // Most paths are never cited in a process, so each is resolved against the model's fields
+    // (EvidenceModel) on its first citation rather than at load. Resolution is deterministic and reports
+    // nothing, so when two threads race each resolves the same steps and either result may be kept.
     private Resolved? _resolved;
 
     private FactPath(TextTemplate template)
@@ -115,8 +114,8 @@ internal sealed class FactPath
         return current is null ? null : facts.Writer.Format(path, current, value!);
     }
 
-    /// <summary>A template's segments with their properties resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>
-    private sealed record Resolved(Step[]? Steps, JsonTypeInfo? Value)
+    /// <summary>A template's segments with their fields resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>
+    private sealed record Resolved(Step[]? Steps, Type? Value)
     {
         private static readonly Resolved ByText = new(null, null);
 
@@ -124,7 +123,7 @@ internal sealed class FactPath
         public static Resolved Of(string source)
         {
             var steps = new List<Step>();
-            JsonTypeInfo? info = Evidence.Json.EvidenceJsonOptions.SyncEvidence;
+            Type? type = typeof(SyncEvidence);
             var end = 0;
             foreach (var (index, length, name, key) in FactResolver.Segments(source))
             {
@@ -136,42 +135,42 @@ internal sealed class FactPath
                 end = index + length;
                 if (name is not null)
                 {
-                    var property = info is null ? null : FactResolver.Property(info, name);
-                    steps.Add(new Step(source.Substring(index, length), null, property, null));
-                    info = property is null ? null : FactResolver.Compact.GetTypeInfo(property.PropertyType);
+                    var field = type is null ? null : EvidenceModel.Field(type, name);
+                    steps.Add(new Step(source.Substring(index, length), null, field, null));
+                    type = field?.Type;
                 }
                 else
                 {
-                    var element = info?.ElementType is { } type ? FactResolver.Compact.GetTypeInfo(type) : null;
+                    var element = type is null ? null : EvidenceModel.ElementType(type);
                     steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : new ElementInfo(element)));
-                    info = element;
+                    type = element;
                 }
             }
 
             // Name segments hold no slots, so a template the segments cover whole has its slots in keys only.
-            return end == source.Length ? new Resolved([.. steps], FactResolver.Compact.GetTypeInfo(info?.Type ?? typeof(object))) : ByText;
+            return end == source.Length ? new Resolved([.. steps], type ?? typeof(object)) : ByText;
         }
     }
 
     /// <summary>A name segment (<see cref="Literal"/> with its property) or a key segment (<see cref="Key"/> over <see cref="Element"/>).</summary>
-    private sealed record Step(string? Literal, TextTemplate? Key, JsonPropertyInfo? Property, ElementInfo? Element);
+    private sealed record Step(string? Literal, TextTemplate? Key, EvidenceField? Property, ElementInfo? Element);
 }
 
-/// <summary>A list's record type with the properties a key selector may name, resolved once.</summary>
+/// <summary>A list's record type with the fields a key selector may name, resolved once.</summary>
 internal sealed class ElementInfo
 {
-    private readonly Dictionary<string, JsonPropertyInfo> _properties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EvidenceField> _fields = new(StringComparer.Ordinal);
 
-    public ElementInfo(JsonTypeInfo info)
+    public ElementInfo(Type type)
     {
-        foreach (var property in info.Properties)
+        foreach (var field in EvidenceModel.Fields(type))
         {
-            _properties.TryAdd(property.Name, property);
+            _fields.TryAdd(field.Name, field);
         }
 
         foreach (var name in FactResolver.KeyProperties)
         {
-            if (_properties.TryGetValue(name, out var key))
+            if (_fields.TryGetValue(name, out var key))
             {
                 DefaultKey = key;
                 break;
@@ -179,8 +178,8 @@ internal sealed class ElementInfo
         }
     }
 
-    /// <summary>The record's key: its <c>id</c>, else <c>number</c>, else <c>name</c> property.</summary>
-    public JsonPropertyInfo? DefaultKey { get; }
+    /// <summary>The record's key: its <c>id</c>, else <c>number</c>, else <c>name</c> field.</summary>
+    public EvidenceField? DefaultKey { get; }
 
-    public JsonPropertyInfo? Field(string? name) => name is null ? DefaultKey : _properties.GetValueOrDefault(name);
+    public EvidenceField? Field(string? name) => name is null ? DefaultKey : _fields.GetValueOrDefault(name);
 }

@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Evidence.Json;
@@ -26,7 +23,6 @@ internal static partial class FactResolver
     public const string NotListed = "not listed";
 
     internal static readonly string[] KeyProperties = ["id", "number", "name"];
-    internal static readonly JsonSerializerOptions Compact = new(EvidenceJsonOptions.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
     /// <param name="evidence">The evidence.</param>
@@ -35,7 +31,7 @@ internal static partial class FactResolver
     public static string? Cite(SyncEvidence evidence, string path, FactWriter? writer = null)
     {
         object? current = evidence;
-        var info = EvidenceJsonOptions.SyncEvidence as JsonTypeInfo;
+        var type = typeof(SyncEvidence);
         foreach (var (_, _, name, selector) in Segments(path))
         {
             if (current is null)
@@ -45,42 +41,41 @@ internal static partial class FactResolver
 
             if (name is not null)
             {
-                var property = Property(info, name);
-                if (property?.Get is null)
+                var field = EvidenceModel.Field(type, name);
+                if (field is null)
                 {
                     return null;
                 }
 
-                current = property.Get(current);
-                info = Compact.GetTypeInfo(property.PropertyType);
+                current = field.Get(current);
+                type = field.Type;
                 continue;
+            }
+
+            if (EvidenceModel.ElementType(type) is not { } element)
+            {
+                return null;
             }
 
             if (current is IDictionary dictionary)
             {
                 current = FactIndex.Scan(dictionary, selector!);
-                if (current is null)
-                {
-                    return $"{path} = {NotListed}";
-                }
-
-                info = Compact.GetTypeInfo(info.ElementType!);
-                continue;
             }
-
-            if (current is not IEnumerable records || info.ElementType is null)
+            else if (current is IEnumerable records)
+            {
+                current = FactIndex.Scan(records, new ElementInfo(element), selector!);
+            }
+            else
             {
                 return null;
             }
 
-            var element = Compact.GetTypeInfo(info.ElementType);
-            current = FactIndex.Scan(records, new ElementInfo(element), selector!);
             if (current is null)
             {
                 return $"{path} = {NotListed}";
             }
 
-            info = element;
+            type = element;
         }
 
         if (current is null)
@@ -90,11 +85,11 @@ internal static partial class FactResolver
 
         if (writer is not null)
         {
-            return writer.Format(path, current, Compact.GetTypeInfo(info.Type));
+            return writer.Format(path, current, type);
         }
 
         var own = FactWriter.Rent();
-        var fact = own.Format(path, current, Compact.GetTypeInfo(info.Type));
+        var fact = own.Format(path, current, type);
         FactWriter.Return(own);
         return fact;
     }
@@ -108,19 +103,6 @@ internal static partial class FactResolver
                 ? (segment.Index, segment.Length, segment.Groups["name"].Value, null)
                 : (segment.Index, segment.Length, null, segment.Groups["key"].Value);
         }
-    }
-
-    internal static JsonPropertyInfo? Property(JsonTypeInfo info, string name)
-    {
-        foreach (var property in info.Properties)
-        {
-            if (property.Name == name)
-            {
-                return property;
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex(@"(?:^|\.)(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<key>[^\]]*)\]")]

@@ -2,15 +2,14 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using IntacctSync.Rules.Evidence.Json;
 
 namespace IntacctSync.Rules.Rules;
 
 /// <summary>
-/// Writes cited facts as text, <c>path = value</c>, with the value serialized as compact JSON straight
-/// into the one string: what <see cref="JsonSerializer.Serialize(object?, Type, JsonSerializerOptions?)"/>
-/// writes with <see cref="FactResolver.Compact"/> (the same encoder, not indented), without the JSON
-/// string and the builder's copy it would cost on the way.
+/// Writes cited facts as text, <c>path = value</c>, with the value written as compact JSON straight into
+/// the one string (<see cref="EvidenceModel.Write"/>: what System.Text.Json writes with the evidence options,
+/// the relaxed encoder, not indented), without a JSON string and a builder's copy on the way.
 /// </summary>
 /// <remarks>
 /// Used by one report at a time (not thread-safe). A report rents one and returns it when done, so that
@@ -55,12 +54,15 @@ internal sealed class FactWriter
     }
 
     /// <summary>The fact as one string: <c>path = value</c>.</summary>
-    public string Format(string path, object value, JsonTypeInfo info)
+    /// <param name="path">The fact's path text.</param>
+    /// <param name="value">The value the evidence holds there.</param>
+    /// <param name="declared">The type the evidence model declares for that place (a field's type, a list's element type).</param>
+    public string Format(string path, object value, Type declared)
     {
         // Reset first, not after: a failure mid-write must not leave half a value for the next fact.
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
-        JsonSerializer.Serialize(_json, value, info);
+        EvidenceModel.Write(_json, value, declared);
         _json.Flush();
 
         return string.Create(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
+using IntacctSync.Rules.Tests.Evidence;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -27,11 +28,11 @@ public class FactWriterTests
     [MemberData(nameof(Values))]
     public void Format_AnyValue_WritesWhatTheSerializerWrites(object value, Type type)
     {
-        var expected = "a.path[KEY] = " + JsonSerializer.Serialize(value, type, FactResolver.Compact);
+        var expected = "a.path[KEY] = " + JsonSerializer.Serialize(value, type, EvidenceModelTests.SerializerOptions);
         var writer = FactWriter.Rent();
 
-        var first = writer.Format("a.path[KEY]", value, FactResolver.Compact.GetTypeInfo(type));
-        var again = writer.Format("a.path[KEY]", value, FactResolver.Compact.GetTypeInfo(type));
+        var first = writer.Format("a.path[KEY]", value, type);
+        var again = writer.Format("a.path[KEY]", value, type);
         FactWriter.Return(writer);
 
         Assert.Equal(expected, first);

@@ -44,6 +44,9 @@ internal abstract class StrictValueConverter<T> : JsonConverter<T?>
         }
     }
 
+    /// <summary>Writes a value as <see cref="Write"/> writes it.</summary>
+    public void WriteTo(Utf8JsonWriter writer, T value) => WriteValue(writer, value);
+
     protected abstract bool TryRead(ref Utf8JsonReader reader, out T value);
 
     protected abstract void WriteValue(Utf8JsonWriter writer, T value);
