@@ -20,25 +20,20 @@ internal sealed partial class MessagePattern
     /// </summary>
     internal const int CompileAfter = 64;
 
-    private Regex _regex;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
+
+    private readonly string _pattern;
+    private Built? _built;
     private int _runs;
     private Task? _compiling;
     private readonly string[] _slots;
-    private readonly int[] _groups;
     private readonly string? _mustContain;
 
-    private MessagePattern(Regex regex, string[] slots, string? mustContain)
+    private MessagePattern(string pattern, string[] slots, string? mustContain)
     {
-        _regex = regex;
+        _pattern = pattern;
         _slots = slots;
         _mustContain = mustContain;
-
-        // Slot i is the capture p{i}; its number is looked up once, not its name at every match.
-        _groups = new int[slots.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            _groups[i] = regex.GroupNumberFromName("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 
     /// <summary>
@@ -54,9 +49,8 @@ internal sealed partial class MessagePattern
         var prefix = CodePrefix().Match(text);
         var body = prefix.Success ? text[prefix.Length..] : text;
 
-        var tokens = placeholders.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape).ToArray();
-        var slotRegex = tokens.Length == 0 ? null : new Regex(string.Join("|", tokens), RegexOptions.CultureInvariant);
-        var lastSlotEnd = slotRegex?.Matches(body).LastOrDefault() is { } lastSlot ? lastSlot.Index + lastSlot.Length : 0;
+        var tokens = placeholders.Keys.OrderByDescending(k => k.Length).ToArray();
+        var lastSlotEnd = Tokens(body, tokens).LastOrDefault() is { Length: > 0 } lastSlot ? lastSlot.Index + lastSlot.Length : 0;
         var sentenceEnd = body.IndexOf(". ", lastSlotEnd, StringComparison.Ordinal);
         var required = sentenceEnd < 0 ? body : body[..(sentenceEnd + 1)];
 
@@ -69,16 +63,13 @@ internal sealed partial class MessagePattern
 
         var last = 0;
         string? mustContain = null;
-        if (slotRegex is not null)
+        foreach (var (index, length, token) in Tokens(required, tokens))
         {
-            foreach (Match m in slotRegex.Matches(required))
-            {
-                mustContain = LongerRun(mustContain, required[last..m.Index]);
-                pattern.Append(Literal(required[last..m.Index]));
-                pattern.Append("(?<p").Append(slots.Count).Append(">.+?)");
-                slots.Add(placeholders[m.Value]);
-                last = m.Index + m.Length;
-            }
+            mustContain = LongerRun(mustContain, required[last..index]);
+            pattern.Append(Literal(required[last..index]));
+            pattern.Append("(?<p").Append(slots.Count).Append(">.+?)");
+            slots.Add(placeholders[token]);
+            last = index + length;
         }
 
         var rest = required[last..];
@@ -91,8 +82,30 @@ internal sealed partial class MessagePattern
             pattern.Append("+)\\s*$");
         }
 
-        var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
-        return new MessagePattern(regex, [.. slots], mustContain);
+        return new MessagePattern(pattern.ToString(), [.. slots], mustContain);
+    }
+
+    /// <summary>
+    /// The placeholder tokens in <paramref name="text"/>, left to right, not overlapping; at each place the first of
+    /// <paramref name="tokens"/> (longest first) that is there, as a regex alternation of them would find them.
+    /// </summary>
+    private static List<(int Index, int Length, string Token)> Tokens(string text, string[] tokens)
+    {
+        var found = new List<(int, int, string)>();
+        for (var i = 0; i < text.Length && tokens.Length > 0;)
+        {
+            var token = Array.Find(tokens, t => t.Length > 0 && string.CompareOrdinal(text, i, t, 0, t.Length) == 0);
+            if (token is null)
+            {
+                i++;
+                continue;
+            }
+
+            found.Add((i, token.Length, token));
+            i += token.Length;
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -187,9 +200,10 @@ internal sealed partial class MessagePattern
         }
 
         Match m;
+        var built = Current();
         try
         {
-            m = CurrentRegex().Match(normalized);
+            m = built.Regex.Match(normalized);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -207,7 +221,7 @@ internal sealed partial class MessagePattern
             for (var i = 0; i < _slots.Length; i++)
             {
                 // Trimmed as a span: one string for the value rather than one per trim.
-                captured.TryAdd(_slots[i], m.Groups[_groups[i]].ValueSpan.Trim().TrimEnd('.').Trim("\"' ").ToString());
+                captured.TryAdd(_slots[i], m.Groups[built.Groups[i]].ValueSpan.Trim().TrimEnd('.').Trim("\"' ").ToString());
             }
 
             values = captured;
@@ -216,8 +230,14 @@ internal sealed partial class MessagePattern
         return true;
     }
 
+    /// <summary>The subject name of each placeholder, in the order the template holds them.</summary>
+    internal IReadOnlyList<string> Slots => _slots;
+
+    /// <summary>Whether the pattern's regex exists yet: it is built on the pattern's first run.</summary>
+    internal bool IsBuilt => Volatile.Read(ref _built) is not null;
+
     /// <summary>Whether the pattern now runs compiled (once <see cref="Compiling"/> has completed).</summary>
-    internal bool IsCompiled => (Volatile.Read(ref _regex).Options & RegexOptions.Compiled) != 0;
+    internal bool IsCompiled => (Volatile.Read(ref _built)?.Regex.Options & RegexOptions.Compiled) == RegexOptions.Compiled;
 
     /// <summary>
     /// The compile to IL, started by the run that reached <see cref="CompileAfter"/>; <c>null</c> before. When it
@@ -225,25 +245,48 @@ internal sealed partial class MessagePattern
     /// </summary>
     internal Task? Compiling => Volatile.Read(ref _compiling);
 
-    // The same pattern, options and timeout, so a compiled regex matches exactly what the interpreted one did.
-    // It is built on the thread pool: building takes milliseconds (3-25 ms measured, the first one paying for
-    // the regex compiler's own JIT), a pause the call that happened to cross the threshold, perhaps a request
-    // in a service, should not take. Every caller keeps the interpreted regex until the compiled one is published.
-    private Regex CurrentRegex()
+    // The regex is built on the pattern's first run, not at load: most templates are never tried in a process
+    // (a message names its code, or holds none of a template's required text), and building dozens of regexes
+    // was a tenth of loading the catalog. Two threads may race to build it; both build the same, either is kept.
+    // The compiled regex has the same pattern, options and timeout, so it matches exactly what the interpreted one
+    // did. It is built on the thread pool: building takes milliseconds (3-25 ms measured, the first one paying for
+    // the regex compiler's own JIT), a pause the call that happened to cross the threshold, perhaps a request in a
+    // service, should not take. Every caller keeps the interpreted regex until the compiled one is published. Where
+    // IL cannot be emitted (Native AOT), RegexOptions.Compiled is ignored and the regex is interpreted as before.
+    private Built Current()
     {
-        var regex = Volatile.Read(ref _regex);
-        if (_runs <= CompileAfter && Interlocked.Increment(ref _runs) == CompileAfter)
+        var built = Volatile.Read(ref _built);
+        if (built is null)
         {
-            var interpreted = regex;
-            Volatile.Write(ref _compiling, Task.Run(() => Compile(interpreted)));
+            built = new Built(new Regex(_pattern, Options, MatchTimeout), _slots.Length);
+            built = Interlocked.CompareExchange(ref _built, built, null) ?? built;
         }
 
-        return regex;
+        if (_runs <= CompileAfter && Interlocked.Increment(ref _runs) == CompileAfter)
+        {
+            Volatile.Write(ref _compiling, Task.Run(() => Volatile.Write(ref _built, new Built(new Regex(_pattern, Options | RegexOptions.Compiled, MatchTimeout), _slots.Length))));
+        }
+
+        return built;
     }
 
-    // Where IL cannot be emitted (Native AOT), RegexOptions.Compiled is ignored and the regex is interpreted as before.
-    private void Compile(Regex interpreted) =>
-        Volatile.Write(ref _regex, new Regex(interpreted.ToString(), interpreted.Options | RegexOptions.Compiled, interpreted.MatchTimeout));
+    /// <summary>A built regex with the group number of each slot (slot i is the capture p{i}), looked up once.</summary>
+    private sealed class Built
+    {
+        public Built(Regex regex, int slots)
+        {
+            Regex = regex;
+            Groups = new int[slots];
+            for (var i = 0; i < slots; i++)
+            {
+                Groups[i] = regex.GroupNumberFromName("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        public Regex Regex { get; }
+
+        public int[] Groups { get; }
+    }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 

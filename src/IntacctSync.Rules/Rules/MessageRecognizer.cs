@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using IntacctSync.Rules.Rules.Subjects;
 
@@ -13,21 +12,22 @@ internal sealed partial class MessageRecognizer
 {
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
-    private readonly FrozenDictionary<string, CompiledRule> _byCode;
-    private readonly FrozenDictionary<string, CompiledRule>.AlternateLookup<ReadOnlySpan<char>> _byCodeSpan;
+    private readonly Dictionary<string, CompiledRule> _byCode;
+    private readonly Dictionary<string, CompiledRule>.AlternateLookup<ReadOnlySpan<char>> _byCodeSpan;
     private readonly CompiledRule[] _withPatterns;
 
     // Every pattern's required text (MessagePattern.MustContain), searched for all at once: a message without
     // a code is scanned once for where any of them occurs, and only the patterns whose text it holds run
     // their regex (a message that holds none is settled by that one vectorized pass). Null when some pattern
-    // requires no text, since then any message may match it: every pattern is tried in turn.
-    private readonly SearchValues<string>? _anyRequired;
-    private readonly string[] _required = [];
+    // requires no text, since then any message may match it: every pattern is tried in turn. The search values
+    // are built on the first message without a code (building them is not free, and many processes meet none).
+    private SearchValues<string>? _anyRequired;
+    private readonly string[]? _required;
     private readonly (CompiledRule Rule, MessagePattern Pattern, int Required)[] _candidates = [];
 
     public MessageRecognizer(IReadOnlyList<CompiledRule> rules)
     {
-        _byCode = rules.Where(r => !r.Fallback).ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
+        _byCode = rules.Where(r => !r.Fallback).ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
         _byCodeSpan = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
         _withPatterns = rules.Where(r => r.Patterns.Count > 0 && !r.Fallback).ToArray();
         var patterns = _withPatterns.SelectMany(r => r.Patterns.Select(p => (Rule: r, Pattern: p))).ToArray();
@@ -36,7 +36,6 @@ internal sealed partial class MessageRecognizer
             _required = patterns.Select(p => p.Pattern.MustContain!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var index = _required.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => p.i, StringComparer.OrdinalIgnoreCase);
             _candidates = patterns.Select(p => (p.Rule, p.Pattern, index[p.Pattern.MustContain!])).ToArray();
-            _anyRequired = SearchValues.Create(_required, StringComparison.OrdinalIgnoreCase);
         }
     }
 
@@ -80,7 +79,7 @@ internal sealed partial class MessageRecognizer
             return (byCode, NoValues);
         }
 
-        if (_anyRequired is not null)
+        if (_required is not null)
         {
             return ByRequiredText(normalized);
         }
@@ -102,21 +101,23 @@ internal sealed partial class MessageRecognizer
     private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? ByRequiredText(string normalized)
     {
         // Visit every position where some required text begins, and note every one that begins there.
-        Span<bool> present = _required.Length <= 512 ? stackalloc bool[_required.Length] : new bool[_required.Length];
+        var texts = _required!;
+        Span<bool> present = texts.Length <= 512 ? stackalloc bool[texts.Length] : new bool[texts.Length];
+        var search = LazyInitializer.EnsureInitialized(ref _anyRequired, () => SearchValues.Create(texts, StringComparison.OrdinalIgnoreCase));
         var text = normalized.AsSpan();
         var any = false;
-        for (var at = text.IndexOfAny(_anyRequired!); at >= 0;)
+        for (var at = text.IndexOfAny(search); at >= 0;)
         {
             var rest = text[at..];
-            for (var i = 0; i < _required.Length; i++)
+            for (var i = 0; i < texts.Length; i++)
             {
-                if (!present[i] && rest.StartsWith(_required[i], StringComparison.OrdinalIgnoreCase))
+                if (!present[i] && rest.StartsWith(texts[i], StringComparison.OrdinalIgnoreCase))
                 {
                     present[i] = any = true;
                 }
             }
 
-            var next = rest[1..].IndexOfAny(_anyRequired!);
+            var next = rest[1..].IndexOfAny(search);
             at = next < 0 ? -1 : at + 1 + next;
         }
 

@@ -31,6 +31,40 @@ public sealed class MessageRecognizerTests
     }
 
     [Fact]
+    public void Patterns_BuildTheirRegex_OnlyWhenFirstTried()
+    {
+        // Compiled afresh: the process-wide built-in catalog's patterns have been tried by other tests.
+        var compiler = new RuleCompiler();
+        var problems = new List<RuleProblem>();
+        var rules = RuleSet.BuiltInFiles().Select(f => compiler.Compile(f.Source, f.Utf8, problems)!).ToList();
+        var patterns = rules.SelectMany(r => r.Patterns).ToList();
+        var int402 = rules.Single(r => r.Code == "INT402").Patterns;
+
+        Assert.Empty(problems);
+        Assert.True(patterns.Count > 30, $"only {patterns.Count} patterns");
+        Assert.DoesNotContain(patterns, p => p.IsBuilt);
+
+        var found = new MessageRecognizer(rules).Recognize("INT402 Sync Error: Sage Intacct couldn't return values for dimension Fund.");
+
+        Assert.Equal("Fund", found!.Value.Values["dimension"]);
+        Assert.True(int402[0].IsBuilt);
+        Assert.Equal(patterns.Count - 1, patterns.Count(p => !p.IsBuilt));
+    }
+
+    [Theory]
+    [InlineData("Account [account] for [X] is closed.", "account,dimension")]
+    [InlineData("[X][account] then [[X]] and [X]s", "dimension,account,dimension,plural")]
+    [InlineData("No placeholder here.", "")]
+    public void Placeholders_AreFoundLeftToRight_LongestTokenFirst(string template, string expected)
+    {
+        var placeholders = new Dictionary<string, string> { ["[X]"] = "dimension", ["[account]"] = "account", ["[X]s"] = "plural" };
+
+        var pattern = MessagePattern.Create(template, placeholders);
+
+        Assert.Equal(expected, string.Join(",", pattern.Slots));
+    }
+
+    [Fact]
     public void EveryBuiltInPattern_RequiresSomeText_SoUnrelatedMessagesAreRejectedInOnePass()
     {
         var patterns = RuleSet.Load(includeBuiltIn: true, []).Rules.SelectMany(r => r.Patterns).ToList();
