@@ -98,12 +98,19 @@ internal sealed partial class MessageRecognizer
         return null;
     }
 
+    /// <summary>Builds the search values once; two threads may race, both build the same, either is kept.</summary>
+    private SearchValues<string> CreateSearch(string[] texts)
+    {
+        var search = SearchValues.Create(texts, StringComparison.OrdinalIgnoreCase);
+        return Interlocked.CompareExchange(ref _anyRequired, search, null) ?? search;
+    }
+
     private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? ByRequiredText(string normalized)
     {
         // Visit every position where some required text begins, and note every one that begins there.
         var texts = _required!;
         Span<bool> present = texts.Length <= 512 ? stackalloc bool[texts.Length] : new bool[texts.Length];
-        var search = LazyInitializer.EnsureInitialized(ref _anyRequired, () => SearchValues.Create(texts, StringComparison.OrdinalIgnoreCase));
+        var search = Volatile.Read(ref _anyRequired) ?? CreateSearch(texts);
         var text = normalized.AsSpan();
         var any = false;
         for (var at = text.IndexOfAny(search); at >= 0;)
