@@ -50,7 +50,9 @@ contents=$(listing "$lib")
 for entry in lib/net10.0/IntacctSync.Rules.dll lib/net10.0/IntacctSync.Rules.xml README.md schemas/sync-evidence.v1.schema.json schemas/rule.schema.json; do
   grep -qxF "$entry" <<<"$contents" || fail "$lib lacks $entry"
 done
-listing "$symbols" | grep -qxF lib/net10.0/IntacctSync.Rules.pdb || fail "$symbols lacks lib/net10.0/IntacctSync.Rules.pdb"
+# Listings are read into a variable first: with pipefail, `unzip | grep -q` fails whenever grep stops reading
+# before unzip is done writing (unzip dies of SIGPIPE), which depends on the listing's length and on timing.
+grep -qxF lib/net10.0/IntacctSync.Rules.pdb <<<"$(listing "$symbols")" || fail "$symbols lacks lib/net10.0/IntacctSync.Rules.pdb"
 nuspec=$(unzip -p "$lib" IntacctSync.Rules.nuspec)
 grep -qF '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
 grep -qF '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
@@ -64,7 +66,7 @@ if [ "${CI:-}" = true ]; then
   LC_ALL=C grep -aqF /_/src/IntacctSync.Rules/obj/ "$work/IntacctSync.Rules.dll" \
     || fail "CI=true, yet the packed assembly's PDB path is not under /_/ (ContinuousIntegrationBuild)"
 fi
-listing "$tool" | grep -qxF tools/net10.0/any/DotnetToolSettings.xml || fail "$tool is not a tool package"
+grep -qxF tools/net10.0/any/DotnetToolSettings.xml <<<"$(listing "$tool")" || fail "$tool is not a tool package"
 step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
 
 # 3. The consumer: restored into an empty packages folder, so IntacctSync.Rules can only come from

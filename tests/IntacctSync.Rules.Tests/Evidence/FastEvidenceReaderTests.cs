@@ -32,34 +32,12 @@ public sealed class FastEvidenceReaderTests
             .Select(f => Path.GetRelativePath(RepoPaths.TestProject, f).Replace('\\', '/'));
 
     [Fact]
-    public void GeneratedFile_IsCurrent() => AssertCurrent(EvidenceReaderGenerator.GeneratedFile, EvidenceReaderGenerator.Generate());
-
-    private static void AssertCurrent(string committed, string generated)
-    {
-        var received = Path.ChangeExtension(committed, ".received.txt");
-        var expected = File.Exists(committed) ? File.ReadAllText(committed, Encoding.UTF8).ReplaceLineEndings("\n") : null;
-        if (generated == expected)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        var onCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!onCi && Environment.GetEnvironmentVariable("INTACCTSYNC_ACCEPT_GENERATED") == "1")
-        {
-            File.WriteAllText(committed, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Delete(received);
-            return;
-        }
-
-        File.WriteAllText(received, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Assert.Fail(
-            $"{committed} does not describe the evidence model as it is now (a type or field was added or changed).{Environment.NewLine}"
-            + $"Regenerate it with build/generate-evidence-reader.sh and rebuild; the text generated now is in {received}.");
-    }
+    public void GeneratedFile_IsCurrent() =>
+        GeneratedFile.AssertCurrent(EvidenceReaderGenerator.GeneratedFile, EvidenceReaderGenerator.Generate(), "the evidence model as it is now (a type or field was added or changed)", "build/generate-evidence-reader.sh");
 
     [Fact]
-    public void GeneratedModelFile_IsCurrent() => AssertCurrent(EvidenceReaderGenerator.ModelFile, EvidenceReaderGenerator.GenerateModel());
+    public void GeneratedModelFile_IsCurrent() =>
+        GeneratedFile.AssertCurrent(EvidenceReaderGenerator.ModelFile, EvidenceReaderGenerator.GenerateModel(), "the evidence model as it is now (a type or field was added or changed)", "build/generate-evidence-reader.sh");
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -1,4 +1,3 @@
-using System.Text;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Generated;
@@ -15,32 +14,12 @@ namespace IntacctSync.Rules.Tests.Generation;
 public sealed class GeneratedConditionsTests
 {
     [Fact]
-    public void GeneratedFile_IsCurrent()
-    {
-        var committed = ConditionsGenerator.GeneratedFile;
-        var received = Path.ChangeExtension(committed, ".received.txt");
-        var generated = ConditionsGenerator.Generate();
-        var expected = File.Exists(committed) ? File.ReadAllText(committed, Encoding.UTF8).ReplaceLineEndings("\n") : null;
-        if (generated == expected)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        var onCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!onCi && Environment.GetEnvironmentVariable("INTACCTSYNC_ACCEPT_GENERATED") == "1")
-        {
-            File.WriteAllText(committed, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Delete(received);
-            return;
-        }
-
-        File.WriteAllText(received, generated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Assert.Fail(
-            $"{committed} does not hold the C# of the rules as they are now (a rule's expression was added or changed).{Environment.NewLine}"
-            + $"Regenerate it with build/generate-conditions.sh and rebuild; the text generated now is in {received}.{Environment.NewLine}"
-            + "Until then those expressions are parsed at load, which is correct but slow.");
-    }
+    public void GeneratedFile_IsCurrent() =>
+        GeneratedFile.AssertCurrent(
+            ConditionsGenerator.GeneratedFile,
+            ConditionsGenerator.Generate(),
+            "the C# of the rules as they are now (a rule's expression was added or changed); until it is regenerated those expressions are parsed at load, which is correct but slow",
+            "build/generate-conditions.sh");
 
     [Fact]
     public void LoadingTheBuiltInRules_NeverStartsTheParser()
