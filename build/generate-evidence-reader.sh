@@ -10,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Written by the test when asked to, never on CI.
 INTACCTSYNC_ACCEPT_GENERATED=1 CI= dotnet test tests/IntacctSync.Rules.Tests \
-  --filter "FullyQualifiedName~FastEvidenceReaderTests.GeneratedFile_IsCurrent|FullyQualifiedName~FastEvidenceReaderTests.GeneratedModelFile_IsCurrent"
+  --filter "FullyQualifiedName~FastEvidenceReaderTests.GeneratedFile_IsCurrent|FullyQualifiedName~FastEvidenceReaderTests.GeneratedModelFile_IsCurrent|FullyQualifiedName~FastRuleDocumentReaderTests.GeneratedFile_IsCurrent"
 
 # The library now compiles the new reader; run the whole class against it.
-dotnet test tests/IntacctSync.Rules.Tests --filter "FullyQualifiedName~FastEvidenceReaderTests|FullyQualifiedName~EvidenceModelTests"
+dotnet test tests/IntacctSync.Rules.Tests --filter "FullyQualifiedName~FastEvidenceReaderTests|FullyQualifiedName~EvidenceModelTests|FullyQualifiedName~FastRuleDocumentReaderTests"

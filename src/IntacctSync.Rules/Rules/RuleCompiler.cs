@@ -74,7 +74,7 @@ internal sealed partial class RuleCompiler
         RuleDocument? doc;
         try
         {
-            doc = JsonSerializer.Deserialize(utf8, RuleDocumentJsonContext.Default.RuleDocument);
+            doc = FastRuleDocumentReader.TryRead(utf8) ?? JsonSerializer.Deserialize(utf8, RuleDocumentJsonContext.Default.RuleDocument);
         }
         catch (JsonException ex)
         {

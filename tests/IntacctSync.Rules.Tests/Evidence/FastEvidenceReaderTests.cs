@@ -150,7 +150,7 @@ public sealed class FastEvidenceReaderTests
 
     /// <summary>Every value of the document replaced (by a few of <see cref="Replacements"/>), removed, renamed,
     /// repeated; then a few byte-level mutations.</summary>
-    private static IEnumerable<(string What, byte[] Utf8)> Mutations(byte[] original, Random random)
+    internal static IEnumerable<(string What, byte[] Utf8)> Mutations(byte[] original, Random random)
     {
         var root = JsonNode.Parse(original)!;
         var paths = new List<(JsonNode Parent, string? Name, int Index)>();
