@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates src/IntacctSync.Rules/Evidence/Json/FastEvidenceReader.g.cs (the reader of each evidence type) and
-# EvidenceModel.g.cs (each type's fields and JSON writer, for cited facts) after a type or field of the model
-# (src/IntacctSync.Rules/Evidence) was added or changed. The generator is
-# tests/IntacctSync.Rules.Tests/Generation/EvidenceReaderGenerator.cs; FastEvidenceReaderTests fails until this is run,
-# then it and EvidenceModelTests prove the regenerated code agrees with the serializer path. Review with `git diff`.
+# Regenerates src/IntacctSync.Rules/Evidence/Json/FastEvidenceReader.g.cs (the reader of each evidence type),
+# EvidenceModel.g.cs (each type's fields and JSON writer, for cited facts) and
+# src/IntacctSync.Rules/Rules/Definition/FastRuleDocumentReader.g.cs (the rule-file reader) after a type or field
+# of the evidence model (src/IntacctSync.Rules/Evidence) or of the rule format (RuleDocument.cs) was added or
+# changed. The generators are in tests/IntacctSync.Rules.Tests/Generation; the *_IsCurrent tests fail until this is
+# run, then the reader tests prove the regenerated code agrees with System.Text.Json. Review with `git diff`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
