@@ -203,7 +203,7 @@ internal static class EvidenceReaderGenerator
     {
         if (type == typeof(string))
         {
-            return $"WriteText(writer, {value});";
+            return $"writer.WriteStringValue({value});";
         }
 
         if (type == typeof(int))
@@ -215,19 +215,19 @@ internal static class EvidenceReaderGenerator
         {
             return underlying switch
             {
-                { IsEnum: true } => $"WriteNullableEnum(writer, {value});",
-                _ when underlying == typeof(bool) => $"Booleans.WriteTo(writer, {value});",
-                _ when underlying == typeof(int) => $"Int32s.WriteTo(writer, {value});",
-                _ when underlying == typeof(decimal) => $"Decimals.WriteTo(writer, {value});",
-                _ when underlying == typeof(DateTimeOffset) => $"DateTimes.WriteTo(writer, {value});",
-                _ when underlying == typeof(DateOnly) => $"Dates.WriteTo(writer, {value});",
+                { IsEnum: true } => $"EnumNames<{Global(underlying)}>.WriteNullable(writer, {value});",
+                _ when underlying == typeof(bool) => $"StrictScalars.Booleans.WriteTo(writer, {value});",
+                _ when underlying == typeof(int) => $"StrictScalars.Int32s.WriteTo(writer, {value});",
+                _ when underlying == typeof(decimal) => $"StrictScalars.Decimals.WriteTo(writer, {value});",
+                _ when underlying == typeof(DateTimeOffset) => $"StrictScalars.DateTimes.WriteTo(writer, {value});",
+                _ when underlying == typeof(DateOnly) => $"StrictScalars.Dates.WriteTo(writer, {value});",
                 _ => throw new NotSupportedException($"{underlying.Name} values are not generated."),
             };
         }
 
         if (type.IsEnum)
         {
-            return $"WriteEnum(writer, {value});";
+            return $"EnumNames<{Global(type)}>.WriteNamed(writer, {value});";
         }
 
         if (ElementOf(type) is not null)
@@ -348,16 +348,16 @@ internal static class EvidenceReaderGenerator
 
             if (underlying.IsEnum)
             {
-                return $"NullableEnum<{Global(underlying)}>(ref reader)";
+                return $"EnumNames<{Global(underlying)}>.ReadNullable(ref reader)";
             }
 
             return underlying switch
             {
-                _ when underlying == typeof(bool) => "Booleans.ReadValue(ref reader)",
-                _ when underlying == typeof(int) => "Int32s.ReadValue(ref reader)",
-                _ when underlying == typeof(decimal) => "Decimals.ReadValue(ref reader)",
-                _ when underlying == typeof(DateTimeOffset) => "DateTimes.ReadValue(ref reader)",
-                _ when underlying == typeof(DateOnly) => "Dates.ReadValue(ref reader)",
+                _ when underlying == typeof(bool) => "StrictScalars.Booleans.ReadValue(ref reader)",
+                _ when underlying == typeof(int) => "StrictScalars.Int32s.ReadValue(ref reader)",
+                _ when underlying == typeof(decimal) => "StrictScalars.Decimals.ReadValue(ref reader)",
+                _ when underlying == typeof(DateTimeOffset) => "StrictScalars.DateTimes.ReadValue(ref reader)",
+                _ when underlying == typeof(DateOnly) => "StrictScalars.Dates.ReadValue(ref reader)",
                 _ => throw new NotSupportedException($"{where}: {underlying.Name} values are not generated."),
             };
         }

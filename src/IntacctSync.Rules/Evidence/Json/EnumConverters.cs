@@ -70,6 +70,27 @@ internal static class EnumNames<T>
         var also = nullAllowed ? " or null" : string.Empty;
         throw new JsonException($"expected one of {Expected}{also}, got {JsonTokenText.Describe(ref reader)}");
     }
+
+    /// <summary>An enum field: <c>null</c> is the observed empty value (<c>Unset</c>).</summary>
+    public static T ReadNullable(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? default : Read(ref reader, nullAllowed: true);
+
+    /// <summary>An enum field's value: its name, or <c>null</c> for a value without one (<c>Unset</c>).</summary>
+    public static void WriteNullable(Utf8JsonWriter writer, T? value)
+    {
+        if (value is { } v && NameOf(v) is { } name)
+        {
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>An enum in a list: its name; a value without one cannot be written.</summary>
+    public static void WriteNamed(Utf8JsonWriter writer, T value) =>
+        writer.WriteStringValue(NameOf(value) ?? throw new JsonException($"{typeof(T).Name} value {value} has no JSON name; a list holds named members only"));
 }
 
 /// <summary>An optional enum field: a member name, or <c>null</c> for "observed unset".</summary>
@@ -79,19 +100,10 @@ internal sealed class NullableEnumConverter<T> : JsonConverter<T?>
     public override bool HandleNull => true;
 
     public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? default(T) : EnumNames<T>.Read(ref reader, nullAllowed: true);
+        EnumNames<T>.ReadNullable(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
-    {
-        if (value is { } v && EnumNames<T>.NameOf(v) is { } name)
-        {
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options) =>
+        EnumNames<T>.WriteNullable(writer, value);
 }
 
 /// <summary>An enum inside a list, where <c>null</c> has no meaning.</summary>
@@ -102,5 +114,5 @@ internal sealed class EnumConverter<T> : JsonConverter<T>
         EnumNames<T>.Read(ref reader, nullAllowed: false);
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(EnumNames<T>.NameOf(value) ?? throw new JsonException($"{typeof(T).Name} value {value} has no JSON name; a list holds named members only"));
+        EnumNames<T>.WriteNamed(writer, value);
 }

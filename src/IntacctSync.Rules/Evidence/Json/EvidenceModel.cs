@@ -26,12 +26,6 @@ internal sealed class EvidenceField(string name, Type type, Func<object, object?
 /// </remarks>
 internal static partial class EvidenceModel
 {
-    private static readonly BooleanConverter Booleans = new();
-    private static readonly Int32Converter Int32s = new();
-    private static readonly DecimalConverter Decimals = new();
-    private static readonly DateTimeOffsetConverter DateTimes = new();
-    private static readonly DateOnlyConverter Dates = new();
-
     /// <summary>The record type's fields in declaration order; empty for any other type.</summary>
     public static IReadOnlyList<EvidenceField> Fields(Type type) => FieldsOf(type) ?? [];
 
@@ -72,24 +66,4 @@ internal static partial class EvidenceModel
             throw new InvalidOperationException($"{declared} is not a type of the evidence model; regenerate EvidenceModel.g.cs (build/generate-evidence-reader.sh).");
         }
     }
-
-    private static void WriteText(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
-
-    private static void WriteNullableEnum<T>(Utf8JsonWriter writer, T value)
-        where T : struct, Enum
-    {
-        // As NullableEnumConverter writes it: Unset has no name and is written as null.
-        if (EnumNames<T>.NameOf(value) is { } name)
-        {
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-
-    private static void WriteEnum<T>(Utf8JsonWriter writer, T value)
-        where T : struct, Enum =>
-        writer.WriteStringValue(EnumNames<T>.NameOf(value) ?? throw new JsonException($"{typeof(T).Name} value {value} has no JSON name; a list holds named members only"));
 }

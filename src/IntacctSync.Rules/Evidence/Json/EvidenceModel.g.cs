@@ -417,13 +417,13 @@ internal static partial class EvidenceModel
     {
         if (declared == typeof(bool?))
         {
-            Booleans.WriteTo(writer, (bool)value);
+            StrictScalars.Booleans.WriteTo(writer, (bool)value);
             return true;
         }
 
         if (declared == typeof(decimal?))
         {
-            Decimals.WriteTo(writer, (decimal)value);
+            StrictScalars.Decimals.WriteTo(writer, (decimal)value);
             return true;
         }
 
@@ -441,13 +441,13 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ApiErrorLevel?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.ApiErrorLevel)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ApiErrorLevel>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.ApiErrorLevel)value);
             return true;
         }
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ApiResultStatus?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.ApiResultStatus)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ApiResultStatus>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.ApiResultStatus)value);
             return true;
         }
 
@@ -483,7 +483,7 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.DimensionImport?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.DimensionImport)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.DimensionImport>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.DimensionImport)value);
             return true;
         }
 
@@ -519,7 +519,7 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ExportDateSource?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.ExportDateSource)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ExportDateSource>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.ExportDateSource)value);
             return true;
         }
 
@@ -537,7 +537,7 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.IntacctApi?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.IntacctApi)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.IntacctApi>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.IntacctApi)value);
             return true;
         }
 
@@ -555,7 +555,7 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ModuleAccess?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.ModuleAccess)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.ModuleAccess)value);
             return true;
         }
 
@@ -567,19 +567,19 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.NonReimbursableExport?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.NonReimbursableExport)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.NonReimbursableExport>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.NonReimbursableExport)value);
             return true;
         }
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ObjectRight))
         {
-            WriteEnum(writer, (global::IntacctSync.Rules.Evidence.ObjectRight)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ObjectRight>.WriteNamed(writer, (global::IntacctSync.Rules.Evidence.ObjectRight)value);
             return true;
         }
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.PermissionModel?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.PermissionModel)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.PermissionModel>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.PermissionModel)value);
             return true;
         }
 
@@ -591,7 +591,7 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.ReimbursableExport?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.ReimbursableExport)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.ReimbursableExport>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.ReimbursableExport)value);
             return true;
         }
 
@@ -615,19 +615,19 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.SyncLevel?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.SyncLevel)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncLevel>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.SyncLevel)value);
             return true;
         }
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.SyncOperation?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.SyncOperation)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncOperation>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.SyncOperation)value);
             return true;
         }
 
         if (declared == typeof(global::IntacctSync.Rules.Evidence.SyncOutcome?))
         {
-            WriteNullableEnum(writer, (global::IntacctSync.Rules.Evidence.SyncOutcome)value);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncOutcome>.WriteNullable(writer, (global::IntacctSync.Rules.Evidence.SyncOutcome)value);
             return true;
         }
 
@@ -771,13 +771,13 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(global::System.DateOnly?))
         {
-            Dates.WriteTo(writer, (global::System.DateOnly)value);
+            StrictScalars.Dates.WriteTo(writer, (global::System.DateOnly)value);
             return true;
         }
 
         if (declared == typeof(global::System.DateTimeOffset?))
         {
-            DateTimes.WriteTo(writer, (global::System.DateTimeOffset)value);
+            StrictScalars.DateTimes.WriteTo(writer, (global::System.DateTimeOffset)value);
             return true;
         }
 
@@ -789,13 +789,13 @@ internal static partial class EvidenceModel
 
         if (declared == typeof(int?))
         {
-            Int32s.WriteTo(writer, (int)value);
+            StrictScalars.Int32s.WriteTo(writer, (int)value);
             return true;
         }
 
         if (declared == typeof(string))
         {
-            WriteText(writer, (string)value);
+            writer.WriteStringValue((string)value);
             return true;
         }
 
@@ -808,19 +808,19 @@ internal static partial class EvidenceModel
         if (value.ClosedThrough is { } v0)
         {
             writer.WritePropertyName("closedThrough"u8);
-            Dates.WriteTo(writer, v0);
+            StrictScalars.Dates.WriteTo(writer, v0);
         }
 
         if (value.CashManagementOpen is { } v1)
         {
             writer.WritePropertyName("cashManagementOpen"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.ReportingPeriodClosed is { } v2)
         {
             writer.WritePropertyName("reportingPeriodClosed"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         writer.WriteEndObject();
@@ -832,67 +832,67 @@ internal static partial class EvidenceModel
         if (value.Api is { } v0)
         {
             writer.WritePropertyName("api"u8);
-            WriteNullableEnum(writer, v0);
+            EnumNames<global::IntacctSync.Rules.Evidence.IntacctApi>.WriteNullable(writer, v0);
         }
 
         if (value.Level is { } v1)
         {
             writer.WritePropertyName("level"u8);
-            WriteNullableEnum(writer, v1);
+            EnumNames<global::IntacctSync.Rules.Evidence.ApiErrorLevel>.WriteNullable(writer, v1);
         }
 
         if (value.Status is { } v2)
         {
             writer.WritePropertyName("status"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.ApiResultStatus>.WriteNullable(writer, v2);
         }
 
         if (value.Function is { } v3)
         {
             writer.WritePropertyName("function"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         if (value.Object is { } v4)
         {
             writer.WritePropertyName("object"u8);
-            WriteText(writer, v4);
+            writer.WriteStringValue(v4);
         }
 
         if (value.ErrorNo is { } v5)
         {
             writer.WritePropertyName("errorNo"u8);
-            WriteText(writer, v5);
+            writer.WriteStringValue(v5);
         }
 
         if (value.Description is { } v6)
         {
             writer.WritePropertyName("description"u8);
-            WriteText(writer, v6);
+            writer.WriteStringValue(v6);
         }
 
         if (value.Description2 is { } v7)
         {
             writer.WritePropertyName("description2"u8);
-            WriteText(writer, v7);
+            writer.WriteStringValue(v7);
         }
 
         if (value.Correction is { } v8)
         {
             writer.WritePropertyName("correction"u8);
-            WriteText(writer, v8);
+            writer.WriteStringValue(v8);
         }
 
         if (value.SupportId is { } v9)
         {
             writer.WritePropertyName("supportId"u8);
-            WriteText(writer, v9);
+            writer.WriteStringValue(v9);
         }
 
         if (value.HttpStatus is { } v10)
         {
             writer.WritePropertyName("httpStatus"u8);
-            Int32s.WriteTo(writer, v10);
+            StrictScalars.Int32s.WriteTo(writer, v10);
         }
 
         writer.WriteEndObject();
@@ -904,31 +904,31 @@ internal static partial class EvidenceModel
         if (value.Name is { } v0)
         {
             writer.WritePropertyName("name"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Active is { } v1)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.Synced is { } v2)
         {
             writer.WritePropertyName("synced"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.AccountNumber is { } v3)
         {
             writer.WritePropertyName("accountNumber"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         if (value.ExpenseTypeId is { } v4)
         {
             writer.WritePropertyName("expenseTypeId"u8);
-            WriteText(writer, v4);
+            writer.WriteStringValue(v4);
         }
 
         writer.WriteEndObject();
@@ -940,19 +940,19 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Enabled is { } v1)
         {
             writer.WritePropertyName("enabled"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.ImportAs is { } v2)
         {
             writer.WritePropertyName("importAs"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.DimensionImport>.WriteNullable(writer, v2);
         }
 
         writer.WriteEndObject();
@@ -970,19 +970,19 @@ internal static partial class EvidenceModel
         if (value.BillableEnabled is { } v1)
         {
             writer.WritePropertyName("billableEnabled"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.BillableMapped is { } v2)
         {
             writer.WritePropertyName("billableMapped"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.TaxImportEnabled is { } v3)
         {
             writer.WritePropertyName("taxImportEnabled"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.Categories is { } v4)
@@ -1006,73 +1006,73 @@ internal static partial class EvidenceModel
         if (value.CompanyId is { } v0)
         {
             writer.WritePropertyName("companyId"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.EntityId is { } v1)
         {
             writer.WritePropertyName("entityId"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.SyncLevel is { } v2)
         {
             writer.WritePropertyName("syncLevel"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncLevel>.WriteNullable(writer, v2);
         }
 
         if (value.MultiEntity is { } v3)
         {
             writer.WritePropertyName("multiEntity"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.SenderIdAuthorized is { } v4)
         {
             writer.WritePropertyName("senderIdAuthorized"u8);
-            Booleans.WriteTo(writer, v4);
+            StrictScalars.Booleans.WriteTo(writer, v4);
         }
 
         if (value.CredentialsValid is { } v5)
         {
             writer.WritePropertyName("credentialsValid"u8);
-            Booleans.WriteTo(writer, v5);
+            StrictScalars.Booleans.WriteTo(writer, v5);
         }
 
         if (value.PasswordExpired is { } v6)
         {
             writer.WritePropertyName("passwordExpired"u8);
-            Booleans.WriteTo(writer, v6);
+            StrictScalars.Booleans.WriteTo(writer, v6);
         }
 
         if (value.SessionStarted is { } v7)
         {
             writer.WritePropertyName("sessionStarted"u8);
-            Booleans.WriteTo(writer, v7);
+            StrictScalars.Booleans.WriteTo(writer, v7);
         }
 
         if (value.ConfigurationValid is { } v8)
         {
             writer.WritePropertyName("configurationValid"u8);
-            Booleans.WriteTo(writer, v8);
+            StrictScalars.Booleans.WriteTo(writer, v8);
         }
 
         if (value.WebServicesSubscribed is { } v9)
         {
             writer.WritePropertyName("webServicesSubscribed"u8);
-            Booleans.WriteTo(writer, v9);
+            StrictScalars.Booleans.WriteTo(writer, v9);
         }
 
         if (value.EverSucceeded is { } v10)
         {
             writer.WritePropertyName("everSucceeded"u8);
-            Booleans.WriteTo(writer, v10);
+            StrictScalars.Booleans.WriteTo(writer, v10);
         }
 
         if (value.LastSuccessfulSyncAt is { } v11)
         {
             writer.WritePropertyName("lastSuccessfulSyncAt"u8);
-            DateTimes.WriteTo(writer, v11);
+            StrictScalars.DateTimes.WriteTo(writer, v11);
         }
 
         writer.WriteEndObject();
@@ -1084,19 +1084,19 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.ExpiresOn is { } v1)
         {
             writer.WritePropertyName("expiresOn"u8);
-            Dates.WriteTo(writer, v1);
+            StrictScalars.Dates.WriteTo(writer, v1);
         }
 
         if (value.AccountNumber is { } v2)
         {
             writer.WritePropertyName("accountNumber"u8);
-            WriteText(writer, v2);
+            writer.WriteStringValue(v2);
         }
 
         writer.WriteEndObject();
@@ -1108,19 +1108,19 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Name is { } v1)
         {
             writer.WritePropertyName("name"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.Active is { } v2)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         writer.WriteEndObject();
@@ -1132,31 +1132,31 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Email is { } v1)
         {
             writer.WritePropertyName("email"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.LocationId is { } v2)
         {
             writer.WritePropertyName("locationId"u8);
-            WriteText(writer, v2);
+            writer.WriteStringValue(v2);
         }
 
         if (value.Active is { } v3)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.ManagerHasActiveUser is { } v4)
         {
             writer.WritePropertyName("managerHasActiveUser"u8);
-            Booleans.WriteTo(writer, v4);
+            StrictScalars.Booleans.WriteTo(writer, v4);
         }
 
         writer.WriteEndObject();
@@ -1168,67 +1168,67 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Line is { } v1)
         {
             writer.WritePropertyName("line"u8);
-            Int32s.WriteTo(writer, v1);
+            StrictScalars.Int32s.WriteTo(writer, v1);
         }
 
         if (value.Amount is { } v2)
         {
             writer.WritePropertyName("amount"u8);
-            Decimals.WriteTo(writer, v2);
+            StrictScalars.Decimals.WriteTo(writer, v2);
         }
 
         if (value.Currency is { } v3)
         {
             writer.WritePropertyName("currency"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         if (value.Category is { } v4)
         {
             writer.WritePropertyName("category"u8);
-            WriteText(writer, v4);
+            writer.WriteStringValue(v4);
         }
 
         if (value.Billable is { } v5)
         {
             writer.WritePropertyName("billable"u8);
-            Booleans.WriteTo(writer, v5);
+            StrictScalars.Booleans.WriteTo(writer, v5);
         }
 
         if (value.Reimbursable is { } v6)
         {
             writer.WritePropertyName("reimbursable"u8);
-            Booleans.WriteTo(writer, v6);
+            StrictScalars.Booleans.WriteTo(writer, v6);
         }
 
         if (value.TaxRate is { } v7)
         {
             writer.WritePropertyName("taxRate"u8);
-            WriteText(writer, v7);
+            writer.WriteStringValue(v7);
         }
 
         if (value.Date is { } v8)
         {
             writer.WritePropertyName("date"u8);
-            Dates.WriteTo(writer, v8);
+            StrictScalars.Dates.WriteTo(writer, v8);
         }
 
         if (value.Project is { } v9)
         {
             writer.WritePropertyName("project"u8);
-            WriteText(writer, v9);
+            writer.WriteStringValue(v9);
         }
 
         if (value.Customer is { } v10)
         {
             writer.WritePropertyName("customer"u8);
-            WriteText(writer, v10);
+            writer.WriteStringValue(v10);
         }
 
         if (value.Tags is { } v11)
@@ -1240,7 +1240,7 @@ internal static partial class EvidenceModel
         if (value.CardTransaction is { } v12)
         {
             writer.WritePropertyName("cardTransaction"u8);
-            Booleans.WriteTo(writer, v12);
+            StrictScalars.Booleans.WriteTo(writer, v12);
         }
 
         writer.WriteEndObject();
@@ -1252,25 +1252,25 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Active is { } v1)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.Billable is { } v2)
         {
             writer.WritePropertyName("billable"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.AccountNumber is { } v3)
         {
             writer.WritePropertyName("accountNumber"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         writer.WriteEndObject();
@@ -1282,25 +1282,25 @@ internal static partial class EvidenceModel
         if (value.Enabled is { } v0)
         {
             writer.WritePropertyName("enabled"u8);
-            Booleans.WriteTo(writer, v0);
+            StrictScalars.Booleans.WriteTo(writer, v0);
         }
 
         if (value.AutoReconciliation is { } v1)
         {
             writer.WritePropertyName("autoReconciliation"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.CashJournal is { } v2)
         {
             writer.WritePropertyName("cashJournal"u8);
-            WriteText(writer, v2);
+            writer.WriteStringValue(v2);
         }
 
         if (value.AccrualJournal is { } v3)
         {
             writer.WritePropertyName("accrualJournal"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         writer.WriteEndObject();
@@ -1312,37 +1312,37 @@ internal static partial class EvidenceModel
         if (value.Reimbursable is { } v0)
         {
             writer.WritePropertyName("reimbursable"u8);
-            WriteNullableEnum(writer, v0);
+            EnumNames<global::IntacctSync.Rules.Evidence.ReimbursableExport>.WriteNullable(writer, v0);
         }
 
         if (value.NonReimbursable is { } v1)
         {
             writer.WritePropertyName("nonReimbursable"u8);
-            WriteNullableEnum(writer, v1);
+            EnumNames<global::IntacctSync.Rules.Evidence.NonReimbursableExport>.WriteNullable(writer, v1);
         }
 
         if (value.ExportDate is { } v2)
         {
             writer.WritePropertyName("exportDate"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.ExportDateSource>.WriteNullable(writer, v2);
         }
 
         if (value.EntityId is { } v3)
         {
             writer.WritePropertyName("entityId"u8);
-            WriteText(writer, v3);
+            writer.WriteStringValue(v3);
         }
 
         if (value.DefaultVendor is { } v4)
         {
             writer.WritePropertyName("defaultVendor"u8);
-            WriteText(writer, v4);
+            writer.WriteStringValue(v4);
         }
 
         if (value.CreditCardId is { } v5)
         {
             writer.WritePropertyName("creditCardId"u8);
-            WriteText(writer, v5);
+            writer.WriteStringValue(v5);
         }
 
         writer.WriteEndObject();
@@ -1354,13 +1354,13 @@ internal static partial class EvidenceModel
         if (value.Number is { } v0)
         {
             writer.WritePropertyName("number"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Active is { } v1)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.RequiredDimensions is { } v2)
@@ -1372,19 +1372,19 @@ internal static partial class EvidenceModel
         if (value.Billable is { } v3)
         {
             writer.WritePropertyName("billable"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.Restricted is { } v4)
         {
             writer.WritePropertyName("restricted"u8);
-            Booleans.WriteTo(writer, v4);
+            StrictScalars.Booleans.WriteTo(writer, v4);
         }
 
         if (value.CreditCardId is { } v5)
         {
             writer.WritePropertyName("creditCardId"u8);
-            WriteText(writer, v5);
+            writer.WriteStringValue(v5);
         }
 
         writer.WriteEndObject();
@@ -1408,7 +1408,7 @@ internal static partial class EvidenceModel
         if (value.LocationRequired is { } v2)
         {
             writer.WritePropertyName("locationRequired"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.Employees is { } v3)
@@ -1468,43 +1468,43 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Label is { } v1)
         {
             writer.WritePropertyName("label"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.UserDefined is { } v2)
         {
             writer.WritePropertyName("userDefined"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.Exists is { } v3)
         {
             writer.WritePropertyName("exists"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.Active is { } v4)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v4);
+            StrictScalars.Booleans.WriteTo(writer, v4);
         }
 
         if (value.Configured is { } v5)
         {
             writer.WritePropertyName("configured"u8);
-            Booleans.WriteTo(writer, v5);
+            StrictScalars.Booleans.WriteTo(writer, v5);
         }
 
         if (value.ValuesReturned is { } v6)
         {
             writer.WritePropertyName("valuesReturned"u8);
-            Int32s.WriteTo(writer, v6);
+            StrictScalars.Int32s.WriteTo(writer, v6);
         }
 
         if (value.Values is { } v7)
@@ -1522,73 +1522,73 @@ internal static partial class EvidenceModel
         if (value.Administration is { } v0)
         {
             writer.WritePropertyName("administration"u8);
-            WriteNullableEnum(writer, v0);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v0);
         }
 
         if (value.Company is { } v1)
         {
             writer.WritePropertyName("company"u8);
-            WriteNullableEnum(writer, v1);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v1);
         }
 
         if (value.GeneralLedger is { } v2)
         {
             writer.WritePropertyName("generalLedger"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v2);
         }
 
         if (value.AccountsPayable is { } v3)
         {
             writer.WritePropertyName("accountsPayable"u8);
-            WriteNullableEnum(writer, v3);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v3);
         }
 
         if (value.AccountsReceivable is { } v4)
         {
             writer.WritePropertyName("accountsReceivable"u8);
-            WriteNullableEnum(writer, v4);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v4);
         }
 
         if (value.CashManagement is { } v5)
         {
             writer.WritePropertyName("cashManagement"u8);
-            WriteNullableEnum(writer, v5);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v5);
         }
 
         if (value.TimeAndExpenses is { } v6)
         {
             writer.WritePropertyName("timeAndExpenses"u8);
-            WriteNullableEnum(writer, v6);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v6);
         }
 
         if (value.Projects is { } v7)
         {
             writer.WritePropertyName("projects"u8);
-            WriteNullableEnum(writer, v7);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v7);
         }
 
         if (value.PlatformServices is { } v8)
         {
             writer.WritePropertyName("platformServices"u8);
-            WriteNullableEnum(writer, v8);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v8);
         }
 
         if (value.Purchasing is { } v9)
         {
             writer.WritePropertyName("purchasing"u8);
-            WriteNullableEnum(writer, v9);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v9);
         }
 
         if (value.InventoryControl is { } v10)
         {
             writer.WritePropertyName("inventoryControl"u8);
-            WriteNullableEnum(writer, v10);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v10);
         }
 
         if (value.OrderEntry is { } v11)
         {
             writer.WritePropertyName("orderEntry"u8);
-            WriteNullableEnum(writer, v11);
+            EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.WriteNullable(writer, v11);
         }
 
         writer.WriteEndObject();
@@ -1600,19 +1600,19 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.CustomerId is { } v1)
         {
             writer.WritePropertyName("customerId"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.Active is { } v2)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.ResourceEmployeeIds is { } v3)
@@ -1630,25 +1630,25 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.SubmitterEmail is { } v1)
         {
             writer.WritePropertyName("submitterEmail"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.SubmittedAt is { } v2)
         {
             writer.WritePropertyName("submittedAt"u8);
-            DateTimes.WriteTo(writer, v2);
+            StrictScalars.DateTimes.WriteTo(writer, v2);
         }
 
         if (value.ExportDate is { } v3)
         {
             writer.WritePropertyName("exportDate"u8);
-            Dates.WriteTo(writer, v3);
+            StrictScalars.Dates.WriteTo(writer, v3);
         }
 
         if (value.Expenses is { } v4)
@@ -1666,19 +1666,19 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Level is { } v1)
         {
             writer.WritePropertyName("level"u8);
-            WriteNullableEnum(writer, v1);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncLevel>.WriteNullable(writer, v1);
         }
 
         if (value.EntityId is { } v2)
         {
             writer.WritePropertyName("entityId"u8);
-            WriteText(writer, v2);
+            writer.WriteStringValue(v2);
         }
 
         writer.WriteEndObject();
@@ -1692,19 +1692,19 @@ internal static partial class EvidenceModel
         if (value.Operation is { } v1)
         {
             writer.WritePropertyName("operation"u8);
-            WriteNullableEnum(writer, v1);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncOperation>.WriteNullable(writer, v1);
         }
 
         if (value.Outcome is { } v2)
         {
             writer.WritePropertyName("outcome"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.SyncOutcome>.WriteNullable(writer, v2);
         }
 
         if (value.ObservedAt is { } v3)
         {
             writer.WritePropertyName("observedAt"u8);
-            DateTimes.WriteTo(writer, v3);
+            StrictScalars.DateTimes.WriteTo(writer, v3);
         }
 
         if (value.Messages is { } v4)
@@ -1758,13 +1758,13 @@ internal static partial class EvidenceModel
         if (value.Name is { } v0)
         {
             writer.WritePropertyName("name"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Imported is { } v1)
         {
             writer.WritePropertyName("imported"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         writer.WriteEndObject();
@@ -1776,37 +1776,37 @@ internal static partial class EvidenceModel
         if (value.Subscribed is { } v0)
         {
             writer.WritePropertyName("subscribed"u8);
-            Booleans.WriteTo(writer, v0);
+            StrictScalars.Booleans.WriteTo(writer, v0);
         }
 
         if (value.ExpenseReportApproval is { } v1)
         {
             writer.WritePropertyName("expenseReportApproval"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.FirstApproverHasUser is { } v2)
         {
             writer.WritePropertyName("firstApproverHasUser"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.ExpenseTypesEnabled is { } v3)
         {
             writer.WritePropertyName("expenseTypesEnabled"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.ExpenseTypeCount is { } v4)
         {
             writer.WritePropertyName("expenseTypeCount"u8);
-            Int32s.WriteTo(writer, v4);
+            StrictScalars.Int32s.WriteTo(writer, v4);
         }
 
         if (value.ReasonForExpenseRequired is { } v5)
         {
             writer.WritePropertyName("reasonForExpenseRequired"u8);
-            Booleans.WriteTo(writer, v5);
+            StrictScalars.Booleans.WriteTo(writer, v5);
         }
 
         writer.WriteEndObject();
@@ -1818,25 +1818,25 @@ internal static partial class EvidenceModel
         if (value.Id is { } v0)
         {
             writer.WritePropertyName("id"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Email is { } v1)
         {
             writer.WritePropertyName("email"u8);
-            WriteText(writer, v1);
+            writer.WriteStringValue(v1);
         }
 
         if (value.Active is { } v2)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v2);
+            StrictScalars.Booleans.WriteTo(writer, v2);
         }
 
         if (value.OnHold is { } v3)
         {
             writer.WritePropertyName("onHold"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         writer.WriteEndObject();
@@ -1848,25 +1848,25 @@ internal static partial class EvidenceModel
         if (value.UserId is { } v0)
         {
             writer.WritePropertyName("userId"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Active is { } v1)
         {
             writer.WritePropertyName("active"u8);
-            Booleans.WriteTo(writer, v1);
+            StrictScalars.Booleans.WriteTo(writer, v1);
         }
 
         if (value.PermissionModel is { } v2)
         {
             writer.WritePropertyName("permissionModel"u8);
-            WriteNullableEnum(writer, v2);
+            EnumNames<global::IntacctSync.Rules.Evidence.PermissionModel>.WriteNullable(writer, v2);
         }
 
         if (value.Admin is { } v3)
         {
             writer.WritePropertyName("admin"u8);
-            Booleans.WriteTo(writer, v3);
+            StrictScalars.Booleans.WriteTo(writer, v3);
         }
 
         if (value.Modules is { } v4)
@@ -1884,7 +1884,7 @@ internal static partial class EvidenceModel
         if (value.CanPostToClosedPeriods is { } v6)
         {
             writer.WritePropertyName("canPostToClosedPeriods"u8);
-            Booleans.WriteTo(writer, v6);
+            StrictScalars.Booleans.WriteTo(writer, v6);
         }
 
         if (value.Entities is { } v7)
@@ -1902,7 +1902,7 @@ internal static partial class EvidenceModel
         if (value.Name is { } v0)
         {
             writer.WritePropertyName("name"u8);
-            WriteText(writer, v0);
+            writer.WriteStringValue(v0);
         }
 
         if (value.Coding is { } v1)
@@ -1956,7 +1956,7 @@ internal static partial class EvidenceModel
                 continue;
             }
 
-            WriteText(writer, item);
+            writer.WriteStringValue(item);
         }
 
         writer.WriteEndObject();
@@ -2148,7 +2148,7 @@ internal static partial class EvidenceModel
         for (var i = 0; i < value.Count; i++)
         {
             var item = value[i];
-            WriteEnum(writer, item);
+            EnumNames<global::IntacctSync.Rules.Evidence.ObjectRight>.WriteNamed(writer, item);
         }
 
         writer.WriteEndArray();
@@ -2238,7 +2238,7 @@ internal static partial class EvidenceModel
                 continue;
             }
 
-            WriteText(writer, item);
+            writer.WriteStringValue(item);
         }
 
         writer.WriteEndArray();

@@ -5,7 +5,7 @@ namespace IntacctSync.Rules.Evidence.Json;
 /// <summary>
 /// Reads a well-formed evidence document straight off a <see cref="Utf8JsonReader"/>, or gives up. The per-type
 /// methods are generated from the evidence model (<c>FastEvidenceReader.g.cs</c>); the rules for each value
-/// are the serializer path's own converters (<see cref="StrictValueConverter{T}"/>, <see cref="EnumNames{T}"/>).
+/// are the serializer path's own converters (<see cref="StrictScalars"/>, <see cref="EnumNames{T}"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,12 +24,6 @@ namespace IntacctSync.Rules.Evidence.Json;
 internal static partial class FastEvidenceReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = EvidenceJsonOptions.MaxDepth };
-
-    private static readonly BooleanConverter Booleans = new();
-    private static readonly Int32Converter Int32s = new();
-    private static readonly DecimalConverter Decimals = new();
-    private static readonly DateTimeOffsetConverter DateTimes = new();
-    private static readonly DateOnlyConverter Dates = new();
 
     /// <summary>The evidence in <paramref name="utf8"/>, or <c>null</c> when it is not plainly well-formed.</summary>
     public static SyncEvidence? TryRead(ReadOnlySpan<byte> utf8)
@@ -87,11 +81,6 @@ internal static partial class FastEvidenceReader
     /// <summary>A text in a list or a map: <c>null</c> has no meaning there.</summary>
     private static string Element(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new GiveUp();
-
-    /// <summary>An enum field: <c>null</c> is the observed empty value (<c>Unset</c>).</summary>
-    private static T? NullableEnum<T>(ref Utf8JsonReader reader)
-        where T : struct, Enum =>
-        reader.TokenType == JsonTokenType.Null ? default(T) : EnumNames<T>.Read(ref reader, nullAllowed: true);
 
     private static int Int32(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new GiveUp();

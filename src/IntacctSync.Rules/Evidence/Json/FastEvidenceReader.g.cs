@@ -25,19 +25,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                closedThroughValue = Dates.ReadValue(ref reader);
+                closedThroughValue = StrictScalars.Dates.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("cashManagementOpen"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                cashManagementOpenValue = Booleans.ReadValue(ref reader);
+                cashManagementOpenValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("reportingPeriodClosed"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                reportingPeriodClosedValue = Booleans.ReadValue(ref reader);
+                reportingPeriodClosedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -74,19 +74,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                apiValue = NullableEnum<global::IntacctSync.Rules.Evidence.IntacctApi>(ref reader);
+                apiValue = EnumNames<global::IntacctSync.Rules.Evidence.IntacctApi>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("level"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                levelValue = NullableEnum<global::IntacctSync.Rules.Evidence.ApiErrorLevel>(ref reader);
+                levelValue = EnumNames<global::IntacctSync.Rules.Evidence.ApiErrorLevel>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                statusValue = NullableEnum<global::IntacctSync.Rules.Evidence.ApiResultStatus>(ref reader);
+                statusValue = EnumNames<global::IntacctSync.Rules.Evidence.ApiResultStatus>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("function"u8))
             {
@@ -134,7 +134,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 10);
                 Next(ref reader);
-                httpStatusValue = Int32s.ReadValue(ref reader);
+                httpStatusValue = StrictScalars.Int32s.ReadValue(ref reader);
             }
             else
             {
@@ -179,13 +179,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("synced"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                syncedValue = Booleans.ReadValue(ref reader);
+                syncedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("accountNumber"u8))
             {
@@ -234,13 +234,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                enabledValue = Booleans.ReadValue(ref reader);
+                enabledValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("importAs"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                importAsValue = NullableEnum<global::IntacctSync.Rules.Evidence.DimensionImport>(ref reader);
+                importAsValue = EnumNames<global::IntacctSync.Rules.Evidence.DimensionImport>.ReadNullable(ref reader);
             }
             else
             {
@@ -278,19 +278,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                billableEnabledValue = Booleans.ReadValue(ref reader);
+                billableEnabledValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("billableMapped"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                billableMappedValue = Booleans.ReadValue(ref reader);
+                billableMappedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("taxImportEnabled"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                taxImportEnabledValue = Booleans.ReadValue(ref reader);
+                taxImportEnabledValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("categories"u8))
             {
@@ -355,61 +355,61 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                syncLevelValue = NullableEnum<global::IntacctSync.Rules.Evidence.SyncLevel>(ref reader);
+                syncLevelValue = EnumNames<global::IntacctSync.Rules.Evidence.SyncLevel>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("multiEntity"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                multiEntityValue = Booleans.ReadValue(ref reader);
+                multiEntityValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("senderIdAuthorized"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                senderIdAuthorizedValue = Booleans.ReadValue(ref reader);
+                senderIdAuthorizedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("credentialsValid"u8))
             {
                 Once(ref seen, 1UL << 5);
                 Next(ref reader);
-                credentialsValidValue = Booleans.ReadValue(ref reader);
+                credentialsValidValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("passwordExpired"u8))
             {
                 Once(ref seen, 1UL << 6);
                 Next(ref reader);
-                passwordExpiredValue = Booleans.ReadValue(ref reader);
+                passwordExpiredValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("sessionStarted"u8))
             {
                 Once(ref seen, 1UL << 7);
                 Next(ref reader);
-                sessionStartedValue = Booleans.ReadValue(ref reader);
+                sessionStartedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("configurationValid"u8))
             {
                 Once(ref seen, 1UL << 8);
                 Next(ref reader);
-                configurationValidValue = Booleans.ReadValue(ref reader);
+                configurationValidValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("webServicesSubscribed"u8))
             {
                 Once(ref seen, 1UL << 9);
                 Next(ref reader);
-                webServicesSubscribedValue = Booleans.ReadValue(ref reader);
+                webServicesSubscribedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("everSucceeded"u8))
             {
                 Once(ref seen, 1UL << 10);
                 Next(ref reader);
-                everSucceededValue = Booleans.ReadValue(ref reader);
+                everSucceededValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("lastSuccessfulSyncAt"u8))
             {
                 Once(ref seen, 1UL << 11);
                 Next(ref reader);
-                lastSuccessfulSyncAtValue = DateTimes.ReadValue(ref reader);
+                lastSuccessfulSyncAtValue = StrictScalars.DateTimes.ReadValue(ref reader);
             }
             else
             {
@@ -453,7 +453,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                expiresOnValue = Dates.ReadValue(ref reader);
+                expiresOnValue = StrictScalars.Dates.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("accountNumber"u8))
             {
@@ -500,7 +500,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -549,13 +549,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("managerHasActiveUser"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                managerHasActiveUserValue = Booleans.ReadValue(ref reader);
+                managerHasActiveUserValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -602,13 +602,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                lineValue = Int32s.ReadValue(ref reader);
+                lineValue = StrictScalars.Int32s.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("amount"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                amountValue = Decimals.ReadValue(ref reader);
+                amountValue = StrictScalars.Decimals.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("currency"u8))
             {
@@ -626,13 +626,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 5);
                 Next(ref reader);
-                billableValue = Booleans.ReadValue(ref reader);
+                billableValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("reimbursable"u8))
             {
                 Once(ref seen, 1UL << 6);
                 Next(ref reader);
-                reimbursableValue = Booleans.ReadValue(ref reader);
+                reimbursableValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("taxRate"u8))
             {
@@ -644,7 +644,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 8);
                 Next(ref reader);
-                dateValue = Dates.ReadValue(ref reader);
+                dateValue = StrictScalars.Dates.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("project"u8))
             {
@@ -668,7 +668,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 12);
                 Next(ref reader);
-                cardTransactionValue = Booleans.ReadValue(ref reader);
+                cardTransactionValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -714,13 +714,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("billable"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                billableValue = Booleans.ReadValue(ref reader);
+                billableValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("accountNumber"u8))
             {
@@ -757,13 +757,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                enabledValue = Booleans.ReadValue(ref reader);
+                enabledValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("autoReconciliation"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                autoReconciliationValue = Booleans.ReadValue(ref reader);
+                autoReconciliationValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("cashJournal"u8))
             {
@@ -808,19 +808,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                reimbursableValue = NullableEnum<global::IntacctSync.Rules.Evidence.ReimbursableExport>(ref reader);
+                reimbursableValue = EnumNames<global::IntacctSync.Rules.Evidence.ReimbursableExport>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("nonReimbursable"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                nonReimbursableValue = NullableEnum<global::IntacctSync.Rules.Evidence.NonReimbursableExport>(ref reader);
+                nonReimbursableValue = EnumNames<global::IntacctSync.Rules.Evidence.NonReimbursableExport>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("exportDate"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                exportDateValue = NullableEnum<global::IntacctSync.Rules.Evidence.ExportDateSource>(ref reader);
+                exportDateValue = EnumNames<global::IntacctSync.Rules.Evidence.ExportDateSource>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("entityId"u8))
             {
@@ -879,7 +879,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("requiredDimensions"u8))
             {
@@ -891,13 +891,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                billableValue = Booleans.ReadValue(ref reader);
+                billableValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("restricted"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                restrictedValue = Booleans.ReadValue(ref reader);
+                restrictedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("creditCardId"u8))
             {
@@ -955,7 +955,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                locationRequiredValue = Booleans.ReadValue(ref reader);
+                locationRequiredValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("employees"u8))
             {
@@ -1057,31 +1057,31 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                userDefinedValue = Booleans.ReadValue(ref reader);
+                userDefinedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("exists"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                existsValue = Booleans.ReadValue(ref reader);
+                existsValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("active"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("configured"u8))
             {
                 Once(ref seen, 1UL << 5);
                 Next(ref reader);
-                configuredValue = Booleans.ReadValue(ref reader);
+                configuredValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("valuesReturned"u8))
             {
                 Once(ref seen, 1UL << 6);
                 Next(ref reader);
-                valuesReturnedValue = Int32s.ReadValue(ref reader);
+                valuesReturnedValue = StrictScalars.Int32s.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("values"u8))
             {
@@ -1356,73 +1356,73 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                administrationValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                administrationValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("company"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                companyValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                companyValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("generalLedger"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                generalLedgerValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                generalLedgerValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("accountsPayable"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                accountsPayableValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                accountsPayableValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("accountsReceivable"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                accountsReceivableValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                accountsReceivableValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("cashManagement"u8))
             {
                 Once(ref seen, 1UL << 5);
                 Next(ref reader);
-                cashManagementValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                cashManagementValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("timeAndExpenses"u8))
             {
                 Once(ref seen, 1UL << 6);
                 Next(ref reader);
-                timeAndExpensesValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                timeAndExpensesValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("projects"u8))
             {
                 Once(ref seen, 1UL << 7);
                 Next(ref reader);
-                projectsValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                projectsValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("platformServices"u8))
             {
                 Once(ref seen, 1UL << 8);
                 Next(ref reader);
-                platformServicesValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                platformServicesValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("purchasing"u8))
             {
                 Once(ref seen, 1UL << 9);
                 Next(ref reader);
-                purchasingValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                purchasingValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("inventoryControl"u8))
             {
                 Once(ref seen, 1UL << 10);
                 Next(ref reader);
-                inventoryControlValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                inventoryControlValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("orderEntry"u8))
             {
                 Once(ref seen, 1UL << 11);
                 Next(ref reader);
-                orderEntryValue = NullableEnum<global::IntacctSync.Rules.Evidence.ModuleAccess>(ref reader);
+                orderEntryValue = EnumNames<global::IntacctSync.Rules.Evidence.ModuleAccess>.ReadNullable(ref reader);
             }
             else
             {
@@ -1473,7 +1473,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("resourceEmployeeIds"u8))
             {
@@ -1523,13 +1523,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                submittedAtValue = DateTimes.ReadValue(ref reader);
+                submittedAtValue = StrictScalars.DateTimes.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("exportDate"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                exportDateValue = Dates.ReadValue(ref reader);
+                exportDateValue = StrictScalars.Dates.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("expenses"u8))
             {
@@ -1572,7 +1572,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                levelValue = NullableEnum<global::IntacctSync.Rules.Evidence.SyncLevel>(ref reader);
+                levelValue = EnumNames<global::IntacctSync.Rules.Evidence.SyncLevel>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("entityId"u8))
             {
@@ -1621,19 +1621,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                operationValue = NullableEnum<global::IntacctSync.Rules.Evidence.SyncOperation>(ref reader);
+                operationValue = EnumNames<global::IntacctSync.Rules.Evidence.SyncOperation>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("outcome"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                outcomeValue = NullableEnum<global::IntacctSync.Rules.Evidence.SyncOutcome>(ref reader);
+                outcomeValue = EnumNames<global::IntacctSync.Rules.Evidence.SyncOutcome>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("observedAt"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                observedAtValue = DateTimes.ReadValue(ref reader);
+                observedAtValue = StrictScalars.DateTimes.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("messages"u8))
             {
@@ -1722,7 +1722,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                importedValue = Booleans.ReadValue(ref reader);
+                importedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -1753,37 +1753,37 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 0);
                 Next(ref reader);
-                subscribedValue = Booleans.ReadValue(ref reader);
+                subscribedValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("expenseReportApproval"u8))
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                expenseReportApprovalValue = Booleans.ReadValue(ref reader);
+                expenseReportApprovalValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("firstApproverHasUser"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                firstApproverHasUserValue = Booleans.ReadValue(ref reader);
+                firstApproverHasUserValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("expenseTypesEnabled"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                expenseTypesEnabledValue = Booleans.ReadValue(ref reader);
+                expenseTypesEnabledValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("expenseTypeCount"u8))
             {
                 Once(ref seen, 1UL << 4);
                 Next(ref reader);
-                expenseTypeCountValue = Int32s.ReadValue(ref reader);
+                expenseTypeCountValue = StrictScalars.Int32s.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("reasonForExpenseRequired"u8))
             {
                 Once(ref seen, 1UL << 5);
                 Next(ref reader);
-                reasonForExpenseRequiredValue = Booleans.ReadValue(ref reader);
+                reasonForExpenseRequiredValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -1828,13 +1828,13 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("onHold"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                onHoldValue = Booleans.ReadValue(ref reader);
+                onHoldValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else
             {
@@ -1875,19 +1875,19 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 1);
                 Next(ref reader);
-                activeValue = Booleans.ReadValue(ref reader);
+                activeValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("permissionModel"u8))
             {
                 Once(ref seen, 1UL << 2);
                 Next(ref reader);
-                permissionModelValue = NullableEnum<global::IntacctSync.Rules.Evidence.PermissionModel>(ref reader);
+                permissionModelValue = EnumNames<global::IntacctSync.Rules.Evidence.PermissionModel>.ReadNullable(ref reader);
             }
             else if (reader.ValueTextEquals("admin"u8))
             {
                 Once(ref seen, 1UL << 3);
                 Next(ref reader);
-                adminValue = Booleans.ReadValue(ref reader);
+                adminValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("modules"u8))
             {
@@ -1905,7 +1905,7 @@ internal static partial class FastEvidenceReader
             {
                 Once(ref seen, 1UL << 6);
                 Next(ref reader);
-                canPostToClosedPeriodsValue = Booleans.ReadValue(ref reader);
+                canPostToClosedPeriodsValue = StrictScalars.Booleans.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("entities"u8))
             {

@@ -75,3 +75,13 @@ internal sealed class DateOnlyConverter : StrictValueConverter<DateOnly>
     protected override void WriteValue(Utf8JsonWriter writer, DateOnly value) =>
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
+
+/// <summary>One instance of each strict scalar converter, for the readers and writers that call them directly.</summary>
+internal static class StrictScalars
+{
+    public static readonly BooleanConverter Booleans = new();
+    public static readonly Int32Converter Int32s = new();
+    public static readonly DecimalConverter Decimals = new();
+    public static readonly DateTimeOffsetConverter DateTimes = new();
+    public static readonly DateOnlyConverter Dates = new();
+}
