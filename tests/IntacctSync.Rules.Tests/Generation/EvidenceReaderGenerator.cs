@@ -46,6 +46,7 @@ internal static class EvidenceReaderGenerator
             #nullable disable
 
             using System.Text.Json;
+            using static IntacctSync.Rules.JsonReaderSteps;
 
             namespace IntacctSync.Rules.Evidence.Json;
 

@@ -44,6 +44,7 @@ internal static class RuleDocumentReaderGenerator
             #nullable disable
 
             using System.Text.Json;
+            using static IntacctSync.Rules.JsonReaderSteps;
 
             namespace IntacctSync.Rules.Rules.Definition;
 

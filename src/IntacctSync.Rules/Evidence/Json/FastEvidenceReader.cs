@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static IntacctSync.Rules.JsonReaderSteps;
 
 namespace IntacctSync.Rules.Evidence.Json;
 
@@ -48,28 +49,6 @@ internal static partial class FastEvidenceReader
         }
     }
 
-    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
-        reader.Read() ? reader.TokenType : throw new GiveUp();
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-    {
-        if (reader.TokenType != token)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    /// <summary>Marks a field as read; a field given twice is refused.</summary>
-    private static void Once(ref ulong seen, ulong bit)
-    {
-        if ((seen & bit) != 0)
-        {
-            throw new GiveUp();
-        }
-
-        seen |= bit;
-    }
-
     /// <summary>A text field: <c>null</c> is the observed empty text.</summary>
     private static string Text(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -81,10 +60,4 @@ internal static partial class FastEvidenceReader
     /// <summary>A text in a list or a map: <c>null</c> has no meaning there.</summary>
     private static string Element(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new GiveUp();
-
-    private static int Int32(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new GiveUp();
-
-    /// <summary>Thrown to give the document to the serializer path; never leaves this class.</summary>
-    private sealed class GiveUp : Exception;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static IntacctSync.Rules.JsonReaderSteps;
 
 namespace IntacctSync.Rules.Rules.Definition;
 
@@ -42,37 +43,12 @@ internal static partial class FastRuleDocumentReader
         }
     }
 
-    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
-        reader.Read() ? reader.TokenType : throw new GiveUp();
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-    {
-        if (reader.TokenType != token)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    /// <summary>Marks a field as read; a field given twice is refused.</summary>
-    private static void Once(ref ulong seen, ulong bit)
-    {
-        if ((seen & bit) != 0)
-        {
-            throw new GiveUp();
-        }
-
-        seen |= bit;
-    }
-
     private static string? Text(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
         _ => throw new GiveUp(),
     };
-
-    private static int Int32(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new GiveUp();
 
     private static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -119,7 +95,4 @@ internal static partial class FastRuleDocumentReader
 
         return map;
     }
-
-    /// <summary>Thrown to give the file to the serializer path; never leaves this class.</summary>
-    private sealed class GiveUp : Exception;
 }

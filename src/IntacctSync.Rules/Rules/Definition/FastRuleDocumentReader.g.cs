@@ -7,6 +7,7 @@
 #nullable disable
 
 using System.Text.Json;
+using static IntacctSync.Rules.JsonReaderSteps;
 
 namespace IntacctSync.Rules.Rules.Definition;
 
