@@ -107,7 +107,7 @@ internal sealed class RulesEngineCatalog
 
     /// <summary>
     /// The honesty check for one document: for every rule and subject the library would evaluate, every
-    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives,
+    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives where it is known,
     /// and no RulesEngine rule failed with an exception.
     /// </summary>
     /// <returns>How many condition values were compared.</returns>
@@ -132,7 +132,10 @@ internal sealed class RulesEngineCatalog
                         throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}: {result.ExceptionMessage}");
                     }
 
-                    if (result.IsSuccess != library(subject, facts))
+                    // The library is three-valued: where it says unknown, C#'s two-valued reading of the same text
+                    // may say either, so only known values are compared (Kleene's logic guarantees a known value
+                    // holds whatever the unknown facts are, so C# must agree there).
+                    if (library(subject, facts) is { } known && result.IsSuccess != known)
                     {
                         throw new InvalidOperationException(
                             $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {!result.IsSuccess} in the library, for subject {kind.SortKey(subject)}.");

@@ -276,7 +276,8 @@ internal static partial class ReportBuilder
                     for (var j = 0; j < cause.MissingEvidence.Length; j++)
                     {
                         var m = cause.MissingEvidence[j];
-                        if (m.When is null || m.When(finding.Subject, facts))
+                        // A hint: listed unless its condition is known false (an unknown never hides what to collect).
+                        if (m.When is null || m.When(finding.Subject, facts) != false)
                         {
                             var field = m.Field.Render(slot);
                             if (!Lists(missing, field))

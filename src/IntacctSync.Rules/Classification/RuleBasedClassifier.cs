@@ -91,7 +91,9 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     /// <summary>Three-valued: a cause is established, excluded, or (neither proven) still possible.</summary>
     private static Finding? Evaluate(CompiledRule rule, object subject, EvidenceFacts facts)
     {
-        if (rule.AppliesWhen is { } applies && !applies(subject, facts))
+        // Gates: an unknown appliesWhen does not hide the subject; an unknown notWhen does not
+        // silence the code; an unknown indicatedWhen points nowhere.
+        if (rule.AppliesWhen is { } applies && applies(subject, facts) == false)
         {
             return null;
         }
@@ -121,7 +123,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             certainty = Certainty.Likely;
         }
-        else if (facts.Failed && (anyOpen || rule.Causes.Length == 0) && (rule.IndicatedWhen?.Invoke(subject, facts) ?? rule.Fallback))
+        else if (facts.Failed && (anyOpen || rule.Causes.Length == 0) && (rule.IndicatedWhen is { } indicated ? indicated(subject, facts) == true : rule.Fallback))
         {
             certainty = Certainty.Possible;
         }
@@ -137,7 +139,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     {
         for (var i = 0; i < rule.NotWhen.Length; i++)
         {
-            if (rule.NotWhen[i].When(subject, facts))
+            if (rule.NotWhen[i].When(subject, facts) == true)
             {
                 return true;
             }
@@ -150,7 +152,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     {
         for (var i = 0; i < cause.EstablishedWhen.Length; i++)
         {
-            if (cause.EstablishedWhen[i].When(subject, facts))
+            if (cause.EstablishedWhen[i].When(subject, facts) == true)
             {
                 return new CauseState(Verdict.Established, i);
             }
@@ -158,7 +160,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
 
         for (var i = 0; i < cause.ExcludedWhen.Length; i++)
         {
-            if (cause.ExcludedWhen[i].When(subject, facts))
+            if (cause.ExcludedWhen[i].When(subject, facts) == true)
             {
                 return new CauseState(Verdict.Excluded, i);
             }

@@ -4,8 +4,11 @@ using IntacctSync.Rules.Rules.Subjects;
 
 namespace IntacctSync.Rules.Rules;
 
-/// <summary>A condition compiled once into a delegate over one subject and the document's facts.</summary>
-internal delegate bool Condition(object subject, EvidenceFacts facts);
+/// <summary>
+/// A condition compiled once into a delegate over one subject and the document's facts: true, false, or
+/// unknown (<c>null</c>) when a fact it needs is absent from the evidence.
+/// </summary>
+internal delegate bool? Condition(object subject, EvidenceFacts facts);
 
 /// <summary>An expression compiled once that reads a placeholder value (a vendor id, a date) from the evidence.</summary>
 internal delegate string? ValueOf(object subject, EvidenceFacts facts);

@@ -349,17 +349,15 @@ internal sealed partial class RuleCompiler
         return Wrap<ValueOf>(subject, parsed).CompileFast();
     }
 
-    /// <summary>A condition's body over <c>d</c> and <c>e</c>, typed <see cref="bool"/>: what is compiled, and what the generator prints.</summary>
+    /// <summary>
+    /// A condition's body over <c>d</c> and <c>e</c>, rewritten for three-valued evaluation (<see cref="ThreeValued"/>)
+    /// and typed <see cref="bool"/>? (<c>null</c> = unknown): what is compiled, and what the generator prints.
+    /// </summary>
     internal ParsedExpression ParseCondition(SubjectKind subject, string expression)
     {
         var d = Expression.Parameter(subject.SubjectType, "d");
         var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-        var body = ParseExpression(expression, d, e, typeof(bool));
-        if (body.Type != typeof(bool))
-        {
-            body = Expression.Equal(body, Expression.Constant(true, body.Type));
-        }
-
+        var body = ThreeValued.Condition(ParseExpression(expression, d, e, typeof(bool)));
         return new ParsedExpression(d, e, body);
     }
 
@@ -368,7 +366,7 @@ internal sealed partial class RuleCompiler
     {
         var d = Expression.Parameter(subject.SubjectType, "d");
         var e = Expression.Parameter(typeof(EvidenceFacts), "e");
-        var body = ParseExpression(expression, d, e, typeof(string));
+        var body = ThreeValued.Value(ParseExpression(expression, d, e, typeof(string)));
         if (body.Type != typeof(string))
         {
             body = Expression.Call(

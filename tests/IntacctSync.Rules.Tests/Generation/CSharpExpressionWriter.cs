@@ -18,6 +18,7 @@ internal sealed class CSharpExpressionWriter
     private readonly StringBuilder _text = new();
     private readonly Dictionary<ParameterExpression, string> _names;
     private int _lambdaParameters;
+    private int _temporaries;
 
     private CSharpExpressionWriter(Dictionary<ParameterExpression, string> names)
     {
@@ -97,6 +98,18 @@ internal sealed class CSharpExpressionWriter
                 break;
             case LambdaExpression lambda:
                 Lambda(lambda);
+                break;
+            case BlockExpression { Variables: [var variable], Expressions: [BinaryExpression { NodeType: ExpressionType.Assign } assign, var result] }
+                when assign.Left == variable:
+                // A temporary bound once (what ThreeValued writes to evaluate a value once): a switch with a
+                // var pattern is C#'s let.
+                var temporary = "t" + _temporaries++.ToString(CultureInfo.InvariantCulture);
+                _names.Add(variable, temporary);
+                _text.Append("((");
+                Cast(variable.Type, assign.Right);
+                _text.Append(") switch { var ").Append(temporary).Append(" => ");
+                Cast(result.Type, result);
+                _text.Append(" })");
                 break;
             case TypeBinaryExpression { NodeType: ExpressionType.TypeIs } typeIs:
                 _text.Append('(');

@@ -68,7 +68,7 @@ internal static class ConditionsGenerator
         Table(text, "ValueOf", "Values", "V", values);
         for (var i = 0; i < conditions.Count; i++)
         {
-            Method(text, "bool", "C", i, conditions[i]);
+            Method(text, "bool?", "C", i, conditions[i]);
         }
 
         for (var i = 0; i < values.Count; i++)

@@ -85,7 +85,7 @@ internal static partial class GeneratedConditions
         ["document e.SubmitterLocationEmpty == true || e.SubmitterLocationValid == false"] = C71,
         ["document e.Evidence.Intacct != null && e.Evidence.Intacct.LocationRequired == false"] = C72,
         ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.Evidence.Intacct.LocationRequired == true"] = C73,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.MessageSeen(\"INT028\") && (e.Evidence.Intacct == null || e.Evidence.Intacct.LocationRequired != false)"] = C74,
+        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.MessageSeen(\"INT028\") && (e.Evidence.Intacct.LocationRequired ?? true)"] = C74,
         ["document e.SubmitterLocationEmpty == false"] = C75,
         ["document e.SubmitterEmail != null && e.SubmitterLocationEmpty == null"] = C76,
         ["document e.Evidence.Intacct == null || e.Evidence.Intacct.LocationRequired == null"] = C77,
@@ -262,11 +262,11 @@ internal static partial class GeneratedConditions
         ["expense d.Uncategorized == false"] = C248,
         ["expense d.Uncategorized == null"] = C249,
         ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C250,
-        ["document e.PeriodReportingClosed == true && (e.ExportDateInClosedPeriod != true || e.MessageSeen(\"INT771\"))"] = C251,
+        ["document e.PeriodReportingClosed == true && (!(e.ExportDateInClosedPeriod ?? false) || e.MessageSeen(\"INT771\"))"] = C251,
         ["document e.PeriodReportingClosed == false"] = C252,
         ["document e.PeriodReportingClosed == null"] = C253,
-        ["document e.ExportDateFromReport == true && e.PeriodReportingClosed == true && (e.ExportDateInClosedPeriod != true || e.MessageSeen(\"INT771\"))"] = C254,
-        ["document e.UserCanPostToClosedPeriods == false && (e.PeriodReportingClosed == true && (e.ExportDateInClosedPeriod != true || e.MessageSeen(\"INT771\")) || e.MessageSeen(\"INT771\"))"] = C255,
+        ["document e.ExportDateFromReport == true && e.PeriodReportingClosed == true && (!(e.ExportDateInClosedPeriod ?? false) || e.MessageSeen(\"INT771\"))"] = C254,
+        ["document e.UserCanPostToClosedPeriods == false && (e.PeriodReportingClosed == true && (!(e.ExportDateInClosedPeriod ?? false) || e.MessageSeen(\"INT771\")) || e.MessageSeen(\"INT771\"))"] = C255,
         ["document e.RestrictionAccountRestricted == true"] = C256,
         ["document e.RestrictionAccountRestricted == false"] = C257,
         ["document e.RestrictionAccountNumber == null && e.NamedInMessage(\"INT860\", \"account\") == null"] = C258,
@@ -380,2453 +380,2453 @@ internal static partial class GeneratedConditions
     };
 
     // rules/authentication/INT122.json $.indicatedWhen
-    private static bool C0(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C0(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((((((e.SignInApiErrorSeen || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(false))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(true))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.Active == (((global::System.Nullable<global::System.Boolean>)(false))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.WebServicesSubscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))));
+        return (((((((((((e.SignInApiErrorSeen ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.CredentialsValid) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t10.PasswordExpired) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t12 => (global::System.Object.ReferenceEquals(t12, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::System.Boolean>) : t12.Active) })) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t14 => (global::System.Object.ReferenceEquals(t14, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t14.WebServicesSubscribed) })) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t16 => (global::System.Object.ReferenceEquals(t16, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t16.SessionStarted) })) switch { var t15 => ((!t15.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t15.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/authentication/INT122.json $.notWhen[0].when
-    private static bool C1(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C1(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!e.SignInFailed)))) && ((!e.HasMessageOf("INT122"))));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.notWhen[1].when
-    private static bool C2(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C2(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (!((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))))));
     }
 
     // rules/authentication/INT122.json $.causes[0].establishedWhen[0].when
-    private static bool C3(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C3(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SenderIdAuthorized) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[0].establishedWhen[1].when
-    private static bool C4(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C4(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SenderIdRejectedByApi && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return (((e.SenderIdRejectedByApi ? ((e.Evidence.ApiErrors) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ApiError>)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)(global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(t1)), (global::IntacctSync.Rules.Evidence.ApiError p0) => global::IntacctSync.Rules.Rules.Kleene.IsTrue(((p0.ErrorNo) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2 == ("XL03000006"))))) })))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[0].establishedWhen[2].when
-    private static bool C5(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C5(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SenderIdRejectedByApi && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.SenderIdRejectedByApi && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))))));
     }
 
     // rules/authentication/INT122.json $.causes[0].excludedWhen[0].when
-    private static bool C6(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C6(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.SenderIdAuthorized) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C7(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C7(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.SenderIdAuthorized == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.SenderIdAuthorized) })).HasValue)))));
     }
 
     // rules/authentication/INT122.json $.causes[1].establishedWhen[0].when
-    private static bool C8(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C8(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.CredentialsValid) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.EverSucceeded) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[1].establishedWhen[1].when
-    private static bool C9(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C9(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.CredentialsRejectedByApi && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.ErrorNo == ("XL03000006"))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return (((((e.CredentialsRejectedByApi ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.EverSucceeded) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.Evidence.ApiErrors) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ApiError>)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)(global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(t4)), (global::IntacctSync.Rules.Evidence.ApiError p0) => global::IntacctSync.Rules.Rules.Kleene.IsTrue(((p0.ErrorNo) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5 == ("XL03000006"))))) })))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[1].establishedWhen[2].when
-    private static bool C10(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C10(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CredentialsRejectedByApi && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return (((e.CredentialsRejectedByApi ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.EverSucceeded) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool C11(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C11(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.CredentialsValid) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[1].missingEvidence[0].when (and 4 more)
-    private static bool C12(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C12(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.CredentialsValid == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.CredentialsValid) })).HasValue)))));
     }
 
     // rules/authentication/INT122.json $.causes[2].establishedWhen[0].when
-    private static bool C13(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C13(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) || e.CredentialsRejectedByApi)) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.CredentialsValid) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(e.CredentialsRejectedByApi)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.EverSucceeded) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t9.PasswordExpired) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[2].excludedWhen[1].when (and 1 more)
-    private static bool C14(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C14(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[2].missingEvidence[0].when (and 1 more)
-    private static bool C15(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C15(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.EverSucceeded == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.EverSucceeded) })).HasValue)))));
     }
 
     // rules/authentication/INT122.json $.causes[3].establishedWhen[0].when
-    private static bool C16(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C16(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[3].excludedWhen[0].when (and 1 more)
-    private static bool C17(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C17(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.PasswordExpired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[3].missingEvidence[0].when (and 1 more)
-    private static bool C18(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C18(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.PasswordExpired == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.PasswordExpired) })).HasValue)))));
     }
 
     // rules/authentication/INT122.json $.causes[4].establishedWhen[0].when
-    private static bool C19(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C19(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.Active == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Active) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[4].excludedWhen[0].when
-    private static bool C20(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C20(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.Active == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[4].missingEvidence[0].when
-    private static bool C21(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C21(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) || ((e.Evidence.WebServicesUser.Active == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || ((!(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::System.Boolean>) : t0.Active) })).HasValue)))));
     }
 
     // rules/authentication/INT122.json $.causes[5].establishedWhen[0].when
-    private static bool C22(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C22(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SignInRejectedOtherwise && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.SignInRejectedOtherwise && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))))));
     }
 
     // rules/authentication/INT122.json $.causes[5].excludedWhen[0].when
-    private static bool C23(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C23(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!e.SignInApiErrorSeen)));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SignInApiErrorSeen))))) });
     }
 
     // rules/authentication/INT122.json $.causes[6].establishedWhen[0].when
-    private static bool C24(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C24(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.WebServicesSubscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.WebServicesSubscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((((e.HasMessageOf("INT907") || e.HasMessageOf("INT176"))) || e.HasMessageOf("INT993"))))) || e.HasMessageOf("INT122")))))) });
     }
 
     // rules/authentication/INT122.json $.causes[6].excludedWhen[0].when
-    private static bool C25(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C25(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.WebServicesSubscribed == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.WebServicesSubscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[6].excludedWhen[1].when
-    private static bool C26(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C26(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT122.json $.causes[6].missingEvidence[0].when
-    private static bool C27(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C27(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.Evidence.Connection.WebServicesSubscribed == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.EverSucceeded) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!(((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.WebServicesSubscribed) })).HasValue))))) });
     }
 
     // rules/authentication/INT176.json $.indicatedWhen
-    private static bool C28(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C28(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))) || e.SessionApiErrorSeen)) || ((e.SignInFailed && ((e.Evidence.Operation == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncOperation>)(global::IntacctSync.Rules.Evidence.SyncOperation.Export))))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.SessionStarted) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.SessionApiErrorSeen)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, (e.SignInFailed ? ((e.Evidence.Operation) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.SyncOperation.Export))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/authentication/INT176.json $.notWhen[0].when
-    private static bool C29(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C29(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT176"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT176")))))) });
     }
 
     // rules/authentication/INT176.json $.notWhen[1].when
-    private static bool C30(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C30(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!e.SessionApiErrorSeen)))) && ((!e.HasMessageOf("INT176"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.SessionStarted) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.SessionApiErrorSeen))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT176")))))) });
     }
 
     // rules/authentication/INT176.json $.notWhen[2].when
-    private static bool C31(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C31(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.HasMessageOf("INT993") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT176"))));
+        return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT993") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT176"))))));
     }
 
     // rules/authentication/INT176.json $.causes[0].establishedWhen[0].when
-    private static bool C32(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C32(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ConfigurationValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/authentication/INT176.json $.causes[0].establishedWhen[1].when
-    private static bool C33(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C33(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SessionApiErrorSeen && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(e.Evidence.ApiErrors)), (global::IntacctSync.Rules.Evidence.ApiError p0) => (p0.Function == ("getAPISession"))));
+        return (((e.SessionApiErrorSeen ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.Evidence.ApiErrors) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ApiError>)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)(global::System.Linq.Enumerable.Any<global::IntacctSync.Rules.Evidence.ApiError>(((global::System.Collections.Generic.IEnumerable<global::IntacctSync.Rules.Evidence.ApiError>)(t3)), (global::IntacctSync.Rules.Evidence.ApiError p0) => global::IntacctSync.Rules.Rules.Kleene.IsTrue(((p0.Function) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4 == ("getAPISession"))))) })))))) }))) });
     }
 
     // rules/authentication/INT176.json $.causes[0].establishedWhen[2].when
-    private static bool C34(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C34(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SessionApiErrorSeen && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return (e.SessionApiErrorSeen ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ConfigurationValid) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT176.json $.causes[0].excludedWhen[0].when (and 3 more)
-    private static bool C35(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C35(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!e.SessionApiErrorSeen)));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SessionApiErrorSeen))))) });
     }
 
     // rules/authentication/INT176.json $.causes[0].missingEvidence[0].when
-    private static bool C36(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C36(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.SessionStarted == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.SessionStarted) })).HasValue)))));
     }
 
     // rules/authentication/INT176.json $.causes[1].establishedWhen[0].when
-    private static bool C37(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C37(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))) && e.SignInFailed)) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.SessionStarted) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.ConfigurationValid) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/authentication/INT176.json $.causes[1].excludedWhen[1].when (and 1 more)
-    private static bool C38(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C38(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!e.SignInFailed)));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.CredentialsValid) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.SenderIdAuthorized) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) });
     }
 
     // rules/authentication/INT176.json $.causes[2].establishedWhen[0].when
-    private static bool C39(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C39(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.IntacctUnavailable && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(true))))))))));
+        return (e.IntacctUnavailable ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.SessionStarted) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/authentication/INT176.json $.causes[3].establishedWhen[0].when
-    private static bool C40(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C40(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!e.SignInFailed)))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!e.IntacctUnavailable)));
+        return ((((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SessionStarted) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.CredentialsValid) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t10.SenderIdAuthorized) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t12 => (global::System.Object.ReferenceEquals(t12, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t12.ConfigurationValid) })) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.IntacctUnavailable))))) });
     }
 
     // rules/connection/INT907.json $.indicatedWhen (and 1 more)
-    private static bool C41(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C41(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ConfigurationValid) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/connection/INT907.json $.notWhen[0].when
-    private static bool C42(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C42(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!e.SignInFailed)))) && ((!e.HasMessageOf("INT907"))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.ConfigurationValid) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.CredentialsValid) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t9.SenderIdAuthorized) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT907")))))) });
     }
 
     // rules/connection/INT907.json $.notWhen[1].when
-    private static bool C43(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C43(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.HasMessageOf("INT176") || e.HasMessageOf("INT993"))) && ((!e.HasMessageOf("INT907"))));
+        return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT176") || e.HasMessageOf("INT993"))) && ((!e.HasMessageOf("INT907"))))));
     }
 
     // rules/connection/INT907.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool C44(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C44(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ConfigurationValid) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/connection/INT907.json $.causes[0].missingEvidence[0].when
-    private static bool C45(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C45(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.ConfigurationValid == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ConfigurationValid) })).HasValue)))));
     }
 
     // rules/connection/INT907.json $.causes[1].establishedWhen[0].when
-    private static bool C46(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C46(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CompanyId == (""))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.String) : t1.CompanyId) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0 == (""))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/connection/INT907.json $.causes[1].establishedWhen[1].when
-    private static bool C47(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C47(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.UserId == (""))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.String) : t1.UserId) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0 == (""))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/connection/INT907.json $.causes[1].establishedWhen[2].when
-    private static bool C48(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C48(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SyncLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))))) && ((e.Evidence.Connection.EntityId == (""))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t2.SyncLevel) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.String) : t4.EntityId) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3 == (""))))) }))) });
     }
 
     // rules/connection/INT907.json $.causes[2].establishedWhen[0].when
-    private static bool C49(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C49(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) || e.HasMessageOf("INT907"))) && (((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(false))))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(true))))))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ConfigurationValid) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT907"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.CredentialsValid) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t9.SenderIdAuthorized) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t11.PasswordExpired) })) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/connection/INT907.json $.causes[3].establishedWhen[0].when
-    private static bool C50(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C50(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) || e.HasMessageOf("INT907"))) && ((e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!e.SignInFailed)));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ConfigurationValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT907"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.BaselineModuleMissing) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) });
     }
 
     // rules/connection/INT907.json $.causes[3].excludedWhen[0].when (and 2 more)
-    private static bool C51(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C51(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.BaselineModuleMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/connection/INT907.json $.causes[4].establishedWhen[0].when
-    private static bool C52(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C52(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.EverSucceeded) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/export/INT009.json $.indicatedWhen
-    private static bool C53(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C53(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ExpenseReportApproval) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpEmployee) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) });
     }
 
     // rules/export/INT009.json $.notWhen[0].when (and 11 more)
-    private static bool C54(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C54(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return e.SignInFailed;
+        return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/export/INT009.json $.notWhen[1].when (and 2 more)
-    private static bool C55(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C55(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT009.json $.notWhen[2].when (and 2 more)
-    private static bool C56(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C56(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseReportApproval) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT009.json $.causes[0].establishedWhen[0].when
-    private static bool C57(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C57(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((((((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (!global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::System.Object))))) && ((e.SubmitterEmployee.ManagerHasActiveUser == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((((((e.ExportLooksUpEmployee) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (false))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany)))))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t6.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((((((e.Evidence.Intacct) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t9.TimeAndExpenses) })) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t8.ExpenseReportApproval) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.SubmitterEmployee) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t11.ManagerHasActiveUser) })) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) });
     }
 
     // rules/export/INT009.json $.causes[0].excludedWhen[0].when
-    private static bool C58(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C58(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::System.Object))) && ((e.SubmitterEmployee.ManagerHasActiveUser == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))) ? ((((e.SubmitterEmployee) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ManagerHasActiveUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT009.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C59(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C59(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.Object));
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))));
     }
 
     // rules/export/INT009.json $.causes[0].missingEvidence[1].when
-    private static bool C60(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C60(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.Object))) && (((global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::System.Object))) || ((e.SubmitterEmployee.ManagerHasActiveUser == (default(global::System.Nullable<global::System.Boolean>)))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && (((global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee))) || ((!(((e.SubmitterEmployee) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ManagerHasActiveUser) })).HasValue)))))));
     }
 
     // rules/export/INT009.json $.causes[0].missingEvidence[2].when
-    private static bool C61(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C61(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval != (default(global::System.Nullable<global::System.Boolean>)))))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseReportApproval) })).HasValue)))))))));
     }
 
     // rules/export/INT009.json $.causes[1].establishedWhen[0].when
-    private static bool C62(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C62(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((((e.ExportLooksUpEmployee) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany)))))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.ExpenseReportApproval) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t11.TimeAndExpenses) })) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t10.FirstApproverHasUser) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) });
     }
 
     // rules/export/INT009.json $.causes[1].excludedWhen[0].when
-    private static bool C63(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C63(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.FirstApproverHasUser) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT009.json $.causes[1].missingEvidence[0].when
-    private static bool C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser != (default(global::System.Nullable<global::System.Boolean>)))))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.FirstApproverHasUser) })).HasValue)))))))));
     }
 
     // rules/export/INT012.json $.indicatedWhen
-    private static bool C65(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C65(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ReasonForExpenseRequired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT012.json $.notWhen[0].when
-    private static bool C66(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C66(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.UsesExpenseReports == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((!e.HasMessageOf("INT012"))));
+        return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT012")))))) });
     }
 
     // rules/export/INT012.json $.causes[0].establishedWhen[0].when
-    private static bool C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.UsesExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ReasonForExpenseRequired) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.UsesExpenseReports) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) });
     }
 
     // rules/export/INT012.json $.causes[0].establishedWhen[1].when
-    private static bool C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.UsesExpenseReports == (default(global::System.Nullable<global::System.Boolean>)))))) && e.HasMessageOf("INT012"));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ReasonForExpenseRequired) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.UsesExpenseReports.HasValue))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT012"))))) });
     }
 
     // rules/export/INT012.json $.causes[0].excludedWhen[0].when
-    private static bool C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ReasonForExpenseRequired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT012.json $.causes[0].missingEvidence[0].when
-    private static bool C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired != (default(global::System.Nullable<global::System.Boolean>)))))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ReasonForExpenseRequired) })).HasValue)))))))));
     }
 
     // rules/export/INT028.json $.indicatedWhen
-    private static bool C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(true))))) || ((e.SubmitterLocationValid == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT028.json $.notWhen[1].when (and 1 more)
-    private static bool C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && ((e.Evidence.Intacct.LocationRequired == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany)))) ? ((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t1.LocationRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT028.json $.causes[0].establishedWhen[0].when
-    private static bool C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.Evidence.Intacct.LocationRequired == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.SubmitterLocationEmpty) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT028.json $.causes[0].establishedWhen[1].when
-    private static bool C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(true))))))) && e.MessageSeen("INT028"))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) || ((e.Evidence.Intacct.LocationRequired != (((global::System.Nullable<global::System.Boolean>)(false))))))));
+        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.SubmitterLocationEmpty) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT028"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) ?? (true)))))) });
     }
 
     // rules/export/INT028.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT028.json $.causes[0].missingEvidence[0].when
-    private static bool C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.Object))) && ((e.SubmitterLocationEmpty == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && ((!e.SubmitterLocationEmpty.HasValue)))));
     }
 
     // rules/export/INT028.json $.causes[0].missingEvidence[1].when
-    private static bool C77(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C77(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) || ((e.Evidence.Intacct.LocationRequired == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || ((!(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t0.LocationRequired) })).HasValue)))));
     }
 
     // rules/export/INT028.json $.causes[1].establishedWhen[0].when
-    private static bool C78(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C78(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.SubmitterLocationValid == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT028.json $.causes[1].excludedWhen[0].when
-    private static bool C79(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C79(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SubmitterLocationValid == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.SubmitterLocationValid) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT028.json $.causes[1].excludedWhen[1].when
-    private static bool C80(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C80(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT028.json $.causes[2].establishedWhen[0].when
-    private static bool C81(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C81(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpEmployee != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.SubmitterLocationEmpty == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.LocationFromEmployeeDefault == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.SubmitterLocationEmpty) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.LocationFromEmployeeDefault) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT028.json $.causes[2].excludedWhen[0].when
-    private static bool C82(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C82(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.LocationFromEmployeeDefault == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.LocationFromEmployeeDefault) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT035.json $.appliesWhen
-    private static bool C83(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C83(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT035") || ((!e.MessageSeen("INT771"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT035") || ((!e.MessageSeen("INT771"))))));
     }
 
     // rules/export/INT035.json $.causes[0].establishedWhen[0].when
-    private static bool C84(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C84(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ExportDateFromReport == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.ExportDateBeforeCutOff == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((e.ExportDateFromReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportDateBeforeCutOff) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT035.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C85(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C85(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateFromReport == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ExportDateFromReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT035.json $.causes[0].excludedWhen[1].when (and 1 more)
-    private static bool C86(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C86(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateBeforeCutOff == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ExportDateBeforeCutOff) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT035.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C87(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C87(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateSetting == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ExportDateSource>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.ExportDateSetting.HasValue)));
     }
 
     // rules/export/INT035.json $.causes[0].missingEvidence[1].when
-    private static bool C88(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C88(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateBeforeCutOff == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.ExportDateBeforeCutOff.HasValue)));
     }
 
     // rules/export/INT035.json $.causes[1].establishedWhen[0].when
-    private static bool C89(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C89(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateInClosedPeriod == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.ExportDateInClosedPeriod) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT035.json $.causes[1].establishedWhen[1].when
-    private static bool C90(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C90(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportDateBeforeCutOff == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.ExportDateBeforeCutOff) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT035.json $.causes[1].missingEvidence[0].when
-    private static bool C91(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C91(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Intacct.Periods, default(global::System.Object))))) || ((e.Evidence.Intacct.Periods.ClosedThrough == (default(global::System.Nullable<global::System.DateOnly>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t0.Periods) }), default(global::IntacctSync.Rules.Evidence.AccountingPeriods))))) || ((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t2.Periods) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.DateOnly>) : t1.ClosedThrough) })).HasValue)))));
     }
 
     // rules/export/INT035.json $.causes[2].establishedWhen[0].when
-    private static bool C92(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C92(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.UserCanPostToClosedPeriods == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((((e.ExportDateBeforeCutOff == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT035"))));
+        return ((((e.UserCanPostToClosedPeriods) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.ExportDateBeforeCutOff) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT035"))))) }))) });
     }
 
     // rules/export/INT035.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool C93(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C93(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UserCanPostToClosedPeriods == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.UserCanPostToClosedPeriods) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT035.json $.causes[2].missingEvidence[0].when (and 1 more)
-    private static bool C94(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C94(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UserCanPostToClosedPeriods == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanPostToClosedPeriods.HasValue)));
     }
 
     // rules/export/INT043.json $.indicatedWhen
-    private static bool C95(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C95(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.BaselineModuleMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT043.json $.causes[0].establishedWhen[0].when
-    private static bool C96(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C96(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!e.SignInFailed)))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.PermissionModel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>)(global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))))))));
+        return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t4.PermissionModel) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT043.json $.causes[0].excludedWhen[1].when
-    private static bool C97(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C97(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.PermissionModel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>)(global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT043.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C98(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C98(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.BaselineModuleMissing == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.BaselineModuleMissing.HasValue)));
     }
 
     // rules/export/INT043.json $.causes[0].missingEvidence[1].when
-    private static bool C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) || ((e.Evidence.WebServicesUser.PermissionModel == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || ((!(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t0.PermissionModel) })).HasValue)))));
     }
 
     // rules/export/INT043.json $.causes[1].establishedWhen[0].when
-    private static bool C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!e.SignInFailed)))) && (((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.PermissionModel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>)(global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))))));
+        return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t4.PermissionModel) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/export/INT043.json $.causes[1].excludedWhen[1].when
-    private static bool C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) && ((e.Evidence.WebServicesUser.PermissionModel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>)(global::IntacctSync.Rules.Evidence.PermissionModel.UserBased))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser)))) ? ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.UserBased))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT043.json $.causes[2].establishedWhen[0].when (and 1 more)
-    private static bool C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.BaselineModuleNotSubscribed == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!e.SignInFailed)));
+        return ((((e.BaselineModuleNotSubscribed) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) });
     }
 
     // rules/export/INT043.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.BaselineModuleNotSubscribed == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.BaselineModuleNotSubscribed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT054.json $.appliesWhen
-    private static bool C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return e.MessageSeen("INT054");
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT054")));
     }
 
     // rules/export/INT054.json $.notWhen[0].when
-    private static bool C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.ExportLooksUpVendor == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT054.json $.causes[0].establishedWhen[0].when
-    private static bool C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") && ((e.EmployeesWithSubmitterEmailIgnoringCase == (((global::System.Nullable<global::System.Int32>)(0))))));
+        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT054.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.EmployeesWithSubmitterEmailIgnoringCase > (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT054.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpEmployee == (default(global::System.Nullable<global::System.Boolean>)))) && ((!e.MessageSeen("INT149"))))) && ((!e.MessageSeen("INT054"))));
+        return ((global::System.Nullable<global::System.Boolean>)((((((!e.ExportLooksUpEmployee.HasValue)) && ((!e.MessageSeen("INT149"))))) && ((!e.MessageSeen("INT054"))))));
     }
 
     // rules/export/INT054.json $.causes[0].missingEvidence[1].when (and 5 more)
-    private static bool C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.EmployeesWithSubmitterEmail == (default(global::System.Nullable<global::System.Int32>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.EmployeesWithSubmitterEmail.HasValue)));
     }
 
     // rules/export/INT054.json $.causes[1].establishedWhen[0].when
-    private static bool C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.MessageSeen("INT054") && ((e.EmployeesWithSubmitterEmail == (((global::System.Nullable<global::System.Int32>)(0))))))) && ((e.EmployeesWithSubmitterEmailIgnoringCase > (((global::System.Nullable<global::System.Int32>)(0))))));
+        return (((e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT054.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.EmployeesWithSubmitterEmail > (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT054.json $.causes[1].excludedWhen[1].when (and 1 more)
-    private static bool C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.EmployeesWithSubmitterEmailIgnoringCase == (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT054.json $.causes[2].establishedWhen[0].when
-    private static bool C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") && ((e.EmployeesWithSubmitterEmail > (((global::System.Nullable<global::System.Int32>)(1))))));
+        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT054.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.EmployeesWithSubmitterEmail <= (((global::System.Nullable<global::System.Int32>)(1))));
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value <= (((global::System.Nullable<global::System.Int32>)(1))).Value)))) });
     }
 
     // rules/export/INT073.json $.indicatedWhen
-    private static bool C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(d.Account.RequiredDimensions, default(global::System.Object))))) && ((d.Account.RequiredDimensions.Count > (0))))) && (!global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object))))) && (global::System.Object.ReferenceEquals(d.Expense.Tags, default(global::System.Object))))) && ((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && ((!(global::System.Object.ReferenceEquals(((d.Account) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t3.RequiredDimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)))))) ? ((((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t6.RequiredDimensions) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value > (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)))))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(((d.Expense) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t7.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ZeroAmount) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value != (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[0].when
-    private static bool C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.MissingRequiredDimensions.Count == (1))))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[1].when
-    private static bool C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.MissingRequiredDimensions.Count > (1))))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.RequiredDimensionsChecked && ((d.MissingRequiredDimensions.Count == (0))));
+        return ((global::System.Nullable<global::System.Boolean>)((d.RequiredDimensionsChecked && ((d.MissingRequiredDimensions.Count == (0))))));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[1].when
-    private static bool C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.MissingRequiredDimensions.Count == (1))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[2].when
-    private static bool C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.MissingRequiredDimensions.Count > (1))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[0].when
-    private static bool C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return global::System.Object.ReferenceEquals(d.Account, default(global::System.Object));
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[1].when
-    private static bool C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding.Dimensions, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || (global::System.Object.ReferenceEquals(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>) : t1.Dimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>))))));
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[0].when
-    private static bool C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.MissingRequiredDimensions.Count == (1))))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[1].when
-    private static bool C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.MissingRequiredDimensions.Count > (1))))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[1].when
-    private static bool C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.MissingRequiredDimensions.Count == (1))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[2].when
-    private static bool C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.MissingRequiredDimensions.Count > (1))) && ((e.ImportsAsTags(d.MissingRequiredDimensions) == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].missingEvidence[0].when (and 1 more)
-    private static bool C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object))) && (global::System.Object.ReferenceEquals(d.Expense.Tags, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) && (global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t0.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>))))));
     }
 
     // rules/export/INT083.json $.appliesWhen
-    private static bool C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.Billable != (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.Billable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/export/INT083.json $.notWhen[0].when
-    private static bool C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (e.BillableOffInWorkspace == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.BillableOffInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[0].establishedWhen[0].when
-    private static bool C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((((((d.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.BillableOffInWorkspace != (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))))) && ((d.ExpenseType.Billable == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[1].when
-    private static bool C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))) && ((d.ExpenseType.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[0].missingEvidence[0].when
-    private static bool C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ExportsAsExpenseReport != (((global::System.Nullable<global::System.Boolean>)(false))))) && (global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))));
+        return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))) });
     }
 
     // rules/export/INT083.json $.causes[1].establishedWhen[0].when
-    private static bool C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((((((d.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.BillableOffInWorkspace != (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Billable == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[1].when
-    private static bool C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))) && ((d.Account.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[1].missingEvidence[0].when
-    private static bool C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ExportsAsExpenseReport != (((global::System.Nullable<global::System.Boolean>)(true))))) && (global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))));
+        return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))) });
     }
 
     // rules/export/INT083.json $.causes[2].establishedWhen[0].when
-    private static bool C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.NamedBy("INT083") && (((((!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))) && ((d.ExpenseType.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))))) || ((((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Billable == (((global::System.Nullable<global::System.Boolean>)(true))))))))))) && ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(true))))) || ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(true))))))) || ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(true))))))) || ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(true))))))));
+        return (((d.NamedBy("INT083") ? ((((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Billable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) })) switch { var t11 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t11) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t11, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (true))))) }))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t10) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t10, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t14 => ((!t14.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t14.Value == (true))))) }))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t9) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t9, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t15 => ((!t15.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t15.Value == (true))))) }))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[0].when
-    private static bool C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))))) && ((d.ExpenseType.Billable == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[1].when
-    private static bool C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Billable == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[2].when
-    private static bool C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly) == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].missingEvidence[0].when
-    private static bool C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser.Modules, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/export/INT084.json $.causes[0].establishedWhen[0].when
-    private static bool C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.TagValuesNotInIntacct(d).Count > (0))));
+        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesNotInIntacct(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.TagsChecked && ((d.InvalidTags.Count == (0))));
+        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((d.InvalidTags.Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[1].when
-    private static bool C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.TagsChecked && ((e.TagValuesNotInIntacct(d).Count == (0))));
+        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesNotInIntacct(d).Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (!d.TagsChecked);
+        return ((global::System.Nullable<global::System.Boolean>)((!d.TagsChecked)));
     }
 
     // rules/export/INT084.json $.causes[1].establishedWhen[0].when
-    private static bool C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.TagValuesInactive(d).Count > (0))));
+        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesInactive(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[1].excludedWhen[1].when
-    private static bool C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.TagsChecked && ((e.TagValuesInactive(d).Count == (0))));
+        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesInactive(d).Count == (0))))));
     }
 
     // rules/export/INT088.json $.notWhen[0].when (and 3 more)
-    private static bool C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportCreatesCardCharges == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.notWhen[1].when (and 1 more)
-    private static bool C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PeriodCashManagementOpen == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.PeriodCashManagementOpen) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT088.json $.causes[0].establishedWhen[0].when
-    private static bool C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.PeriodCashManagementOpen == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.ExportCreatesCardCharges == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((e.PeriodCashManagementOpen) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT088.json $.causes[0].establishedWhen[1].when
-    private static bool C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.PeriodCashManagementOpen == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.ExportCreatesCardCharges != (((global::System.Nullable<global::System.Boolean>)(false))))))) && e.MessageSeen("INT088"));
+        return ((((((e.PeriodCashManagementOpen) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.ExportCreatesCardCharges) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT088"))))) });
     }
 
     // rules/export/INT088.json $.causes[0].missingEvidence[0].when
-    private static bool C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PeriodCashManagementOpen == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.PeriodCashManagementOpen.HasValue)));
     }
 
     // rules/export/INT088.json $.causes[0].missingEvidence[1].when
-    private static bool C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportCreatesCardCharges == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.ExportCreatesCardCharges.HasValue)));
     }
 
     // rules/export/INT093.json $.causes[0].establishedWhen[0].when
-    private static bool C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CardInQuestionExpired == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.ExportCreatesCardCharges != (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.CardInQuestionExpired) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
     }
 
     // rules/export/INT093.json $.causes[0].excludedWhen[0].when
-    private static bool C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CardInQuestionExpired == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT093.json $.causes[0].missingEvidence[0].when
-    private static bool C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CardInQuestionExpired == (default(global::System.Nullable<global::System.Boolean>)))) && (((!global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.CardInQuestionExpired.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))))))));
     }
 
     // rules/export/INT093.json $.causes[0].missingEvidence[1].when
-    private static bool C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.Object))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))));
     }
 
     // rules/export/INT149.json $.appliesWhen
-    private static bool C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT149") || ((!e.MessageSeen("INT054"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT149") || ((!e.MessageSeen("INT054"))))));
     }
 
     // rules/export/INT149.json $.indicatedWhen
-    private static bool C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.EmployeesWithSubmitterEmail == (((global::System.Nullable<global::System.Int32>)(0))))) || ((e.EmployeesWithSubmitterEmail > (((global::System.Nullable<global::System.Int32>)(1))))));
+        return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.EmployeesWithSubmitterEmail) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
     }
 
     // rules/export/INT149.json $.causes[0].establishedWhen[0].when
-    private static bool C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT149"))) && ((e.EmployeesWithSubmitterEmailIgnoringCase == (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT149.json $.causes[1].establishedWhen[0].when
-    private static bool C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT149"))) && ((e.EmployeesWithSubmitterEmail == (((global::System.Nullable<global::System.Int32>)(0))))))) && ((e.EmployeesWithSubmitterEmailIgnoringCase > (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.EmployeesWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT149.json $.causes[2].establishedWhen[0].when
-    private static bool C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpEmployee == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT149"))) && ((e.EmployeesWithSubmitterEmail > (((global::System.Nullable<global::System.Int32>)(1))))));
+        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmail) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
     }
 
     // rules/export/INT194.json $.indicatedWhen
-    private static bool C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ReportHasBillable == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT194.json $.notWhen[0].when
-    private static bool C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ReportHasBillable == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[0].establishedWhen[0].when
-    private static bool C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ReportHasBillable == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.Evidence.Workspace.Coding.BillableEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.ReportHasBillable) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.BillableEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[0].excludedWhen[0].when
-    private static bool C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) && ((e.Evidence.Workspace.Coding.BillableEnabled == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t3.Coding) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.BillableEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT194.json $.causes[0].missingEvidence[0].when
-    private static bool C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) || ((e.Evidence.Workspace.Coding.BillableEnabled == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })).HasValue)))));
     }
 
     // rules/export/INT194.json $.causes[1].establishedWhen[0].when
-    private static bool C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ReportHasBillable == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.Evidence.Workspace.Coding.BillableEnabled != (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.Evidence.Workspace.Coding.BillableMapped == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((e.ReportHasBillable) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t5.Coding) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.BillableEnabled) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t8.Coding) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.BillableMapped) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[1].excludedWhen[0].when
-    private static bool C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) && ((e.Evidence.Workspace.Coding.BillableMapped == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t3.Coding) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.BillableMapped) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT194.json $.causes[1].excludedWhen[1].when
-    private static bool C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) && ((e.Evidence.Workspace.Coding.BillableEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t3.Coding) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.BillableEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT194.json $.causes[1].missingEvidence[0].when
-    private static bool C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) || ((e.Evidence.Workspace.Coding.BillableMapped == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableMapped) })).HasValue)))));
     }
 
     // rules/export/INT205.json $.causes[0].establishedWhen[0].when
-    private static bool C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MismatchedProjectUnlinked == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.MismatchedProjectUnlinked) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ProjectsOnReportHealthy == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.ProjectsOnReportHealthy) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].missingEvidence[0].when
-    private static bool C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ProjectsOnReportHealthy == (default(global::System.Nullable<global::System.Boolean>)))) && (global::System.Object.ReferenceEquals(e.MismatchedProject, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.ProjectsOnReportHealthy.HasValue)) && (global::System.Object.ReferenceEquals(e.MismatchedProject, default(global::System.String))))));
     }
 
     // rules/export/INT205.json $.causes[1].establishedWhen[0].when
-    private static bool C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MismatchedProjectInactive == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[1].excludedWhen[1].when
-    private static bool C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MismatchedProjectInactive == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.notWhen[0].when
-    private static bool C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ReportUsesTaxRate == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[0].establishedWhen[0].when
-    private static bool C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ReportUsesTaxRate == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.Evidence.Workspace.Coding.TaxImportEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.ReportUsesTaxRate) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.TaxImportEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT225.json $.causes[0].excludedWhen[0].when
-    private static bool C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) && ((e.Evidence.Workspace.Coding.TaxImportEnabled == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t3.Coding) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.TaxImportEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT225.json $.causes[0].missingEvidence[0].when
-    private static bool C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Coding, default(global::System.Object))))) || ((e.Evidence.Workspace.Coding.TaxImportEnabled == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.TaxImportEnabled) })).HasValue)))));
     }
 
     // rules/export/INT225.json $.causes[1].establishedWhen[0].when
-    private static bool C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ManualTaxRateUsed == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.ManualTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[1].excludedWhen[0].when
-    private static bool C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ManualTaxRateUsed == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ManualTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[1].missingEvidence[0].when
-    private static bool C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ManualTaxRateUsed == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.ManualTaxRateUsed.HasValue)));
     }
 
     // rules/export/INT225.json $.causes[2].establishedWhen[0].when
-    private static bool C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UnlistedTaxRateUsed == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.UnlistedTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[2].excludedWhen[0].when
-    private static bool C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UnlistedTaxRateUsed == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.UnlistedTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT304.json $.appliesWhen
-    private static bool C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ZeroAmount == (((global::System.Nullable<global::System.Boolean>)(true))))) || (((global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object))) && d.NamedInMessage)));
+        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))) && d.NamedInMessage))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[0].when (and 2 more)
-    private static bool C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.CategoryListed == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[1].when
-    private static bool C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))) && ((d.CategoryRecord.Active == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[2].when
-    private static bool C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((((d.ExpenseTypeListed == (((global::System.Nullable<global::System.Boolean>)(false))))) || (((!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))) && ((d.ExpenseType.Active == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseTypeListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[3].when
-    private static bool C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((((d.AccountListed == (((global::System.Nullable<global::System.Boolean>)(false))))) || (((!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))) && ((d.Account.Active == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.AccountListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.Uncategorized == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[1].when
-    private static bool C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((((!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))) && ((d.CategoryRecord.Active == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((((((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))))) && ((d.ExpenseType.Active == (((global::System.Nullable<global::System.Boolean>)(true))))))) || ((((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Active == (((global::System.Nullable<global::System.Boolean>)(true))))))))));
+        return ((((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Active) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Active) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((((((d.ExportsAsExpenseReport) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t10) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t10, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t9) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t9, ((((d.Account) switch { var t13 => (global::System.Object.ReferenceEquals(t13, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t13.Active) })) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) }))) }))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].missingEvidence[0].when
-    private static bool C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.Uncategorized == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((d.CategoryListed == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((((d.Uncategorized) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue))))) });
     }
 
     // rules/export/INT304.json $.causes[1].establishedWhen[0].when
-    private static bool C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.InvalidTags.Count > (0));
+        return ((global::System.Nullable<global::System.Boolean>)((d.InvalidTags.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].establishedWhen[0].when
-    private static bool C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.MissingRequiredDimensions.Count > (0));
+        return ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].missingEvidence[0].when
-    private static bool C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (!d.RequiredDimensionsChecked);
+        return ((global::System.Nullable<global::System.Boolean>)((!d.RequiredDimensionsChecked)));
     }
 
     // rules/export/INT446.json $.causes[0].establishedWhen[0].when
-    private static bool C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PostingVendorOnHold == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.PostingVendorOnHold) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT446.json $.causes[0].excludedWhen[0].when
-    private static bool C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PostingVendorOnHold == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.PostingVendorOnHold) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT446.json $.causes[0].missingEvidence[0].when
-    private static bool C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.PostingVendorOnHold == (default(global::System.Nullable<global::System.Boolean>)))) && (((!global::System.Object.ReferenceEquals(e.PostingVendorId, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT446", "vendor"), default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.PostingVendorOnHold.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.PostingVendorId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT446", "vendor"), default(global::System.String))))))))));
     }
 
     // rules/export/INT446.json $.causes[0].missingEvidence[1].when
-    private static bool C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.PostingVendorId, default(global::System.Object))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT446", "vendor"), default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.PostingVendorId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT446", "vendor"), default(global::System.String))))));
     }
 
     // rules/export/INT459.json $.appliesWhen
-    private static bool C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.Uncategorized != (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].establishedWhen[0].when
-    private static bool C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.CategoryListed == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.CategoryListed) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[0].excludedWhen[0].when
-    private static bool C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.CategoryListed == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].missingEvidence[0].when
-    private static bool C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.CategoryListed == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue)));
     }
 
     // rules/export/INT459.json $.causes[1].establishedWhen[0].when
-    private static bool C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))))) && ((d.CategoryRecord.Active == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[1].excludedWhen[0].when
-    private static bool C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))) && ((d.CategoryRecord.Active == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[2].establishedWhen[0].when
-    private static bool C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))))) && ((d.CategoryRecord.Synced == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Synced) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[2].excludedWhen[0].when
-    private static bool C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))) && ((d.CategoryRecord.Synced == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Synced) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[0].when
-    private static bool C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.ExpenseTypeListed == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ExpenseTypeListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[1].when
-    private static bool C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))))) && ((d.ExpenseType.Active == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].excludedWhen[1].when
-    private static bool C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.ExpenseType, default(global::System.Object))) && ((d.ExpenseType.Active == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].missingEvidence[0].when
-    private static bool C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ExportsAsExpenseReport != (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))))) && ((d.ExpenseTypeListed == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.ExpenseTypeListed.HasValue))))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[0].when
-    private static bool C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((d.AccountListed == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.AccountListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[1].when
-    private static bool C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((((d.ZeroAmount != (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Active == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].excludedWhen[1].when
-    private static bool C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ExportsAsExpenseReport == (((global::System.Nullable<global::System.Boolean>)(false))))) && (!global::System.Object.ReferenceEquals(d.Account, default(global::System.Object))))) && ((d.Account.Active == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].missingEvidence[0].when
-    private static bool C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (((((d.ExportsAsExpenseReport != (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::System.Object))))) && ((d.AccountListed == (default(global::System.Nullable<global::System.Boolean>)))));
+        return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.AccountListed.HasValue))))) });
     }
 
     // rules/export/INT480.json $.appliesWhen
-    private static bool C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object))) || (((!global::System.Object.ReferenceEquals(d.Expense.Project, default(global::System.Object))) && ((d.Expense.Project != (""))))));
+        return (global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)) ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((!(global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t0.Project) }), default(global::System.String)))) ? ((((d.Expense) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t2.Project) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1 != (""))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))));
     }
 
     // rules/export/INT480.json $.causes[0].establishedWhen[0].when
-    private static bool C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (e.SubmitterIsResourceOf(d.Project) == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.SubmitterIsResourceOf(d.Project)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT480.json $.causes[0].excludedWhen[0].when
-    private static bool C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (e.SubmitterIsResourceOf(d.Project) == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.SubmitterIsResourceOf(d.Project)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT480.json $.causes[0].missingEvidence[0].when
-    private static bool C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Object.ReferenceEquals(d.Project, default(global::System.Object))) || (global::System.Object.ReferenceEquals(d.Project.ResourceEmployeeIds, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Project, default(global::IntacctSync.Rules.Evidence.Project))) || (global::System.Object.ReferenceEquals(((d.Project) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Project)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t0.ResourceEmployeeIds) }), default(global::System.Collections.Generic.IReadOnlyList<global::System.String>))))));
     }
 
     // rules/export/INT480.json $.causes[0].missingEvidence[1].when
-    private static bool C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::System.Object));
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee))));
     }
 
     // rules/export/INT503.json $.indicatedWhen
-    private static bool C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT503.json $.notWhen[0].when
-    private static bool C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.UsesExpenseReports == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((!e.HasMessageOf("INT503"))));
+        return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT503")))))) });
     }
 
     // rules/export/INT503.json $.causes[0].establishedWhen[0].when
-    private static bool C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.UsesExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ExpenseTypesEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.UsesExpenseReports) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) });
     }
 
     // rules/export/INT503.json $.causes[0].establishedWhen[1].when
-    private static bool C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.UsesExpenseReports == (default(global::System.Nullable<global::System.Boolean>)))))) && e.HasMessageOf("INT503"));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ExpenseTypesEnabled) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.UsesExpenseReports.HasValue))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503"))))) });
     }
 
     // rules/export/INT503.json $.causes[0].excludedWhen[0].when
-    private static bool C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT503.json $.causes[0].missingEvidence[0].when
-    private static bool C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled != (default(global::System.Nullable<global::System.Boolean>)))))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseTypesEnabled) })).HasValue)))))))));
     }
 
     // rules/export/INT592.json $.causes[0].establishedWhen[0].when
-    private static bool C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SmartRuleLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) && ((((e.CompanyMultiEntity == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT592"))));
+        return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.CompanyMultiEntity) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[0].excludedWhen[0].when
-    private static bool C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SmartRuleLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.Entity))));
+        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[0].when
-    private static bool C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.Object))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))));
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[1].when
-    private static bool C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.SmartRuleLevel == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)))) && (((!global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.SmartRuleLevel.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))))))));
     }
 
     // rules/export/INT592.json $.causes[1].establishedWhen[0].when
-    private static bool C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CompanyMultiEntity != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((e.SmartRuleEntityMismatch == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((e.CompanyMultiEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SmartRuleEntityMismatch) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[0].when
-    private static bool C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.SmartRuleEntityMismatch == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[1].when
-    private static bool C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CompanyMultiEntity == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.CompanyMultiEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[0].when
-    private static bool C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.Object));
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.String))));
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[1].when
-    private static bool C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.SmartRuleLevel != (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) && (((!global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.Object))))))) && (((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.SmartRuleInQuestion.EntityId, default(global::System.Object))))));
+        return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String)))))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::IntacctSync.Rules.Evidence.SmartRule))) || (global::System.Object.ReferenceEquals(((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.String) : t3.EntityId) }), default(global::System.String)))))))) });
     }
 
     // rules/export/INT664.json $.indicatedWhen
-    private static bool C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.VendorsWithSubmitterEmail == (((global::System.Nullable<global::System.Int32>)(0))))) && ((e.ExportLooksUpVendor != (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
     }
 
     // rules/export/INT664.json $.notWhen[0].when
-    private static bool C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ExportLooksUpVendor == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT664.json $.causes[0].establishedWhen[0].when
-    private static bool C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportLooksUpVendor == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT664"))) && ((e.VendorsWithSubmitterEmailIgnoringCase == (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT664.json $.causes[0].excludedWhen[0].when
-    private static bool C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.VendorsWithSubmitterEmailIgnoringCase > (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT664.json $.causes[0].missingEvidence[0].when
-    private static bool C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ExportLooksUpVendor == (default(global::System.Nullable<global::System.Boolean>)))) && ((!e.MessageSeen("INT664"))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.ExportLooksUpVendor.HasValue)) && ((!e.MessageSeen("INT664"))))));
     }
 
     // rules/export/INT664.json $.causes[0].missingEvidence[1].when (and 1 more)
-    private static bool C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.VendorsWithSubmitterEmail == (default(global::System.Nullable<global::System.Int32>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.VendorsWithSubmitterEmail.HasValue)));
     }
 
     // rules/export/INT664.json $.causes[1].establishedWhen[0].when
-    private static bool C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((((e.ExportLooksUpVendor == (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT664"))) && ((e.VendorsWithSubmitterEmail == (((global::System.Nullable<global::System.Int32>)(0))))))) && ((e.VendorsWithSubmitterEmailIgnoringCase > (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((((((e.ExportLooksUpVendor) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.VendorsWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT664.json $.causes[1].excludedWhen[0].when
-    private static bool C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.VendorsWithSubmitterEmail > (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT664.json $.causes[1].excludedWhen[1].when
-    private static bool C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.VendorsWithSubmitterEmailIgnoringCase == (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT680.json $.appliesWhen
-    private static bool C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object))) || d.NamedInMessage);
+        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) || d.NamedInMessage)));
     }
 
     // rules/export/INT680.json $.causes[0].excludedWhen[0].when
-    private static bool C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.Uncategorized == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT680.json $.causes[0].missingEvidence[0].when
-    private static bool C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (d.Uncategorized == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.Uncategorized.HasValue)));
     }
 
     // rules/export/INT771.json $.appliesWhen
-    private static bool C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT771") || ((!e.MessageSeen("INT035"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT771") || ((!e.MessageSeen("INT035"))))));
     }
 
     // rules/export/INT771.json $.causes[0].establishedWhen[0].when
-    private static bool C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.PeriodReportingClosed == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((((e.ExportDateInClosedPeriod != (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT771"))));
+        return ((((e.PeriodReportingClosed) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((e.ExportDateInClosedPeriod ?? (false))))) || e.MessageSeen("INT771")))))) });
     }
 
     // rules/export/INT771.json $.causes[0].excludedWhen[0].when
-    private static bool C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PeriodReportingClosed == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT771.json $.causes[0].missingEvidence[0].when
-    private static bool C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.PeriodReportingClosed == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.PeriodReportingClosed.HasValue)));
     }
 
     // rules/export/INT771.json $.causes[1].establishedWhen[0].when
-    private static bool C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ExportDateFromReport == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.PeriodReportingClosed == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((((e.ExportDateInClosedPeriod != (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT771"))));
+        return ((((((e.ExportDateFromReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.PeriodReportingClosed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((((!((e.ExportDateInClosedPeriod ?? (false))))) || e.MessageSeen("INT771")))))) });
     }
 
     // rules/export/INT771.json $.causes[2].establishedWhen[0].when
-    private static bool C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.UserCanPostToClosedPeriods == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((((((e.PeriodReportingClosed == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((((e.ExportDateInClosedPeriod != (((global::System.Nullable<global::System.Boolean>)(true))))) || e.MessageSeen("INT771"))))) || e.MessageSeen("INT771"))));
+        return ((((e.UserCanPostToClosedPeriods) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.PeriodReportingClosed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((global::System.Nullable<global::System.Boolean>)((((!((e.ExportDateInClosedPeriod ?? (false))))) || e.MessageSeen("INT771")))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771"))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[0].establishedWhen[0].when
-    private static bool C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.RestrictionAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[0].excludedWhen[0].when
-    private static bool C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.RestrictionAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[0].when
-    private static bool C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.Object))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))));
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[1].when
-    private static bool C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.RestrictionAccountRestricted == (default(global::System.Nullable<global::System.Boolean>)))) && (((!global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!e.RestrictionAccountRestricted.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[1].establishedWhen[0].when
-    private static bool C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.CardAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(true))))) && e.RestrictionAccountIsCardAccount)) && ((e.ExportCreatesCardCharges != (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((e.CardAccountRestricted) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[0].when
-    private static bool C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CardAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(false))))) && e.RestrictionAccountIsCardAccount);
+        return ((((e.CardAccountRestricted) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[1].when
-    private static bool C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CardAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.CardAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[1].missingEvidence[0].when
-    private static bool C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.ExportCreditCardAccount, default(global::System.Object))) && (((!global::System.Object.ReferenceEquals(e.RestrictionCardId, default(global::System.Object))) || (!global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "creditCard"), default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.ExportCreditCardAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionCardId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "creditCard"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[2].establishedWhen[0].when
-    private static bool C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.RestrictedCategoryAccount, default(global::System.Object))) && e.RestrictionAccountIsCategoryAccount);
+        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.RestrictedCategoryAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && e.RestrictionAccountIsCategoryAccount)));
     }
 
     // rules/export/INT860.json $.causes[2].excludedWhen[0].when
-    private static bool C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CategoryAccountRestricted == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.CategoryAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[2].missingEvidence[0].when
-    private static bool C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CategoryAccountRestricted == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.CategoryAccountRestricted.HasValue)));
     }
 
     // rules/export/INT993.json $.indicatedWhen
-    private static bool C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CardTransactionCreateFailed || ((((e.ReportHasCardTransaction == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((e.SignInFailed || e.IntacctUnavailable)))));
+        return (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((e.ReportHasCardTransaction) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.SignInFailed || e.IntacctUnavailable))))) }));
     }
 
     // rules/export/INT993.json $.notWhen[0].when
-    private static bool C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT993"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[1].when
-    private static bool C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT993"))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[2].when
-    private static bool C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CardTransactionErrorHasDetail && ((!e.HasMessageOf("INT993"))));
+        return ((global::System.Nullable<global::System.Boolean>)((e.CardTransactionErrorHasDetail && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.notWhen[3].when
-    private static bool C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.ReportHasCardTransaction == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((!e.CardTransactionCreateFailed)))) && ((!e.HasMessageOf("INT993"))));
+        return ((((((e.ReportHasCardTransaction) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionCreateFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[4].when
-    private static bool C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.HasMessageOf("INT176") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT993"))));
+        return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT176") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.causes[0].establishedWhen[0].when
-    private static bool C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(true))))))) && e.CardTransactionCreateFailed)) && e.SignInApiErrorSeen)) && ((!e.CardTransactionErrorHasDetail)))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.SessionStarted) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)(e.SignInApiErrorSeen)))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionErrorHasDetail))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.ConfigurationValid) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT993.json $.causes[1].establishedWhen[0].when
-    private static bool C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.PasswordExpired == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((e.CardTransactionCreateFailed || ((e.ReportHasCardTransaction == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.PasswordExpired) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) })))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.ConfigurationValid) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t9.SessionStarted) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[0].when
-    private static bool C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.IntacctUnavailable && e.CardTransactionCreateFailed)) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((e.IntacctUnavailable && e.CardTransactionCreateFailed) ? global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ConfigurationValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[1].when
-    private static bool C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.IntacctUnavailable && ((e.ReportHasCardTransaction == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return (((((e.IntacctUnavailable ? ((e.ReportHasCardTransaction) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SessionStarted) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.ConfigurationValid) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[0].when
-    private static bool C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(false))))))) || (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(false))))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((e.CardTransactionCreateFailed || ((e.ReportHasCardTransaction == (((global::System.Nullable<global::System.Boolean>)(true))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.ConfigurationValid == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SessionStarted == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.CredentialsValid) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.SenderIdAuthorized) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t10.EverSucceeded) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (true))))) })))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t13 => (global::System.Object.ReferenceEquals(t13, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t13.ConfigurationValid) })) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t15 => (global::System.Object.ReferenceEquals(t15, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t15.SessionStarted) })) switch { var t14 => ((!t14.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t14.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/export/INT993.json $.causes[3].excludedWhen[0].when
-    private static bool C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.CredentialsValid == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SenderIdAuthorized == (((global::System.Nullable<global::System.Boolean>)(true))))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CredentialsValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SenderIdAuthorized) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.EverSucceeded == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser.Modules, default(global::System.Object))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t0.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT068"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t1.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ExpensifyCardJournalMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!e.HasMessageOf("INT068"))));
+        return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedWhen[0].when
-    private static bool C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == (((global::System.Nullable<global::System.Boolean>)(true))))))) && (((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SyncLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))))))) && ((e.ExpensifyCardJournalMissing != (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.AutoReconciliation) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t7.SyncLevel) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].excludedWhen[0].when
-    private static bool C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SyncLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT068.json $.causes[0].missingEvidence[0].when
-    private static bool C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) || ((e.Evidence.Connection.SyncLevel == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t0.SyncLevel) })).HasValue)))));
     }
 
     // rules/sync/INT068.json $.causes[1].establishedWhen[0].when
-    private static bool C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.UserCanManageAccounts == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.ExpensifyCardJournalMissing != (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.AutoReconciliation) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserCanManageAccounts) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[1].excludedWhen[0].when
-    private static bool C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UserCanManageAccounts == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].missingEvidence[0].when
-    private static bool C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UserCanManageAccounts == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanManageAccounts.HasValue)));
     }
 
     // rules/sync/INT068.json $.causes[2].establishedWhen[0].when
-    private static bool C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.UserReachesSyncEntity == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((e.ExpensifyCardJournalMissing != (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.AutoReconciliation) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserReachesSyncEntity) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[0].when
-    private static bool C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.UserReachesSyncEntity == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[1].when
-    private static bool C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::System.Object))) && ((e.Evidence.Connection.SyncLevel == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>)(global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))));
+        return ((!(global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection)))) ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((((e.BaselineModuleMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) || (((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Export, default(global::System.Object))))) && ((e.Evidence.Workspace.Export.Reimbursable == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>)(global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))))))) || (((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))));
+        return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t3.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t6.Export) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t5.Reimbursable) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t7.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t10.TimeAndExpenses) })) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t9.Subscribed) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].establishedWhen[0].when
-    private static bool C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.BaselineModuleBelowGranted == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!e.SignInFailed)));
+        return ((((e.BaselineModuleBelowGranted) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.SignInFailed))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].excludedWhen[0].when
-    private static bool C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.BaselineModuleBelowGranted == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[2].establishedWhen[0].when
-    private static bool C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Export, default(global::System.Object))))) && ((e.Evidence.Workspace.Export.Reimbursable == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>)(global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t3.Export) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t2.Reimbursable) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[2].excludedWhen[0].when
-    private static bool C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.Export, default(global::System.Object))))) && ((((e.Evidence.Workspace.Export.Reimbursable == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>)(global::IntacctSync.Rules.Evidence.ReimbursableExport.ExpenseReport))))) || ((e.Evidence.Workspace.Export.Reimbursable == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>)(global::IntacctSync.Rules.Evidence.ReimbursableExport.VendorBill))))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))))) ? ((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t4.Export) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t3.Reimbursable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.ExpenseReport))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t7.Export) })) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t6.Reimbursable) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.VendorBill))))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[2].missingEvidence[0].when
-    private static bool C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Workspace.Export, default(global::System.Object))))) || ((e.Evidence.Workspace.Export.Reimbursable == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })).HasValue)))));
     }
 
     // rules/sync/INT245.json $.causes[3].establishedWhen[0].when
-    private static bool C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))) && (((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))));
+        return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Subscribed) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].excludedWhen[0].when
-    private static bool C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].excludedWhen[1].when
-    private static bool C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(true))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[3].missingEvidence[0].when
-    private static bool C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed != (default(global::System.Nullable<global::System.Boolean>)))))))));
+        return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })).HasValue))))))))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((d.UserDefined != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((((((d.EnabledInWorkspace != (((global::System.Nullable<global::System.Boolean>)(false))))) || d.NamedInMessage)) || ((d.ApiErrors.Count > (0))))));
+        return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((((((((((((d.EnabledInWorkspace == (((global::System.Nullable<global::System.Boolean>)(true))))) || ((d.ValuesReturned == (((global::System.Nullable<global::System.Int32>)(0))))))) || ((d.ApiErrors.Count > (0))))) || ((d.Active == (((global::System.Nullable<global::System.Boolean>)(false))))))) || ((d.Configured == (((global::System.Nullable<global::System.Boolean>)(false))))))) || ((d.Exists == (((global::System.Nullable<global::System.Boolean>)(false))))))) || ((d.UserCanRead == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return e.SignInFailed;
+        return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[0].when
-    private static bool C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((d.Exists != (((global::System.Nullable<global::System.Boolean>)(false))))) && ((d.Configured == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((d.Exists) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[1].when
-    private static bool C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((((((((d.Configured == (default(global::System.Nullable<global::System.Boolean>)))) && ((d.Exists == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.Active == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.UserCanRead == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.ValuesReturned == (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((((((!d.Configured.HasValue) ? ((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.Active) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.UserCanRead) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ValuesReturned) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[0].when
-    private static bool C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Configured == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[1].when (and 2 more)
-    private static bool C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.ListedInIntacct == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[2].when (and 2 more)
-    private static bool C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.Intacct, default(global::System.Object))) && ((d.Intacct.Exists == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))) ? ((((d.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Exists) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[0].missingEvidence[0].when
-    private static bool C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Configured == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[1].establishedWhen[0].when
-    private static bool C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Active == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].excludedWhen[0].when
-    private static bool C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Active == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].missingEvidence[0].when
-    private static bool C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Active == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.Active.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[0].when
-    private static bool C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return d.ApiPermissionDenied;
+        return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[1].when
-    private static bool C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.UserCanRead == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[0].when
-    private static bool C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.UserCanRead == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[1].when
-    private static bool C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.ValuesReturned > (((global::System.Nullable<global::System.Int32>)(0))));
+        return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[2].missingEvidence[0].when
-    private static bool C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Object));
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ObjectRight>))));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[0].when
-    private static bool C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return d.ApiObjectNotFound;
+        return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[1].when
-    private static bool C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((d.EnabledInWorkspace == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ListedInIntacct == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[2].when
-    private static bool C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((((d.EnabledInWorkspace == (((global::System.Nullable<global::System.Boolean>)(true))))) && (!global::System.Object.ReferenceEquals(d.Intacct, default(global::System.Object))))) && ((d.Intacct.Exists == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((((((d.EnabledInWorkspace) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Exists) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[0].when
-    private static bool C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Exists == (((global::System.Nullable<global::System.Boolean>)(true))));
+        return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[1].when (and 1 more)
-    private static bool C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((!global::System.Object.ReferenceEquals(d.Coding, default(global::System.Object))) && ((d.Coding.Enabled == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return ((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)))) ? ((((d.Coding) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[2].when (and 1 more)
-    private static bool C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((global::System.Object.ReferenceEquals(d.Coding, default(global::System.Object))) && ((d.EnabledInWorkspace == (((global::System.Nullable<global::System.Boolean>)(false))))));
+        return (global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[0].when
-    private static bool C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.Exists == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.Exists.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[1].when
-    private static bool C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.EnabledInWorkspace == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!d.EnabledInWorkspace.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[0].when
-    private static bool C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return d.WorkspaceEntryUsesLabel;
+        return ((global::System.Nullable<global::System.Boolean>)(d.WorkspaceEntryUsesLabel));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[1].when
-    private static bool C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (((d.EnabledInWorkspace == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((d.ImportAs == (((global::System.Nullable<global::IntacctSync.Rules.Evidence.DimensionImport>)(global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))));
+        return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].excludedWhen[0].when
-    private static bool C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((((((((!global::System.Object.ReferenceEquals(d.Coding, default(global::System.Object))) && ((!d.WorkspaceEntryUsesLabel)))) && ((d.ListedInIntacct == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((d.ImportAs != (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.DimensionImport>)))))) && ((d.ImportAs != (((global::System.Nullable<global::IntacctSync.Rules.Evidence.DimensionImport>)(global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))));
+        return ((((((((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))))) && ((!d.WorkspaceEntryUsesLabel))) ? ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!((!d.ImportAs.HasValue))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].missingEvidence[0].when
-    private static bool C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((global::System.Object.ReferenceEquals(d.Coding, default(global::System.Object))) || ((d.ImportAs == (default(global::System.Nullable<global::IntacctSync.Rules.Evidence.DimensionImport>)))));
+        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))) || ((!d.ImportAs.HasValue)))));
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.Enabled == (((global::System.Nullable<global::System.Boolean>)(true))))))) || (((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == (((global::System.Nullable<global::System.Boolean>)(true))))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t1.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t8.ExpensifyCard) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.AutoReconciliation) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.Enabled == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT498"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t1.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].establishedWhen[0].when
-    private static bool C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.CashJournalMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.Enabled == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Enabled) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].excludedWhen[0].when
-    private static bool C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CashJournalMissing == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].missingEvidence[0].when
-    private static bool C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.CashJournalMissing == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.CashJournalMissing.HasValue)));
     }
 
     // rules/sync/INT498.json $.causes[1].establishedWhen[0].when
-    private static bool C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.AccrualJournalMissing == (((global::System.Nullable<global::System.Boolean>)(true))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Workspace.ExpensifyCard, default(global::System.Object))))) && ((e.Evidence.Workspace.ExpensifyCard.Enabled == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) }), default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)))))) ? ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t5.ExpensifyCard) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Enabled) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].excludedWhen[0].when
-    private static bool C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.AccrualJournalMissing == (((global::System.Nullable<global::System.Boolean>)(false))));
+        return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].missingEvidence[0].when
-    private static bool C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.AccrualJournalMissing == (default(global::System.Nullable<global::System.Boolean>)));
+        return ((global::System.Nullable<global::System.Boolean>)((!e.AccrualJournalMissing.HasValue)));
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == (((global::System.Nullable<global::System.Int32>)(0))))))) || (((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.ExpenseTypes, default(global::System.Object))))) && ((e.Evidence.Intacct.ExpenseTypes.Count == (0))))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t3.ExpenseTypeCount) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t5.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)))))) ? ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t8.ExpenseTypes) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t7.Count))) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(false))))) && ((!e.HasMessageOf("INT576"))));
+        return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT576"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ExpenseTypesEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))) && ((!e.HasMessageOf("INT576"))));
+        return ((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == (((global::System.Nullable<global::System.Int32>)(0))))))) && ((e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t6.TimeAndExpenses) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t5.ExpenseTypeCount) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.ReimbursableAsExpenseReports) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t11.TimeAndExpenses) })) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t10.ExpenseTypesEnabled) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t12 => (global::System.Object.ReferenceEquals(t12, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t12.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t15 => (global::System.Object.ReferenceEquals(t15, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t15.TimeAndExpenses) })) switch { var t14 => (global::System.Object.ReferenceEquals(t14, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t14.Subscribed) })) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.ExpenseTypes, default(global::System.Object))))) && ((e.Evidence.Intacct.ExpenseTypes.Count == (0))))) && ((e.ReimbursableAsExpenseReports == (((global::System.Nullable<global::System.Boolean>)(true))))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == (((global::System.Nullable<global::System.Boolean>)(false))))))))))) && ((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.Subscribed == (((global::System.Nullable<global::System.Boolean>)(false))))))))));
+        return ((((((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)))))) ? ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.ReimbursableAsExpenseReports) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t11.TimeAndExpenses) })) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t10.ExpenseTypesEnabled) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t12 => (global::System.Object.ReferenceEquals(t12, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t12.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t15 => (global::System.Object.ReferenceEquals(t15, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t15.TimeAndExpenses) })) switch { var t14 => (global::System.Object.ReferenceEquals(t14, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t14.Subscribed) })) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > (((global::System.Nullable<global::System.Int32>)(0))))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.ExpenseTypes, default(global::System.Object))))) && ((e.Evidence.Intacct.ExpenseTypes.Count > (0))));
+        return ((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t0.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)))))) ? ((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value > (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((!(((((!global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) && (!global::System.Object.ReferenceEquals(e.Evidence.Intacct.TimeAndExpenses, default(global::System.Object))))) && ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != (default(global::System.Nullable<global::System.Int32>)))))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::System.Object))) || (global::System.Object.ReferenceEquals(e.Evidence.Intacct.ExpenseTypes, default(global::System.Object))))));
+        return ((global::System.Nullable<global::System.Boolean>)((((!((((((!(global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))))) && ((!(global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t0.TimeAndExpenses) }), default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings))))))) && ((!((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })).HasValue)))))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));
     }
 
     // rules/export/INT009.json $.subjectValues.person (and 4 more)
@@ -2889,7 +2889,7 @@ internal static partial class GeneratedConditions
     private static string V8(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return (!global::System.Object.ReferenceEquals(d.Expense, default(global::System.Object)) ? d.Expense.Project : default(global::System.String));
+        return ((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)))) ? ((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t0.Project) }) : default(global::System.String));
     }
 
     // rules/export/INT592.json $.subjectValues.smartRule
