@@ -154,7 +154,7 @@ internal static class DiagnoseCommand
         // The whole report is built before anything is written: a failure never leaves half a report.
         stdout.Write(output);
         stdout.Flush();
-        return ExitCodes.Ok;
+        return RuleFaults.Report(report, null, stderr);
     }
 
     private static SyncEvidence Read(string? file, Func<Stream> stdin)

@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary><c>rules test</c> only: a case's report is new or differs from its verified snapshot.</summary>
     public const int CasesFailed = 4;
+
+    /// <summary>The report was written, but a rule failed for some subject (the report's <c>faults</c>).</summary>
+    public const int RuleFaulted = 5;
 }

@@ -135,6 +135,7 @@ internal sealed class BatchDiagnoser
         buffer.WriteByte((byte)'\n');
         item.Output = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         item.Codes = report.Diagnoses.Count == 0 ? [] : [.. report.Diagnoses.Select(d => d.Code)];
+        item.Faults = report.Faults;
     }
 
     private async Task WriteAsync(ChannelReader<Item> ordered, TextWriter stdout, Action<string> error, Action<long>? progress, BatchSummary summary, CancellationToken cancellationToken)
@@ -178,6 +179,16 @@ internal sealed class BatchDiagnoser
                 {
                     pending.Append(output);
                     summary.Count(item.Codes);
+                    if (item.Faults.Count > 0)
+                    {
+                        summary.Faulted();
+                        var where = string.Create(CultureInfo.InvariantCulture, $"{_source} line {item.Line.Number}");
+                        foreach (var fault in item.Faults)
+                        {
+                            error(RuleFaults.Line(fault, where));
+                        }
+                    }
+
                     if (pending.Length >= FlushAt)
                     {
                         Flush();
@@ -229,6 +240,8 @@ internal sealed class BatchDiagnoser
         public string? Output { get; set; }
 
         public string[] Codes { get; set; } = [];
+
+        public IReadOnlyList<RuleFault> Faults { get; set; } = [];
 
         public Exception? Error { get; set; }
 

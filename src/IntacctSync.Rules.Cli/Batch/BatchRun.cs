@@ -65,7 +65,7 @@ internal static class BatchRun
             }
 
             stderr.Write(summary.Render(source));
-            return summary.BadLines > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            return summary.BadLines > 0 ? ExitCodes.BadInput : summary.FaultedReports > 0 ? ExitCodes.RuleFaulted : ExitCodes.Ok;
         }
     }
 }

@@ -36,6 +36,11 @@ internal sealed class BatchSummary
         }
     }
 
+    /// <summary>Reports written although a rule failed for some subject (their <c>faults</c>).</summary>
+    public long FaultedReports { get; private set; }
+
+    public void Faulted() => FaultedReports++;
+
     public void Count(string[] codes)
     {
         Reports++;
@@ -58,6 +63,11 @@ internal sealed class BatchSummary
         text.Append(c, $"intacct-sync: batch {source}: {Documents} documents read, {Reports} reports written, {BadLines} bad lines skipped");
         text.Append(BlankLines > 0 ? string.Create(c, $", {BlankLines} blank lines ignored\n") : "\n");
         text.Append(c, $"  reports without a diagnosis: {WithoutDiagnosis}\n");
+        if (FaultedReports > 0)
+        {
+            text.Append(c, $"  reports in which a rule failed (see faults): {FaultedReports}\n");
+        }
+
         if (_perCode.Count > 0)
         {
             text.Append("  diagnoses per code:\n");

@@ -77,6 +77,15 @@ internal static class MarkdownReportWriter
             }
         }
 
+        if (report.Faults.Count > 0)
+        {
+            md.Append("\n## Rules that failed (their findings are missing)\n\n");
+            foreach (var fault in report.Faults)
+            {
+                md.Append($"- `{fault.Rule}` for {Escape(fault.Subject)}: {Escape(fault.Error)}\n");
+            }
+        }
+
         return md.ToString();
     }
 

@@ -88,6 +88,15 @@ internal static class TextReportWriter
             }
         }
 
+        if (report.Faults.Count > 0)
+        {
+            text.Append("\nRules that failed (their findings are missing from this report):\n");
+            foreach (var fault in report.Faults)
+            {
+                text.Append($"  - {fault.Rule} for {fault.Subject}: {fault.Error}\n");
+            }
+        }
+
         return text.ToString();
     }
 }

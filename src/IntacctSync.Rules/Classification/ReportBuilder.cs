@@ -27,16 +27,16 @@ internal static partial class ReportBuilder
     private static readonly ConditionalWeakTable<CompiledRule, string[]> SubjectNames = [];
 
     /// <summary>The report of the findings; <paramref name="found"/> is <c>null</c> when there are none.</summary>
-    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts)
+    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts, FaultLog faults)
     {
         if (found is null or { Count: 0 } && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
         {
-            return Empty;
+            return faults.Faults is null ? Empty : new DiagnosisReport([], [], faults.Faults);
         }
 
         // One list for the mentions of each finding in turn: sorted, without repeats (see Mentions).
         var mentions = new List<int>();
-        var findings = Merge(found ?? [], facts, mentions);
+        var findings = Merge(found ?? [], facts, mentions, faults);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);
@@ -105,21 +105,21 @@ internal static partial class ReportBuilder
         }
 
         facts.ReturnWriter();
-        return new DiagnosisReport(diagnoses, Unexplained(facts, explained));
+        return new DiagnosisReport(diagnoses, Unexplained(facts, explained), faults.Faults);
     }
 
     /// <summary>
     /// One diagnosis per code and subject: findings of one code whose placeholder values are the same
     /// (two uncategorized expenses under INT680, say) are one problem, reported once at its best certainty.
     /// </summary>
-    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions)
+    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions, FaultLog faults)
     {
         var ordered = new (Finding Finding, int Found)[found.Count];
         for (var i = 0; i < found.Count; i++)
         {
             var f = found[i];
             Mentions(f, mentions);
-            ordered[i] = (f with { Values = SubjectOf(f, facts, mentions), SortKey = f.Rule.Subject.SortKey(f.Subject) }, i);
+            ordered[i] = (f with { Values = SubjectOf(f, facts, mentions, faults), SortKey = f.Rule.Subject.SortKey(f.Subject) }, i);
         }
 
         if (ordered.Length == 1)
@@ -317,7 +317,8 @@ internal static partial class ReportBuilder
     /// <param name="finding">The finding.</param>
     /// <param name="facts">The document.</param>
     /// <param name="mentions">The finding's mentions, sorted (<see cref="Mentions"/>).</param>
-    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts, List<int> mentions)
+    /// <param name="faults">Where a rule's value expression that fails is recorded (the value is then left out).</param>
+    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts, List<int> mentions, FaultLog faults)
     {
         var rule = finding.Rule;
         Dictionary<string, string>? subject = null;
@@ -326,7 +327,7 @@ internal static partial class ReportBuilder
         foreach (var name in names)
         {
             var value = MentionedValue(rule.Code, name, facts, mentions)
-                ?? (rule.SubjectValues.TryGetValue(name, out var read) ? read(finding.Subject, facts) : null)
+                ?? (rule.SubjectValues.TryGetValue(name, out var read) ? Read(read, finding, facts, faults) : null)
                 ?? rule.Subject.SubjectValue(finding.Subject, name);
             if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
             {
@@ -335,6 +336,19 @@ internal static partial class ReportBuilder
         }
 
         return subject ?? NoSubject;
+    }
+
+    private static string? Read(ValueOf read, Finding finding, EvidenceFacts facts, FaultLog faults)
+    {
+        try
+        {
+            return read(finding.Subject, facts);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            faults.Add(finding.Rule, finding.Subject, ex);
+            return null;
+        }
     }
 
     /// <summary>The first non-blank value of <paramref name="name"/> that a match naming the subject carried.</summary>

@@ -1,23 +1,30 @@
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Hosting;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Subjects;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntacctSync.Rules.Classification;
 
 /// <summary>
 /// The classifier: runs a compiled <see cref="RuleSet"/> over each subject of a document. Holds no
-/// per-call state, so one instance serves every thread.
+/// per-call state, so one instance serves every thread. A rule that fails for one subject (a custom rule's
+/// expression throwing) loses only its finding for that subject: the report lists it under <c>faults</c>,
+/// the event is logged, and <see cref="Classify"/> does not throw.
 /// </summary>
 internal sealed class RuleBasedClassifier : ISyncErrorClassifier
 {
     private readonly RuleSet _rules;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public RuleBasedClassifier(RuleSet rules, TimeProvider time)
+    public RuleBasedClassifier(RuleSet rules, TimeProvider time, ILogger? logger = null)
     {
         _rules = rules;
         _time = time;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public DiagnosisReport Classify(SyncEvidence evidence)
@@ -28,6 +35,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         // Indexed loops over the read-only lists throughout: a foreach over an interface allocates an
         // enumerator, and these loops run once per rule and subject for every document, healthy or not.
         List<Finding>? found = null;
+        var faults = new FaultLog(_logger);
         var plan = _rules.PlanFor(evidence.Operation);
         for (var k = 0; k < plan.Count; k++)
         {
@@ -38,7 +46,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             {
                 for (var s = 0; s < subjects.Count; s++)
                 {
-                    if (Evaluate(rule, subjects[s], facts) is { } finding)
+                    if (Contained(rule, subjects[s], facts, faults) is { } finding)
                     {
                         (found ??= []).Add(finding);
                     }
@@ -50,14 +58,28 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             for (var i = 0; i < _rules.Fallbacks.Count; i++)
             {
-                if (Evaluate(_rules.Fallbacks[i], facts, facts) is { } finding)
+                if (Contained(_rules.Fallbacks[i], facts, facts, faults) is { } finding)
                 {
                     (found ??= []).Add(finding with { Certainty = Certainty.Possible });
                 }
             }
         }
 
-        return ReportBuilder.Build(found, facts);
+        return ReportBuilder.Build(found, facts, faults);
+    }
+
+    /// <summary><see cref="Evaluate"/>, with a failure of the rule for this subject recorded instead of thrown.</summary>
+    private static Finding? Contained(CompiledRule rule, object subject, EvidenceFacts facts, FaultLog faults)
+    {
+        try
+        {
+            return Evaluate(rule, subject, facts);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            faults.Add(rule, subject, ex);
+            return null;
+        }
     }
 
     /// <summary>A document's facts, with the messages and API errors <paramref name="rules"/> recognize in it.</summary>
@@ -190,4 +212,22 @@ internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Cert
 
     /// <summary>The subject's sort key, worked out once when the report is written.</summary>
     public string SortKey { get; init; } = string.Empty;
+}
+
+
+/// <summary>The rules that failed during one classification: recorded for the report and logged as they happen.</summary>
+internal sealed class FaultLog(ILogger logger)
+{
+    /// <summary>The failures so far; <c>null</c> while there are none.</summary>
+    public List<RuleFault>? Faults { get; private set; }
+
+    /// <summary>Records that <paramref name="rule"/> failed for <paramref name="subject"/>, on one line, and logs it.</summary>
+    public void Add(CompiledRule rule, object subject, Exception ex)
+    {
+        var key = rule.Subject.SortKey(subject);
+        var described = string.IsNullOrEmpty(key) ? rule.Subject.Name : rule.Subject.Name + " " + key;
+        var message = string.Join(' ', ex.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        (Faults ??= []).Add(new RuleFault(rule.Source, described, $"{rule.Code}: {ex.GetType().Name}: {message}"));
+        Log.RuleFaulted(logger, ex, rule.Source, described);
+    }
 }

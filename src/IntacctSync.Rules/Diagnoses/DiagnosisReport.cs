@@ -4,10 +4,11 @@ namespace IntacctSync.Rules.Diagnoses;
 /// <remarks>Immutable and thread-safe. Write it as the contract's JSON with <see cref="DiagnosisReportJson"/>.</remarks>
 public sealed class DiagnosisReport
 {
-    internal DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained)
+    internal DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained, IReadOnlyList<RuleFault>? faults = null)
     {
         Diagnoses = diagnoses;
         Unexplained = unexplained;
+        Faults = faults ?? [];
     }
 
     /// <summary>The version of the report format.</summary>
@@ -18,4 +19,10 @@ public sealed class DiagnosisReport
 
     /// <summary>Messages no rule explained, verbatim, and API errors as <c>errorNo: description description2 correction</c>.</summary>
     public IReadOnlyList<string> Unexplained { get; }
+
+    /// <summary>
+    /// The rules that failed for a subject, whose findings for it are therefore missing; empty when every rule ran
+    /// (the JSON then has no <c>faults</c>).
+    /// </summary>
+    public IReadOnlyList<RuleFault> Faults { get; }
 }

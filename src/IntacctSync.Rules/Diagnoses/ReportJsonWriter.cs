@@ -34,6 +34,8 @@ internal sealed class ReportJsonWriter
     private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
     private static readonly JsonEncodedText Diagnoses = JsonEncodedText.Encode("diagnoses");
     private static readonly JsonEncodedText Unexplained = JsonEncodedText.Encode("unexplained");
+    private static readonly JsonEncodedText Faults = JsonEncodedText.Encode("faults");
+    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
     private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
@@ -138,6 +140,21 @@ internal sealed class ReportJsonWriter
 
         json.WriteEndArray();
         WriteStrings(Unexplained, report.Unexplained);
+        if (report.Faults.Count > 0)
+        {
+            json.WriteStartArray(Faults);
+            foreach (var fault in report.Faults)
+            {
+                json.WriteStartObject();
+                json.WriteString(Rule, fault.Rule);
+                json.WriteString(Subject, fault.Subject);
+                json.WriteString(ErrorName, fault.Error);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -32,4 +32,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, EventName = "ReloadedHandlerFailed", Level = LogLevel.Error,
         Message = "A handler of IRuleSetProvider.Reloaded threw")]
     public static partial void ReloadedHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8, EventName = "RuleFaulted", Level = LogLevel.Warning,
+        Message = "Rule {Rule} failed for {Subject}; its finding for that subject is left out of the report")]
+    public static partial void RuleFaulted(ILogger logger, Exception exception, string rule, string subject);
 }

@@ -33,7 +33,7 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
         _time = time;
         _logger = logger;
         var current = options.CurrentValue;
-        _current = new RuleSetSnapshot(RuleSet.Load(current.IncludeBuiltInRules, current.RuleDirectories, current.RuleSources), 1, time);
+        _current = new RuleSetSnapshot(RuleSet.Load(current.IncludeBuiltInRules, current.RuleDirectories, current.RuleSources), 1, time, logger);
         if (current.ReloadOnChange)
         {
             StartWatching(current);
@@ -51,7 +51,7 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
     {
         lock (_publishGate)
         {
-            var next = new RuleSetSnapshot(rules, _current.Generation + 1, _time);
+            var next = new RuleSetSnapshot(rules, _current.Generation + 1, _time, _logger);
             Volatile.Write(ref _current, next);
             return next;
         }

@@ -14,11 +14,11 @@ public sealed class RuleSetSnapshot : ISyncErrorClassifier
 {
     private readonly RuleBasedClassifier _classifier;
 
-    internal RuleSetSnapshot(RuleSet rules, long generation, TimeProvider time)
+    internal RuleSetSnapshot(RuleSet rules, long generation, TimeProvider time, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         Rules = rules;
         Generation = generation;
-        _classifier = new RuleBasedClassifier(rules, time);
+        _classifier = new RuleBasedClassifier(rules, time, logger);
     }
 
     /// <summary>1 for the set loaded when the classifier was built, one more for each set a reload put in force.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 
@@ -76,7 +77,21 @@ public class DiagnosisReportJsonTests
             [text],
             text);
         var report = new DiagnosisReport([diagnosis, diagnosis], [text, "x"]);
+        AssertSameAsSerializer(report);
 
+        var faulted = new DiagnosisReport([diagnosis], [text], [new RuleFault("rule" + text, "subject" + text, "error" + text), new RuleFault("r", "s", "e")]);
+        AssertSameAsSerializer(faulted);
+    }
+
+    [Fact]
+    public void Write_ReportWithFaults_ListsThemAfterUnexplained()
+    {
+        var report = new DiagnosisReport([], [], [new RuleFault("my-rules/INT999.json", "dimension REGION", "INT999: NullReferenceException: boom")]);
+
+        Assert.Equal(
+            "{\n  \"schemaVersion\": 1,\n  \"diagnoses\": [],\n  \"unexplained\": [],\n  \"faults\": [\n    {\n      \"rule\": \"my-rules/INT999.json\",\n"
+            + "      \"subject\": \"dimension REGION\",\n      \"error\": \"INT999: NullReferenceException: boom\"\n    }\n  ]\n}",
+            DiagnosisReportJson.Write(report));
         AssertSameAsSerializer(report);
     }
 
@@ -136,17 +151,24 @@ public class DiagnosisReportJsonTests
     }
 
     private static string Reference(DiagnosisReport report, bool indented) =>
-        JsonSerializer.Serialize(report, (indented ? ReferenceJson.Indented : ReferenceJson.Compact).DiagnosisReport);
+        JsonSerializer.Serialize(report, (indented ? ReferenceJson.Indented : ReferenceJson.Compact).GetTypeInfo(typeof(DiagnosisReport)));
 }
 
-/// <summary>The options the library's report JSON was written with before the writer was hand-written.</summary>
+/// <summary>
+/// The options the library's report JSON was written with before the writer was hand-written, plus the contract's
+/// one conditional member: <c>faults</c> is left out when empty.
+/// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(DiagnosisReport))]
 internal sealed partial class ReferenceJson : JsonSerializerContext
 {
-    public static readonly ReferenceJson Indented = new(CreateOptions(indented: true));
+    // Built on first use: the generated Default is not yet there while this class's static fields are initialized.
+    private static JsonSerializerOptions? s_indented;
+    private static JsonSerializerOptions? s_compact;
 
-    public static readonly ReferenceJson Compact = new(CreateOptions(indented: false));
+    public static JsonSerializerOptions Indented => s_indented ??= CreateOptions(indented: true);
+
+    public static JsonSerializerOptions Compact => s_compact ??= CreateOptions(indented: false);
 
     private static JsonSerializerOptions CreateOptions(bool indented) => new()
     {
@@ -154,6 +176,16 @@ internal sealed partial class ReferenceJson : JsonSerializerContext
         WriteIndented = indented,
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ((IJsonTypeInfoResolver)Default).WithAddedModifier(static info =>
+        {
+            foreach (var property in info.Properties)
+            {
+                if (info.Type == typeof(DiagnosisReport) && property.Name == "faults")
+                {
+                    property.ShouldSerialize = static (_, value) => value is IReadOnlyList<RuleFault> { Count: > 0 };
+                }
+            }
+        }),
         Converters =
         {
             new JsonStringEnumConverter<Certainty>(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
