@@ -101,10 +101,23 @@ internal static class EvidenceFactChecker
             return $"'{fact}': the cited value is not JSON";
         }
 
-        var expected = node?.ToJsonString(Compact) ?? "null";
-        var actual = citedNode?.ToJsonString(Compact) ?? "null";
-        return expected == actual ? null : $"'{fact}': the evidence holds {expected}";
+        // On a text field JSON null and "" both mean "observed empty" (EVIDENCE.md), which the report writes as "".
+        if (node is null && citedNode is JsonValue empty && empty.TryGetValue<string>(out var text) && text.Length == 0)
+        {
+            return null;
+        }
+
+        // Objects compare without regard to the order of their members: a map is cited in the model's order.
+        return JsonNode.DeepEquals(node, citedNode) ? null : $"'{fact}': the evidence holds {node?.ToJsonString(Compact) ?? "null"}";
     }
+
+    /// <summary>
+    /// Whether the evidence holds a value at <paramref name="path"/> (a JSON <c>null</c> is a value: "observed
+    /// empty"); <c>false</c> when a field on the way is absent or the key is not listed.
+    /// </summary>
+    public static bool Holds(JsonNode evidence, string path) =>
+        Problem(evidence, path + " = " + NotListed) is { } problem
+        && problem.StartsWith($"'{path} = {NotListed}': cites '{NotListed}', but the evidence holds ", StringComparison.Ordinal);
 
     private static JsonNode? Select(JsonNode? node, string selector, out string? problem)
     {

@@ -29,6 +29,32 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
     public override IReadOnlySet<string> TemplateNames => Names;
 
+    private static bool AllNamed(IReadOnlyList<IntacctDimension> records)
+    {
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (string.IsNullOrEmpty(records[i].Id) || string.IsNullOrEmpty(records[i].Label))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllHaveIds(IReadOnlyList<CodingDimension> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.IsNullOrEmpty(entries[i].Id))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public override IReadOnlyList<object> Build(EvidenceFacts facts, IReadOnlyList<MessageMatch> matches)
     {
         var evidence = facts.Evidence;
@@ -53,7 +79,15 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             Add(subject);
         }
 
+        // A name that matches no record is "not listed" only when every record shows both names it could
+        // match (id and label): a record missing one might be the one the name means, so then it is unknown.
+        bool? unmatched = intacct is null ? null : AllNamed(intacct) ? false : null;
+
         var coding = evidence.Workspace?.Coding?.Dimensions;
+
+        // The same for the workspace's entries: a dimension with no entry is not imported, unless an entry
+        // without an id may be its entry.
+        bool? notImported = coding is null ? null : AllHaveIds(coding) ? false : null;
         for (var i = 0; i < (coding?.Count ?? 0); i++)
         {
             var entry = coding![i];
@@ -74,7 +108,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             if (subject is null)
             {
                 subject = new DimensionSubject(name, null);
-                subject.SetListed(intacct is null ? null : false);
+                subject.SetListed(unmatched);
                 Add(subject);
             }
 
@@ -94,7 +128,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             if (subject is null)
             {
                 subject = new DimensionSubject(null, name);
-                subject.SetListed(intacct is null ? null : false);
+                subject.SetListed(unmatched);
                 Add(subject);
             }
 
@@ -105,7 +139,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         {
             if (coding is not null && subject.Coding is null)
             {
-                subject.SetCoding(null, false, false);
+                subject.SetCoding(null, notImported, false);
             }
 
             subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
@@ -133,11 +167,11 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
                 }
 
                 subject = new DimensionSubject(name.ToUpperInvariant(), null);
-                subject.SetListed(intacct is null ? null : false);
+                subject.SetListed(unmatched);
                 subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
                 if (coding is not null)
                 {
-                    subject.SetCoding(null, false, false);
+                    subject.SetCoding(null, notImported, false);
                 }
 
                 Add(subject);

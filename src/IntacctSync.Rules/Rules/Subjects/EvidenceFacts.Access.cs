@@ -43,8 +43,30 @@ public sealed partial class EvidenceFacts
     /// <summary>A sign-in API error says the company user's sign-in information is incorrect.</summary>
     public bool CredentialsRejectedByApi => SignInApiErrors.Any(a => Mentions(a, CredentialTexts));
 
-    /// <summary>A sign-in API error that names neither the sender ID nor the user's credentials: Sage Intacct could not validate the request.</summary>
-    public bool SignInRejectedOtherwise => SignInApiErrors.Any(a => !Mentions(a, SenderIdTexts) && !Mentions(a, CredentialTexts));
+    /// <summary>
+    /// A sign-in API error that names neither the sender ID nor the user's credentials: Sage Intacct could not
+    /// validate the request. Unknown when the only such errors carry no text (they may name either).
+    /// </summary>
+    public bool? SignInRejectedOtherwise
+    {
+        get
+        {
+            bool? otherwise = false;
+            foreach (var error in SignInApiErrors)
+            {
+                if (string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction))
+                {
+                    otherwise = null;
+                }
+                else if (!Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts))
+                {
+                    return true;
+                }
+            }
+
+            return otherwise;
+        }
+    }
 
     /// <summary>An API error says an API session could not be created (<c>getAPISession</c>, "Get API Session Failed").</summary>
     public bool SessionApiErrorSeen => (Evidence.ApiErrors ?? []).Any(a =>

@@ -36,15 +36,20 @@ public sealed partial class EvidenceFacts
         }
 
         var count = 0;
+        var unknown = false;
         foreach (var record in records)
         {
-            if (string.Equals(email(record), submitter, comparison))
+            var address = email(record);
+            unknown |= address is null;
+            if (string.Equals(address, submitter, comparison))
             {
                 count++;
             }
         }
 
-        return count;
+        // A record whose email is not known may be the submitter's: then none or one is not known either
+        // (two or more stays true whatever the others hold).
+        return unknown && count < 2 ? null : count;
     }
 
     private T? Single<T>(IReadOnlyList<T>? records, Func<T, string?> email)
@@ -58,7 +63,14 @@ public sealed partial class EvidenceFacts
         T? found = null;
         foreach (var record in records)
         {
-            if (string.Equals(email(record), submitter, StringComparison.Ordinal))
+            var address = email(record);
+            if (address is null)
+            {
+                // It may be the submitter's too: "the one record" is not known.
+                return null;
+            }
+
+            if (string.Equals(address, submitter, StringComparison.Ordinal))
             {
                 if (found is not null)
                 {

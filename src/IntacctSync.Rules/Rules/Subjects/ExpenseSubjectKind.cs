@@ -43,13 +43,13 @@ internal sealed class ExpenseSubjectKind : SubjectKind
 
             if (!string.IsNullOrEmpty(expense.Category) && categories is not null)
             {
-                subject.CategoryListed = categories.TryGetValue(expense.Category, out var category);
+                subject.CategoryListed = categories.Find(expense.Category, out var category);
                 subject.CategoryRecord = category;
             }
 
             if (subject.CategoryRecord?.ExpenseTypeId is { Length: > 0 } typeId && expenseTypes is not null)
             {
-                subject.ExpenseTypeListed = expenseTypes.TryGetValue(typeId, out var type);
+                subject.ExpenseTypeListed = expenseTypes.Find(typeId, out var type);
                 subject.ExpenseType = type;
             }
 
@@ -59,18 +59,18 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 subject.AccountNumber = accountNumber;
                 if (accounts is not null)
                 {
-                    subject.AccountListed = accounts.TryGetValue(accountNumber, out var account);
+                    subject.AccountListed = accounts.Find(accountNumber, out var account);
                     subject.Account = account;
                 }
             }
 
             if (!string.IsNullOrEmpty(expense.Project) && projects is not null)
             {
-                subject.ProjectListed = projects.TryGetValue(expense.Project, out var project);
+                subject.ProjectListed = projects.Find(expense.Project, out var project);
                 subject.Project = project;
             }
 
-            if (!string.IsNullOrEmpty(expense.TaxRate) && taxRates is not null && taxRates.TryGetValue(expense.TaxRate, out var taxRate))
+            if (!string.IsNullOrEmpty(expense.TaxRate) && taxRates is not null && taxRates.Find(expense.TaxRate, out var taxRate) == true)
             {
                 subject.TaxRateRecord = taxRate;
             }
@@ -172,7 +172,7 @@ internal sealed class ExpenseSubjectKind : SubjectKind
         }
     }
 
-    private static void CheckTags(ExpenseSubject subject, Expense expense, Dictionary<string, Dictionary<string, DimensionValue>>? values)
+    private static void CheckTags(ExpenseSubject subject, Expense expense, Dictionary<string, Keyed<DimensionValue>>? values)
     {
         if (expense.Tags is null || values is null)
         {
@@ -189,9 +189,17 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 continue;
             }
 
-            if (!known.TryGetValue(value, out var record) || record.Active == false)
+            switch (known.Find(value, out var record))
             {
-                invalid.Add($"{dimension}={value}");
+                case false:
+                    invalid.Add($"{dimension}={value}");
+                    break;
+                case true when record!.Active == false:
+                    invalid.Add($"{dimension}={value}");
+                    break;
+                case null:
+                    checkedAll = false;
+                    break;
             }
         }
 
@@ -237,7 +245,8 @@ internal sealed class ExpenseSubjectKind : SubjectKind
     private static bool HasExpenseValue(IReadOnlyDictionary<string, string> values) =>
         values.ContainsKey("line") || values.ContainsKey("category") || values.ContainsKey("account") || values.ContainsKey("project");
 
-    private static Dictionary<string, T>? Index<T>(IReadOnlyList<T>? records, Func<T, string?> key, StringComparer comparer)
+    private static Keyed<T>? Index<T>(IReadOnlyList<T>? records, Func<T, string?> key, StringComparer comparer)
+        where T : class
     {
         if (records is null)
         {
@@ -245,25 +254,41 @@ internal sealed class ExpenseSubjectKind : SubjectKind
         }
 
         var index = new Dictionary<string, T>(records.Count, comparer);
+        var complete = true;
         foreach (var record in records)
         {
             if (key(record) is { Length: > 0 } k)
             {
                 index.TryAdd(k, record);
             }
+            else
+            {
+                complete = false;
+            }
         }
 
-        return index;
+        return new Keyed<T>(index, complete);
     }
 
-    private static Dictionary<string, Dictionary<string, DimensionValue>>? DimensionValues(IReadOnlyList<IntacctDimension>? dimensions)
+    /// <summary>
+    /// A complete list's records by key. A key that no record has is not listed (lists are complete), unless a
+    /// record's own key is not known: it may be that record, so then whether the key is listed is unknown.
+    /// </summary>
+    private sealed class Keyed<T>(Dictionary<string, T> index, bool complete)
+        where T : class
+    {
+        public bool? Find(string key, out T? record) =>
+            index.TryGetValue(key, out record) ? true : complete ? false : null;
+    }
+
+    private static Dictionary<string, Keyed<DimensionValue>>? DimensionValues(IReadOnlyList<IntacctDimension>? dimensions)
     {
         if (dimensions is null)
         {
             return null;
         }
 
-        var byDimension = new Dictionary<string, Dictionary<string, DimensionValue>>(StringComparer.OrdinalIgnoreCase);
+        var byDimension = new Dictionary<string, Keyed<DimensionValue>>(StringComparer.OrdinalIgnoreCase);
         foreach (var dimension in dimensions)
         {
             if (dimension.Id is { Length: > 0 } id && dimension.Values is { } list)
