@@ -279,8 +279,10 @@ internal static partial class ReportBuilder
                         // A hint: listed unless its condition is known false (an unknown never hides what to collect).
                         if (m.When is null || m.When(finding.Subject, facts) != false)
                         {
+                            // Evidence still missing is evidence the document does not hold: a field it holds,
+                            // or a record its complete list shows is not there, is not asked for.
                             var field = m.Field.Render(slot);
-                            if (!Lists(missing, field))
+                            if (!Lists(missing, field) && !FactResolver.Holds(facts.Evidence, field))
                             {
                                 missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                             }

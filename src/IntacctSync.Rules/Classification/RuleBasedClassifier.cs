@@ -133,13 +133,13 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         }
 
         Certainty certainty;
-        if (anyEstablished)
-        {
-            certainty = Certainty.Confirmed;
-        }
-        else if (AnyNotWhen(rule, subject, facts))
+        if (AnyNotWhen(rule, subject, facts, established: anyEstablished))
         {
             return null;
+        }
+        else if (anyEstablished)
+        {
+            certainty = Certainty.Confirmed;
         }
         else if (rule.Subject.IsMentionedBy(subject, rule.Code))
         {
@@ -157,11 +157,12 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         return new Finding(rule, subject, certainty, states.ToArray());
     }
 
-    private static bool AnyNotWhen(CompiledRule rule, object subject, EvidenceFacts facts)
+    /// <summary>Whether a <c>notWhen</c> entry hides the finding: any entry while no cause is established, else only those marked <c>evenWhenEstablished</c>.</summary>
+    private static bool AnyNotWhen(CompiledRule rule, object subject, EvidenceFacts facts, bool established)
     {
         for (var i = 0; i < rule.NotWhen.Length; i++)
         {
-            if (rule.NotWhen[i].When(subject, facts) == true)
+            if ((!established || rule.NotWhen[i].EvenWhenEstablished) && rule.NotWhen[i].When(subject, facts) == true)
             {
                 return true;
             }

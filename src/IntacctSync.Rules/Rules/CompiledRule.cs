@@ -57,7 +57,11 @@ internal sealed class CompiledRule
 
     public required Condition? AppliesWhen { get; init; }
 
-    public required ImmutableArray<(Condition When, string Because)> NotWhen { get; init; }
+    /// <summary>
+    /// When the code does not apply. An entry hides the subject's finding while no cause is established; one
+    /// marked <c>EvenWhenEstablished</c> hides it whatever the causes (a neighbour's known fact rules the code out).
+    /// </summary>
+    public required ImmutableArray<(Condition When, string Because, bool EvenWhenEstablished)> NotWhen { get; init; }
 
     public required Condition? IndicatedWhen { get; init; }
 

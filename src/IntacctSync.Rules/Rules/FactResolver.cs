@@ -30,52 +30,10 @@ internal static partial class FactResolver
     /// <param name="writer">The report's writer, if it has one.</param>
     public static string? Cite(SyncEvidence evidence, string path, FactWriter? writer = null)
     {
-        object? current = evidence;
-        var type = typeof(SyncEvidence);
-        foreach (var (_, _, name, selector) in Segments(path))
+        var (current, type, notListed) = Resolve(evidence, path);
+        if (notListed)
         {
-            if (current is null)
-            {
-                return null;
-            }
-
-            if (name is not null)
-            {
-                var field = EvidenceModel.Field(type, name);
-                if (field is null)
-                {
-                    return null;
-                }
-
-                current = field.Get(current);
-                type = field.Type;
-                continue;
-            }
-
-            if (EvidenceModel.ElementType(type) is not { } element)
-            {
-                return null;
-            }
-
-            if (current is IDictionary dictionary)
-            {
-                current = FactIndex.Scan(dictionary, selector!);
-            }
-            else if (current is IEnumerable records)
-            {
-                current = FactIndex.Scan(records, new ElementInfo(element), selector!);
-            }
-            else
-            {
-                return null;
-            }
-
-            if (current is null)
-            {
-                return $"{path} = {NotListed}";
-            }
-
-            type = element;
+            return $"{path} = {NotListed}";
         }
 
         if (current is null)
@@ -92,6 +50,70 @@ internal static partial class FactResolver
         var fact = own.Format(path, current, type);
         FactWriter.Return(own);
         return fact;
+    }
+
+    /// <summary>
+    /// Whether the evidence says anything at <paramref name="path"/>: a value (a JSON <c>null</c> read as empty text or
+    /// an unset enum included), or that a list it holds has no record with the path's key. <c>false</c> only when
+    /// a field on the way is absent (unknown).
+    /// </summary>
+    public static bool Holds(SyncEvidence evidence, string path)
+    {
+        var (current, _, notListed) = Resolve(evidence, path);
+        return notListed || current is not null;
+    }
+
+    private static (object? Value, Type Type, bool NotListed) Resolve(SyncEvidence evidence, string path)
+    {
+        object? current = evidence;
+        var type = typeof(SyncEvidence);
+        foreach (var (_, _, name, selector) in Segments(path))
+        {
+            if (current is null)
+            {
+                return (null, type, false);
+            }
+
+            if (name is not null)
+            {
+                var field = EvidenceModel.Field(type, name);
+                if (field is null)
+                {
+                    return (null, type, false);
+                }
+
+                current = field.Get(current);
+                type = field.Type;
+                continue;
+            }
+
+            if (EvidenceModel.ElementType(type) is not { } element)
+            {
+                return (null, type, false);
+            }
+
+            if (current is IDictionary dictionary)
+            {
+                current = FactIndex.Scan(dictionary, selector!);
+            }
+            else if (current is IEnumerable records)
+            {
+                current = FactIndex.Scan(records, new ElementInfo(element), selector!);
+            }
+            else
+            {
+                return (null, type, false);
+            }
+
+            if (current is null)
+            {
+                return (null, type, true);
+            }
+
+            type = element;
+        }
+
+        return (current, type, false);
     }
 
     /// <summary>The segments of a path: each a property name or a key selector, with where it stands in the text.</summary>

@@ -157,14 +157,14 @@ internal sealed partial class RuleCompiler
 
         var applies = CompileOptional(context, subject, doc.AppliesWhen, "$.appliesWhen");
         var indicated = CompileOptional(context, subject, doc.IndicatedWhen, "$.indicatedWhen");
-        var notWhen = new List<(Condition, string)>();
+        var notWhen = new List<(Condition, string, bool)>();
         foreach (var (n, i) in (doc.NotWhen ?? []).Select((n, i) => (n, i)))
         {
             var when = CompileRequired(context, subject, n.When, $"$.notWhen[{i}].when");
             var because = Require(context, n.Because, $"$.notWhen[{i}].because", "why the code does not apply");
             if (when is not null && because is not null)
             {
-                notWhen.Add((when, because));
+                notWhen.Add((when, because, n.EvenWhenEstablished));
             }
         }
 

@@ -111,9 +111,20 @@ internal static class CorpusMutations
     }
 
     /// <summary>Removes one field, chosen at random; what was removed, or <c>null</c> when the document has no field left.</summary>
-    public static string? Prune(JsonObject json, Random random)
+    /// <param name="json">The document.</param>
+    /// <param name="random">The choice.</param>
+    /// <param name="factsOnly">
+    /// Only a fact about the company, the workspace or the report: not a field of <c>messages</c> or <c>apiErrors</c>,
+    /// which record what was seen (a sighting made vaguer is not a fact made unknown).
+    /// </param>
+    public static string? Prune(JsonObject json, Random random, bool factsOnly = false)
     {
         var fields = Fields(json);
+        if (factsOnly)
+        {
+            fields.RemoveAll(f => f.Shape.StartsWith("messages", StringComparison.Ordinal) || f.Shape.StartsWith("apiErrors", StringComparison.Ordinal));
+        }
+
         if (fields.Count == 0)
         {
             return null;

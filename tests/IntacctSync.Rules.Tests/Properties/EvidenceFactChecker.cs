@@ -101,14 +101,17 @@ internal static class EvidenceFactChecker
             return $"'{fact}': the cited value is not JSON";
         }
 
-        // On a text field JSON null and "" both mean "observed empty" (EVIDENCE.md), which the report writes as "".
-        if (node is null && citedNode is JsonValue empty && empty.TryGetValue<string>(out var text) && text.Length == 0)
+
+        // A date-time is cited as the instant it is, which may be written with another offset notation.
+        if (node is JsonValue held && held.TryGetValue<string>(out var heldText) && citedNode is JsonValue said && said.TryGetValue<string>(out var saidText)
+            && DateTimeOffset.TryParse(heldText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var heldTime)
+            && DateTimeOffset.TryParse(saidText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var saidTime)
+            && heldText.Contains('T', StringComparison.Ordinal))
         {
-            return null;
+            return heldTime == saidTime ? null : $"'{fact}': the evidence holds {heldText}";
         }
 
-        // Objects compare without regard to the order of their members: a map is cited in the model's order.
-        return JsonNode.DeepEquals(node, citedNode) ? null : $"'{fact}': the evidence holds {node?.ToJsonString(Compact) ?? "null"}";
+        return Equivalent(node, citedNode) ? null : $"'{fact}': the evidence holds {node?.ToJsonString(Compact) ?? "null"}";
     }
 
     /// <summary>
@@ -118,6 +121,26 @@ internal static class EvidenceFactChecker
     public static bool Holds(JsonNode evidence, string path) =>
         Problem(evidence, path + " = " + NotListed) is { } problem
         && problem.StartsWith($"'{path} = {NotListed}': cites '{NotListed}', but the evidence holds ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The same value as the report writes it: objects compare without regard to the order of their members (a map
+    /// is cited in the model's order), and on a text field JSON <c>null</c> and <c>""</c> both mean "observed empty"
+    /// (EVIDENCE.md), which the report writes as <c>""</c>.
+    /// </summary>
+    private static bool Equivalent(JsonNode? held, JsonNode? cited)
+    {
+        switch (held, cited)
+        {
+            case (null, JsonValue empty) when empty.TryGetValue<string>(out var text) && text.Length == 0:
+                return true;
+            case (JsonObject a, JsonObject b):
+                return a.Count == b.Count && a.All(p => b.TryGetPropertyValue(p.Key, out var other) && Equivalent(p.Value, other));
+            case (JsonArray a, JsonArray b):
+                return a.Count == b.Count && a.Select((item, i) => Equivalent(item, b[i])).All(same => same);
+            default:
+                return JsonNode.DeepEquals(held, cited);
+        }
+    }
 
     private static JsonNode? Select(JsonNode? node, string selector, out string? problem)
     {

@@ -208,6 +208,12 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.Because = Text(ref reader);
             }
+            else if (reader.ValueTextEquals("evenWhenEstablished"u8))
+            {
+                Once(ref seen, 1UL << 2);
+                Next(ref reader);
+                value.EvenWhenEstablished = Boolean(ref reader);
+            }
             else
             {
                 throw new GiveUp();

@@ -64,6 +64,8 @@ internal sealed class NotWhenDocument
     public string? When { get; set; }
 
     public string? Because { get; set; }
+
+    public bool EvenWhenEstablished { get; set; }
 }
 
 internal sealed class CauseDocument

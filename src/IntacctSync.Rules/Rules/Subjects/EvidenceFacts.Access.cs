@@ -45,7 +45,7 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// A sign-in API error that names neither the sender ID nor the user's credentials: Sage Intacct could not
-    /// validate the request. Unknown when the only such errors carry no text (they may name either).
+    /// validate the request. Unknown when such an error carries no text at all (it may name either).
     /// </summary>
     public bool? SignInRejectedOtherwise
     {
@@ -54,11 +54,17 @@ public sealed partial class EvidenceFacts
             bool? otherwise = false;
             foreach (var error in SignInApiErrors)
             {
+                if (Mentions(error, SenderIdTexts) || Mentions(error, CredentialTexts))
+                {
+                    continue;
+                }
+
+                // Another reason when the error says something else; with no text at all it may name either.
                 if (string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction))
                 {
                     otherwise = null;
                 }
-                else if (!Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts))
+                else
                 {
                     return true;
                 }
@@ -192,7 +198,8 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether projects are used: a report line carries a project, or the workspace imports the
-    /// <c>PROJECT</c> or <c>CUSTOMER</c> dimension; <c>null</c> when neither was observed.
+    /// <c>PROJECT</c> or <c>CUSTOMER</c> dimension; <c>false</c> when neither and every line of the report says it
+    /// has no project; else <c>null</c>.
     /// </summary>
     public bool? ProjectsUsed
     {
@@ -209,7 +216,10 @@ public sealed partial class EvidenceFacts
                 return true;
             }
 
-            return coding is null && Evidence.Report?.Expenses is null ? null : false;
+            // No project seen: not used only when the report's lines are known and each says it has none (an
+            // absent report, or an absent project on a line, is unknown).
+            var expenses = Evidence.Report?.Expenses;
+            return expenses is null || expenses.Any(x => x.Project is null) ? null : false;
         }
     }
 
@@ -280,7 +290,7 @@ public sealed partial class EvidenceFacts
         ("company", ModuleAccess.ReadOnly, static _ => true),
         ("cashManagement", ModuleAccess.All, static _ => true),
         ("generalLedger", ModuleAccess.All, static _ => true),
-        ("timeAndExpenses", ModuleAccess.All, static f => f.UsesExpenseReports != false),
+        ("timeAndExpenses", ModuleAccess.All, static f => f.UsesExpenseReports),
         ("projects", ModuleAccess.ReadOnly, static f => f.ProjectsUsed),
         ("accountsPayable", ModuleAccess.All, static f => f.UsesVendorBills),
     ];

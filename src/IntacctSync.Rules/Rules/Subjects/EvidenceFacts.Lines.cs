@@ -65,6 +65,13 @@ public sealed partial class EvidenceFacts
         foreach (var dimension in dimensions)
         {
             var entry = coding.FirstOrDefault(c => string.Equals(c.Id, dimension, StringComparison.OrdinalIgnoreCase));
+            if (entry is null && coding.Any(c => string.IsNullOrEmpty(c.Id)))
+            {
+                // An entry whose id is not known may be this dimension's.
+                unknown = true;
+                continue;
+            }
+
             if (entry is null || entry.Enabled == false || (entry.ImportAs is { } how && how != DimensionImport.Tag))
             {
                 return false;
@@ -222,7 +229,15 @@ public sealed partial class EvidenceFacts
                 continue;
             }
 
-            switch (test(rates.FirstOrDefault(r => string.Equals(r.Name, expense.TaxRate, StringComparison.Ordinal))))
+            var rate = rates.FirstOrDefault(r => string.Equals(r.Name, expense.TaxRate, StringComparison.Ordinal));
+            if (rate is null && rates.Any(r => string.IsNullOrEmpty(r.Name)))
+            {
+                // A rate whose name is not known may be this one: listed or not is unknown.
+                unknown = true;
+                continue;
+            }
+
+            switch (test(rate))
             {
                 case true:
                     return true;
@@ -247,7 +262,19 @@ public sealed partial class EvidenceFacts
         foreach (var (dimension, value) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
         {
             var values = dimensions.FirstOrDefault(d => string.Equals(d.Id, dimension, StringComparison.OrdinalIgnoreCase))?.Values;
-            if (values is not null && test(values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase))))
+            if (values is null)
+            {
+                continue;
+            }
+
+            var record = values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase));
+            if (record is null && values.Any(v => string.IsNullOrEmpty(v.Id)))
+            {
+                // A value whose id is not known may be this one: the tag is neither known listed nor unlisted.
+                continue;
+            }
+
+            if (test(record))
             {
                 found.Add($"{dimension}={value}");
             }

@@ -53,7 +53,16 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 subject.ExpenseType = type;
             }
 
-            var accountNumber = subject.ExportsAsExpenseReport == true ? subject.ExpenseType?.AccountNumber : subject.CategoryRecord?.AccountNumber;
+            // The account the line posts to follows its route: with the route unknown, it is known only when
+            // both routes' accounts are known and the same.
+            var accountNumber = subject.ExportsAsExpenseReport switch
+            {
+                true => subject.ExpenseType?.AccountNumber,
+                false => subject.CategoryRecord?.AccountNumber,
+                null => string.Equals(subject.ExpenseType?.AccountNumber, subject.CategoryRecord?.AccountNumber, StringComparison.OrdinalIgnoreCase)
+                    ? subject.CategoryRecord?.AccountNumber
+                    : null,
+            };
             if (!string.IsNullOrEmpty(accountNumber))
             {
                 subject.AccountNumber = accountNumber;
@@ -197,7 +206,9 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 case true when record!.Active == false:
                     invalid.Add($"{dimension}={value}");
                     break;
+                case true when record.Active is null:
                 case null:
+                    // Whether the value is listed, or active, is not known: the tags are not all checked.
                     checkedAll = false;
                     break;
             }
@@ -236,10 +247,20 @@ internal sealed class ExpenseSubjectKind : SubjectKind
     private static bool HasTag(IReadOnlyDictionary<string, string> tags, string dimension) =>
         tags.Any(t => string.Equals(t.Key, dimension, StringComparison.OrdinalIgnoreCase) && t.Value.Length > 0);
 
+    /// <summary>
+    /// Whether the line may post to <paramref name="account"/>: its account, or with its route unknown the
+    /// account of either route. A message or API error naming the account is then about this line.
+    /// </summary>
+    private static bool MayPostTo(ExpenseSubject subject, string account) =>
+        string.Equals(subject.AccountNumber, account, StringComparison.OrdinalIgnoreCase)
+        || (subject.ExportsAsExpenseReport is null
+            && (string.Equals(subject.CategoryRecord?.AccountNumber, account, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(subject.ExpenseType?.AccountNumber, account, StringComparison.OrdinalIgnoreCase)));
+
     private static bool IsNamedBy(ExpenseSubject subject, IReadOnlyDictionary<string, string> values) =>
         (values.TryGetValue("line", out var line) && subject.Line?.ToString(CultureInfo.InvariantCulture) == line.Trim())
         || (values.TryGetValue("category", out var category) && subject.Category == category)
-        || (values.TryGetValue("account", out var account) && string.Equals(subject.AccountNumber, account, StringComparison.OrdinalIgnoreCase))
+        || (values.TryGetValue("account", out var account) && MayPostTo(subject, account))
         || (values.TryGetValue("project", out var project) && string.Equals(subject.Expense?.Project, project, StringComparison.OrdinalIgnoreCase));
 
     private static bool HasExpenseValue(IReadOnlyDictionary<string, string> values) =>
@@ -253,17 +274,18 @@ internal sealed class ExpenseSubjectKind : SubjectKind
             return null;
         }
 
-        var index = new Dictionary<string, T>(records.Count, comparer);
+        var index = new Dictionary<string, T?>(records.Count, comparer);
         var complete = true;
         foreach (var record in records)
         {
-            if (key(record) is { Length: > 0 } k)
-            {
-                index.TryAdd(k, record);
-            }
-            else
+            if (key(record) is not { Length: > 0 } k)
             {
                 complete = false;
+            }
+            else if (!index.TryAdd(k, record))
+            {
+                // Two records with one key: which one the export reads is not known.
+                index[k] = null;
             }
         }
 
@@ -271,14 +293,29 @@ internal sealed class ExpenseSubjectKind : SubjectKind
     }
 
     /// <summary>
-    /// A complete list's records by key. A key that no record has is not listed (lists are complete), unless a
-    /// record's own key is not known: it may be that record, so then whether the key is listed is unknown.
+    /// A complete list's records by key. A key that no record has is not listed (lists are complete). When a
+    /// record's own key is not known, that record may carry any key, so no lookup is known; nor is one whose key
+    /// two records share.
     /// </summary>
-    private sealed class Keyed<T>(Dictionary<string, T> index, bool complete)
+    private sealed class Keyed<T>(Dictionary<string, T?> index, bool complete)
         where T : class
     {
-        public bool? Find(string key, out T? record) =>
-            index.TryGetValue(key, out record) ? true : complete ? false : null;
+        public bool? Find(string key, out T? record)
+        {
+            record = null;
+            if (!complete)
+            {
+                return null;
+            }
+
+            if (!index.TryGetValue(key, out var found))
+            {
+                return false;
+            }
+
+            record = found;
+            return found is null ? null : true;
+        }
     }
 
     private static Dictionary<string, Keyed<DimensionValue>>? DimensionValues(IReadOnlyList<IntacctDimension>? dimensions)
