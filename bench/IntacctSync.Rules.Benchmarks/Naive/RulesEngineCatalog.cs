@@ -111,6 +111,9 @@ internal sealed class RulesEngineCatalog
     /// and no RulesEngine rule failed with an exception.
     /// </summary>
     /// <returns>How many condition values were compared.</returns>
+    /// <summary>How many RulesEngine evaluations threw (a read through an absent object) in the checks so far.</summary>
+    public int Threw { get; private set; }
+
     public async Task<int> CheckConditionsAsync(SyncEvidence evidence, string document)
     {
         var facts = Facts(evidence);
@@ -127,9 +130,18 @@ internal sealed class RulesEngineCatalog
                 var verdicts = await Execute(naive.VerdictWorkflow, subject, facts);
                 foreach (var (result, library) in gate.Zip(naive.GateConditions(rule)).Concat(verdicts.Zip(naive.VerdictConditions(rule))))
                 {
+                    // The built-in rules read through absent objects without guards, as the library allows: plain
+                    // C# throws there. Such a failure is what C#'s guard would have made false, which the library
+                    // may read as unknown but never as true.
                     if (!string.IsNullOrEmpty(result.ExceptionMessage))
                     {
-                        throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}: {result.ExceptionMessage}");
+                        if (library(subject, facts) == true)
+                        {
+                            throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}, where the library's condition holds: {result.ExceptionMessage}");
+                        }
+
+                        Threw++;
+                        continue;
                     }
 
                     // The library is three-valued: where it says unknown, C#'s two-valued reading of the same text
@@ -302,7 +314,82 @@ internal sealed class NaiveRule
             [.. ids]);
 
         static Rule Condition(string name, string expression) =>
-            new() { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression };
+            new() { RuleName = name, Expression = NullSafe(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+    }
+
+    private static readonly string[] Predicates = ["Any", "All", "Contains", "StartsWith", "EndsWith", "Equals"];
+
+    /// <summary>
+    /// The rule text as a RulesEngine user would write it to read the same absent objects without throwing: each
+    /// chain through the evidence (<c>e.Evidence.Connection.EverSucceeded</c>) in System.Linq.Dynamic.Core's
+    /// null-propagating <c>np(...)</c>, a call on such a chain inside it (<c>np(e.Evidence.ApiErrors.Any(...)) == true</c>
+    /// for a predicate). The library reads these chains three-valued by itself (ThreeValued); plain C# throws on them,
+    /// and a baseline that threw would be slower for the wrong reason.
+    /// </summary>
+    internal static string NullSafe(string expression)
+    {
+        var text = new System.Text.StringBuilder(expression.Length + 32);
+        var i = 0;
+        while (i < expression.Length)
+        {
+            var start = expression.IndexOf("e.Evidence.", i, StringComparison.Ordinal);
+            if (start < 0 || (start > 0 && (char.IsLetterOrDigit(expression[start - 1]) || expression[start - 1] == '.')))
+            {
+                var upTo = start < 0 ? expression.Length : start + 1;
+                text.Append(expression, i, upTo - i);
+                i = upTo;
+                continue;
+            }
+
+            text.Append(expression, i, start - i);
+            var end = start + "e.Evidence".Length;
+            var segments = 0;
+            var lastSegment = string.Empty;
+            while (end < expression.Length && expression[end] == '.')
+            {
+                var nameStart = end + 1;
+                var nameEnd = nameStart;
+                while (nameEnd < expression.Length && (char.IsLetterOrDigit(expression[nameEnd]) || expression[nameEnd] == '_'))
+                {
+                    nameEnd++;
+                }
+
+                segments++;
+                lastSegment = expression[nameStart..nameEnd];
+                end = nameEnd;
+                if (end < expression.Length && expression[end] == '(')
+                {
+                    // A call: take its arguments whole.
+                    var depth = 0;
+                    do
+                    {
+                        depth += expression[end] == '(' ? 1 : expression[end] == ')' ? -1 : 0;
+                        end++;
+                    }
+                    while (end < expression.Length && depth > 0);
+                    break;
+                }
+            }
+
+            var chain = expression[start..end];
+            var isCall = chain.EndsWith(')');
+            if (segments < 2 && !isCall)
+            {
+                text.Append(chain);
+            }
+            else if (isCall && Predicates.Contains(lastSegment))
+            {
+                text.Append("(np(").Append(chain).Append(") == true)");
+            }
+            else
+            {
+                text.Append("np(").Append(chain).Append(')');
+            }
+
+            i = end;
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Throws unless the compiled rule has the same shape (conditions and causes) as the file read here.</summary>

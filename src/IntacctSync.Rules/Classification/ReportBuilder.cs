@@ -27,7 +27,7 @@ internal static partial class ReportBuilder
     private static readonly ConditionalWeakTable<CompiledRule, string[]> SubjectNames = [];
 
     /// <summary>The report of the findings; <paramref name="found"/> is <c>null</c> when there are none.</summary>
-    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts, FaultLog faults)
+    public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts, ref FaultLog faults)
     {
         if (found is null or { Count: 0 } && facts.Evidence.Messages is null or { Count: 0 } && facts.Evidence.ApiErrors is null or { Count: 0 })
         {
@@ -36,7 +36,7 @@ internal static partial class ReportBuilder
 
         // One list for the mentions of each finding in turn: sorted, without repeats (see Mentions).
         var mentions = new List<int>();
-        var findings = Merge(found ?? [], facts, mentions, faults);
+        var findings = Merge(found ?? [], facts, mentions, ref faults);
         findings.Sort(static (a, b) =>
         {
             var c = a.Certainty.CompareTo(b.Certainty);
@@ -112,14 +112,14 @@ internal static partial class ReportBuilder
     /// One diagnosis per code and subject: findings of one code whose placeholder values are the same
     /// (two uncategorized expenses under INT680, say) are one problem, reported once at its best certainty.
     /// </summary>
-    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions, FaultLog faults)
+    private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions, ref FaultLog faults)
     {
         var ordered = new (Finding Finding, int Found)[found.Count];
         for (var i = 0; i < found.Count; i++)
         {
             var f = found[i];
             Mentions(f, mentions);
-            ordered[i] = (f with { Values = SubjectOf(f, facts, mentions, faults), SortKey = f.Rule.Subject.SortKey(f.Subject) }, i);
+            ordered[i] = (f with { Values = SubjectOf(f, facts, mentions, ref faults), SortKey = f.Rule.Subject.SortKey(f.Subject) }, i);
         }
 
         if (ordered.Length == 1)
@@ -282,7 +282,7 @@ internal static partial class ReportBuilder
                             // Evidence still missing is evidence the document does not hold: a field it holds,
                             // or a record its complete list shows is not there, is not asked for.
                             var field = m.Field.Render(slot);
-                            if (!Lists(missing, field) && !FactResolver.Holds(facts.Evidence, field))
+                            if (!Lists(missing, field) && !m.Path.Holds(facts, slot))
                             {
                                 missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                             }
@@ -320,7 +320,7 @@ internal static partial class ReportBuilder
     /// <param name="facts">The document.</param>
     /// <param name="mentions">The finding's mentions, sorted (<see cref="Mentions"/>).</param>
     /// <param name="faults">Where a rule's value expression that fails is recorded (the value is then left out).</param>
-    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts, List<int> mentions, FaultLog faults)
+    private static IReadOnlyDictionary<string, string> SubjectOf(Finding finding, EvidenceFacts facts, List<int> mentions, ref FaultLog faults)
     {
         var rule = finding.Rule;
         Dictionary<string, string>? subject = null;
@@ -329,7 +329,7 @@ internal static partial class ReportBuilder
         foreach (var name in names)
         {
             var value = MentionedValue(rule.Code, name, facts, mentions)
-                ?? (rule.SubjectValues.TryGetValue(name, out var read) ? Read(read, finding, facts, faults) : null)
+                ?? (rule.SubjectValues.TryGetValue(name, out var read) ? Read(read, finding, facts, ref faults) : null)
                 ?? rule.Subject.SubjectValue(finding.Subject, name);
             if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
             {
@@ -340,7 +340,7 @@ internal static partial class ReportBuilder
         return subject ?? NoSubject;
     }
 
-    private static string? Read(ValueOf read, Finding finding, EvidenceFacts facts, FaultLog faults)
+    private static string? Read(ValueOf read, Finding finding, EvidenceFacts facts, ref FaultLog faults)
     {
         try
         {

@@ -35,7 +35,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         // Indexed loops over the read-only lists throughout: a foreach over an interface allocates an
         // enumerator, and these loops run once per rule and subject for every document, healthy or not.
         List<Finding>? found = null;
-        var faults = new FaultLog(_logger);
+        var faults = new FaultLog(_logger);  // a struct: nothing is allocated unless a rule fails
         var plan = _rules.PlanFor(evidence.Operation);
         for (var k = 0; k < plan.Count; k++)
         {
@@ -46,7 +46,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             {
                 for (var s = 0; s < subjects.Count; s++)
                 {
-                    if (Contained(rule, subjects[s], facts, faults) is { } finding)
+                    if (Contained(rule, subjects[s], facts, ref faults) is { } finding)
                     {
                         (found ??= []).Add(finding);
                     }
@@ -58,18 +58,18 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             for (var i = 0; i < _rules.Fallbacks.Count; i++)
             {
-                if (Contained(_rules.Fallbacks[i], facts, facts, faults) is { } finding)
+                if (Contained(_rules.Fallbacks[i], facts, facts, ref faults) is { } finding)
                 {
                     (found ??= []).Add(finding with { Certainty = Certainty.Possible });
                 }
             }
         }
 
-        return ReportBuilder.Build(found, facts, faults);
+        return ReportBuilder.Build(found, facts, ref faults);
     }
 
     /// <summary><see cref="Evaluate"/>, with a failure of the rule for this subject recorded instead of thrown.</summary>
-    private static Finding? Contained(CompiledRule rule, object subject, EvidenceFacts facts, FaultLog faults)
+    private static Finding? Contained(CompiledRule rule, object subject, EvidenceFacts facts, ref FaultLog faults)
     {
         try
         {
@@ -217,7 +217,7 @@ internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Cert
 
 
 /// <summary>The rules that failed during one classification: recorded for the report and logged as they happen.</summary>
-internal sealed class FaultLog(ILogger logger)
+internal struct FaultLog(ILogger logger)
 {
     /// <summary>The failures so far; <c>null</c> while there are none.</summary>
     public List<RuleFault>? Faults { get; private set; }

@@ -97,6 +97,9 @@ internal sealed class CompiledMissing
 
     public required TextTemplate Field { get; init; }
 
+    /// <summary>The field as a fact path, to tell whether the evidence already holds it.</summary>
+    public required FactPath Path { get; init; }
+
     public required TextTemplate Why { get; init; }
 }
 

@@ -50,13 +50,37 @@ internal sealed class FactPath
         }
 
         var text = facts.Writer.Path.Clear();
+        var found = Walk(steps, facts, slot, text, out var current);
+        return found switch
+        {
+            Found.ByText => FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer),
+            Found.NotListed => $"{text} = {FactResolver.NotListed}",
+            Found.Value => facts.Writer.Format(text.ToString(), current!, value!),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Whether the evidence says anything at the path (a value, or that a list it holds has no record with the
+    /// key): what <see cref="Cite"/> would cite something for, without writing it.
+    /// </summary>
+    public bool Holds(Subjects.EvidenceFacts facts, Func<string, string> slot)
+    {
+        var (steps, _) = Resolve();
+        var found = steps is null ? Found.ByText : Walk(steps, facts, slot, null, out _);
+        return found == Found.ByText ? FactResolver.Holds(facts.Evidence, Template.Render(slot)) : found is Found.Value or Found.NotListed;
+    }
+
+    private static Found Walk(Step[] steps, Subjects.EvidenceFacts facts, Func<string, string> slot, StringBuilder? text, out object? current)
+    {
+        current = null;
         var keys = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
             if (step.Key is null)
             {
-                text.Append(step.Literal);
+                text?.Append(step.Literal);
                 continue;
             }
 
@@ -64,20 +88,19 @@ internal sealed class FactPath
             if (key.Contains(']', StringComparison.Ordinal))
             {
                 // A key that holds "]" ends the segment early in the path text; read it as the text says.
-                return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
+                return Found.ByText;
             }
 
             keys[i] = key;
-            text.Append('[').Append(key).Append(']');
+            text?.Append('[').Append(key).Append(']');
         }
 
-        var path = text.ToString();
-        object? current = facts.Evidence;
+        current = facts.Evidence;
         for (var i = 0; i < steps.Length; i++)
         {
             if (current is null)
             {
-                return null;
+                return Found.Nothing;
             }
 
             var step = steps[i];
@@ -85,7 +108,8 @@ internal sealed class FactPath
             {
                 if (step.Property?.Get is not { } get)
                 {
-                    return null;
+                    current = null;
+                    return Found.Nothing;
                 }
 
                 current = get(current);
@@ -102,16 +126,25 @@ internal sealed class FactPath
             }
             else
             {
-                return null;
+                current = null;
+                return Found.Nothing;
             }
 
             if (current is null)
             {
-                return $"{path} = {FactResolver.NotListed}";
+                return Found.NotListed;
             }
         }
 
-        return current is null ? null : facts.Writer.Format(path, current, value!);
+        return current is null ? Found.Nothing : Found.Value;
+    }
+
+    private enum Found
+    {
+        Nothing,
+        Value,
+        NotListed,
+        ByText,
     }
 
     /// <summary>A template's segments with their fields resolved; no steps when its slots lie outside <c>[...]</c> keys.</summary>

@@ -196,7 +196,7 @@ internal sealed partial class RuleCompiler
                 var why = Template(context, subject, m.Why, mPath + ".why", required: true);
                 if (field is not null && why is not null)
                 {
-                    missing.Add(new CompiledMissing { When = when, Field = field, Why = why });
+                    missing.Add(new CompiledMissing { When = when, Field = field, Path = FactPath.Compile(field), Why = why });
                 }
             }
 
