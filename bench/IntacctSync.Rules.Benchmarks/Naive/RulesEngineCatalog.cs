@@ -186,13 +186,14 @@ internal sealed class RulesEngineCatalog
         }
 
         Certainty certainty;
-        if (verdicts.Contains('E'))
-        {
-            certainty = Certainty.Confirmed;
-        }
-        else if (gate.Skip(naive.HasAppliesWhen ? 1 : 0).Any(r => r.IsSuccess))
+        var anyEstablished = verdicts.Contains('E');
+        if (gate.Skip(naive.HasAppliesWhen ? 1 : 0).Where((_, i) => !anyEstablished || naive.HidesEstablished[i]).Any(r => r.IsSuccess))
         {
             return null;
+        }
+        else if (anyEstablished)
+        {
+            certainty = Certainty.Confirmed;
         }
         else if (rule.Subject.IsMentionedBy(subject, rule.Code))
         {
@@ -217,8 +218,9 @@ internal sealed record NaiveDecision(string Code, string Subject, Certainty Cert
 /// <summary>A rule file read as RulesEngine workflows, with where each condition's result sits.</summary>
 internal sealed class NaiveRule
 {
-    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds)
+    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished)
     {
+        HidesEstablished = hidesEstablished;
         Code = code;
         GateWorkflow = gate;
         VerdictWorkflow = verdicts;
@@ -229,6 +231,9 @@ internal sealed class NaiveRule
     }
 
     public string Code { get; }
+
+    /// <summary>For each <c>notWhen</c>: whether it hides the finding even when a cause is established.</summary>
+    public bool[] HidesEstablished { get; }
 
     /// <summary><c>appliesWhen</c> (when present) first, then each <c>notWhen</c>.</summary>
     public Workflow GateWorkflow { get; }
@@ -252,6 +257,7 @@ internal sealed class NaiveRule
         var code = root.GetProperty("code").GetString()!;
 
         var gate = new List<Rule>();
+        var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
         if (hasApplies)
         {
@@ -264,6 +270,7 @@ internal sealed class NaiveRule
             foreach (var item in notWhen.EnumerateArray())
             {
                 gate.Add(Condition($"notWhen[{i++}]", item.GetProperty("when").GetString()!));
+                hidesEstablished.Add(item.TryGetProperty("evenWhenEstablished", out var even) && even.GetBoolean());
             }
         }
 
@@ -311,7 +318,8 @@ internal sealed class NaiveRule
             hasApplies,
             hasIndicated,
             [.. causes],
-            [.. ids]);
+            [.. ids],
+            [.. hidesEstablished]);
 
         static Rule Condition(string name, string expression) =>
             new() { RuleName = name, Expression = NullSafe(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
