@@ -91,6 +91,7 @@ internal sealed partial class RuleCompiler
 
         var context = new FileContext(source, utf8, doc.Code, problems);
         var before = problems.Count;
+        context.Named = NamedConditions(context, doc.Conditions);
 
         var code = Require(context, doc.Code, "$.code", "the code, such as \"INT402\"");
         if (code is not null && !CodeFormat().IsMatch(code))
@@ -293,6 +294,13 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
+        if (ExpandNamed(context, expression, path) is not { } expanded)
+        {
+            return null;
+        }
+
+        expression = expanded;
+
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: false));
         if (_useGenerated && GeneratedConditions.TryGetCondition(subject.Name, expression, out var generated))
         {
@@ -317,6 +325,13 @@ internal sealed partial class RuleCompiler
             context.Report(path, "an expression is required here: it reads the value from d (the subject) and e (the evidence facts)");
             return null;
         }
+
+        if (ExpandNamed(context, expression, path) is not { } expanded)
+        {
+            return null;
+        }
+
+        expression = expanded;
 
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: true));
         if (_useGenerated && GeneratedConditions.TryGetValue(subject.Name, expression, out var generated))
@@ -448,6 +463,9 @@ internal sealed partial class RuleCompiler
     private sealed class FileContext(string source, byte[] utf8, string? code, List<RuleProblem> problems)
     {
         public string Source => source;
+
+        /// <summary>The rule's named conditions, expanded (<see cref="NamedConditions"/>).</summary>
+        public Dictionary<string, string> Named { get; set; } = [];
 
         public void Report(string jsonPath, string message) =>
             problems.Add(new RuleProblem(source, LineOf(jsonPath), code, $"{jsonPath}: {message}"));

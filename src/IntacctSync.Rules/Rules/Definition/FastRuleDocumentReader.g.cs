@@ -296,33 +296,39 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.SubjectValues = Map(ref reader);
             }
-            else if (reader.ValueTextEquals("appliesWhen"u8))
+            else if (reader.ValueTextEquals("conditions"u8))
             {
                 Once(ref seen, 1UL << 11);
+                Next(ref reader);
+                value.Conditions = Map(ref reader);
+            }
+            else if (reader.ValueTextEquals("appliesWhen"u8))
+            {
+                Once(ref seen, 1UL << 12);
                 Next(ref reader);
                 value.AppliesWhen = Text(ref reader);
             }
             else if (reader.ValueTextEquals("notWhen"u8))
             {
-                Once(ref seen, 1UL << 12);
+                Once(ref seen, 1UL << 13);
                 Next(ref reader);
                 value.NotWhen = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadNotWhenDocument(ref reader));
             }
             else if (reader.ValueTextEquals("indicatedWhen"u8))
             {
-                Once(ref seen, 1UL << 13);
+                Once(ref seen, 1UL << 14);
                 Next(ref reader);
                 value.IndicatedWhen = Text(ref reader);
             }
             else if (reader.ValueTextEquals("causes"u8))
             {
-                Once(ref seen, 1UL << 14);
+                Once(ref seen, 1UL << 15);
                 Next(ref reader);
                 value.Causes = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadCauseDocument(ref reader));
             }
             else if (reader.ValueTextEquals("steps"u8))
             {
-                Once(ref seen, 1UL << 15);
+                Once(ref seen, 1UL << 16);
                 Next(ref reader);
                 value.Steps = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadStepDocument(ref reader));
             }

@@ -30,6 +30,8 @@ internal sealed class RuleDocument
 
     public Dictionary<string, string>? SubjectValues { get; set; }
 
+    public Dictionary<string, string>? Conditions { get; set; }
+
     public string? AppliesWhen { get; set; }
 
     public List<NotWhenDocument>? NotWhen { get; set; }

@@ -1,0 +1,76 @@
+using System.Text;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules.Subjects;
+
+namespace IntacctSync.Rules.Tests.Rules;
+
+/// <summary>A rule's <c>conditions</c>, used as <c>@name</c> in its expressions; mistakes in them are load problems with their line.</summary>
+public sealed class NamedConditionTests
+{
+    private const string Named = "\"conditions\": { \"failedSync\": \"e.Failed && e.Evidence.Operation == SyncOperation.Sync\", \"failedSyncSignedIn\": \"@failedSync && !e.SignInFailed\" },\n  \"appliesWhen\": \"e.Failed\"";
+
+    [Fact]
+    public void NamedCondition_UsedInACause_IsEvaluatedAsWritten()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", Named)
+            .Replace("\"when\": \"e.SignInFailed\"", "\"when\": \"@failedSyncSignedIn\"", StringComparison.Ordinal);
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Empty(problems);
+        var cause = Assert.Single(rule!.Causes);
+        var failedSync = Facts("""{ "schemaVersion": 1, "operation": "sync", "outcome": "failed" }""");
+        var failedExport = Facts("""{ "schemaVersion": 1, "operation": "export", "outcome": "failed" }""");
+        Assert.True(cause.EstablishedWhen[0].When(failedSync, failedSync));
+        Assert.False(cause.EstablishedWhen[0].When(failedExport, failedExport));
+    }
+
+    [Fact]
+    public void UnknownName_IsAProblemAtItsLine_NamingTheDeclaredOnes()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", Named)
+            .Replace("\"when\": \"e.SignInFailed\"", "\"when\": \"@failedExport\"", StringComparison.Ordinal);
+
+        var (_, problems) = RuleFiles.Compile(json);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(RuleFiles.LineOf(json, "@failedExport"), problem.Line);
+        Assert.Contains("@failedExport is not a named condition of this rule; it declares: @failedSync, @failedSyncSignedIn", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cycle_IsAProblem()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", "\"conditions\": { \"a\": \"@b && e.Failed\", \"b\": \"!@a\" },\n  \"appliesWhen\": \"@a\"");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Null(rule);
+        Assert.Contains(problems, p => p.Message.Contains("cycle: @a -> @b -> @a", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MalformedName_IsAProblem()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", "\"conditions\": { \"not-a-name\": \"e.Failed\" },\n  \"appliesWhen\": \"e.Failed\"");
+
+        var (_, problems) = RuleFiles.Compile(json);
+
+        Assert.Contains(problems, p => p.Message.Contains("\"not-a-name\" is not a condition name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AtSignInsideAString_IsText()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", "\"appliesWhen\": \"e.Evidence.Report.SubmitterEmail == \\\"dana@acme.example\\\"\"");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Empty(problems);
+        var facts = Facts("""{ "schemaVersion": 1, "report": { "submitterEmail": "dana@acme.example" } }""");
+        Assert.True(rule!.AppliesWhen!(facts, facts));
+    }
+
+    private static EvidenceFacts Facts(string json) =>
+        new(SyncEvidenceJson.Read(Encoding.UTF8.GetBytes(json), "test.json"), new RuleCorpusTests.FixedTime());
+}
