@@ -48,23 +48,6 @@ public sealed class UnknownLookupTests
         Assert.DoesNotContain(report.Diagnoses, d => d.Certainty == Certainty.Confirmed && d.Causes.Any(c => c.Id == "no-employee-record"));
     }
 
-    [Fact]
-    public void DuplicateDimensionIds_LeaveTheDimensionsFactsUnknown()
-    {
-        // INT402: the inactive dimension is confirmed; a second record with the same id says it is active. Which
-        // one the workspace reads is not known, so neither verdict is.
-        var json = Case("INT402", "contract-udd-inactive");
-        var dimensions = json["intacct"]!["dimensions"]!.AsArray();
-        var twin = dimensions.Single(d => d!["active"]?.GetValue<bool>() == false)!.DeepClone();
-        twin["active"] = true;
-        dimensions.Add(twin);
-
-        Assert.Contains(RuleCases.Classifier.Classify(Read(Case("INT402", "contract-udd-inactive"))).Diagnoses.Where(d => d.Code == "INT402").SelectMany(d => d.Causes), c => c.Id == "udd-inactive" && c.Facts.Count > 0);
-        var report = RuleCases.Classifier.Classify(Read(json));
-
-        Assert.DoesNotContain(report.Diagnoses.Where(d => d.Code == "INT402").SelectMany(d => d.Causes.Concat(d.RuledOut)), c => c.Id == "udd-inactive" && c.Facts.Count > 0);
-    }
-
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]

@@ -99,12 +99,6 @@ public sealed partial class DimensionSubject
         Label ??= string.IsNullOrEmpty(record.Label) ? null : record.Label;
     }
 
-    /// <summary>
-    /// The dimension is listed, but which record is its own is not known (two records share its name, or a
-    /// record's id is absent and may be this name): its Intacct facts are unknown.
-    /// </summary>
-    internal void ForgetIntacct() => Intacct = null;
-
     internal void SetListed(bool? listed) => ListedInIntacct = listed;
 
     internal void SetCoding(CodingDimension? entry, bool? enabled, bool usesLabel)

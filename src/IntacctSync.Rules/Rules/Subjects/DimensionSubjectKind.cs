@@ -42,19 +42,6 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         return true;
     }
 
-    private static bool AnyWithoutId(IReadOnlyList<IntacctDimension> records)
-    {
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (string.IsNullOrEmpty(records[i].Id))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool AllHaveIds(IReadOnlyList<CodingDimension> entries)
     {
         for (var i = 0; i < entries.Count; i++)
@@ -81,15 +68,8 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         {
             var record = intacct![i];
             var key = NullIfEmpty(record.Id) ?? NullIfEmpty(record.Label);
-            if (key is null)
+            if (key is null || byName.ById(key) is not null)
             {
-                continue;
-            }
-
-            if (byName.ById(key) is { } twin)
-            {
-                // Two records with one name: which one the workspace reads is not known.
-                twin.ForgetIntacct();
                 continue;
             }
 
@@ -101,15 +81,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
         // A name that matches no record is "not listed" only when every record shows both names it could
         // match (id and label): a record missing one might be the one the name means, so then it is unknown.
-        // A record without an id might also be any listed dimension: then no listed dimension's facts are known.
         bool? unmatched = intacct is null ? null : AllNamed(intacct) ? false : null;
-        if (intacct is not null && AnyWithoutId(intacct))
-        {
-            foreach (var listed in all)
-            {
-                listed.ForgetIntacct();
-            }
-        }
 
         var coding = evidence.Workspace?.Coding?.Dimensions;
 
