@@ -215,7 +215,6 @@ internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Cert
     public string SortKey { get; init; } = string.Empty;
 }
 
-
 /// <summary>The rules that failed during one classification: recorded for the report and logged as they happen.</summary>
 internal struct FaultLog(ILogger logger)
 {

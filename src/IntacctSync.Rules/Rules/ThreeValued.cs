@@ -26,7 +26,6 @@ namespace IntacctSync.Rules.Rules;
 /// </summary>
 internal sealed class ThreeValued
 {
-    private static readonly ConstantExpression Unknown = Expression.Constant(null, typeof(bool?));
     private static readonly ConstantExpression False = Expression.Constant(false, typeof(bool?));
     private static readonly ConstantExpression True = Expression.Constant(true, typeof(bool?));
     private static readonly MethodInfo AndMethod = typeof(Kleene).GetMethod(nameof(Kleene.And))!;
@@ -368,13 +367,9 @@ internal sealed class ThreeValued
 
             case ExpressionType.Coalesce when binary.Conversion is null:
                 {
+                    // A default that became nullable makes the whole nullable: unknown ?? unknown is unknown.
                     var left = Rewrite(binary.Left);
                     var right = Rewrite(binary.Right);
-                    if (right.Type != binary.Right.Type && left.Type == binary.Left.Type && IsNullable(left.Type) && Lift(right.Type) == left.Type)
-                    {
-                        return Expression.Coalesce(left, right);
-                    }
-
                     return right.Type == binary.Right.Type ? Expression.Coalesce(left, right) : Expression.Coalesce(Lifted(left), Lifted(right));
                 }
 

@@ -30,8 +30,7 @@ public sealed class AbsentMeansUnknownProperties
         var classified = 0;
         for (var i = 0; i < Iterations; i++)
         {
-            var (name, seed) = CorpusMutations.Seeds[i % CorpusMutations.Seeds.Count];
-            var random = new Random((int)(PropertyRunner.Seed + (ulong)i));
+            var (name, seed, random) = Start(i);
             var (json, description) = CorpusMutations.Mutate(seed, random, flips: random.Next(0, 3), prunes: random.Next(0, 4));
             if (CorpusMutations.Read(json) is not { } evidence)
             {
@@ -92,8 +91,7 @@ public sealed class AbsentMeansUnknownProperties
         var compared = 0;
         for (var i = 0; i < Iterations; i++)
         {
-            var (name, seed) = CorpusMutations.Seeds[i % CorpusMutations.Seeds.Count];
-            var random = new Random((int)(PropertyRunner.Seed + (ulong)i));
+            var (name, seed, random) = Start(i);
             var (known, description) = CorpusMutations.Mutate(seed, random, flips: random.Next(0, 3), prunes: 0);
             var lessKnown = (JsonObject)known.DeepClone();
             var removed = CorpusMutations.Prune(lessKnown, random, factsOnly: true);
@@ -126,6 +124,13 @@ public sealed class AbsentMeansUnknownProperties
 
         Assert.True(compared > Iterations / 2, $"only {compared} of {Iterations} pairs were valid evidence: the generator tests too little");
         violations.AssertNone(compared);
+    }
+
+    /// <summary>Iteration <paramref name="i"/>'s case (case <c>i mod cases</c>) and its random choices, from the run's seed.</summary>
+    private static (string Name, JsonObject Seed, Random Random) Start(int i)
+    {
+        var (name, seed) = CorpusMutations.Seeds[i % CorpusMutations.Seeds.Count];
+        return (name, seed, new Random((int)(PropertyRunner.Seed + (ulong)i)));
     }
 
     private static string Key(Diagnosis d) =>

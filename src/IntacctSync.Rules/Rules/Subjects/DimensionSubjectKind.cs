@@ -29,32 +29,6 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
     public override IReadOnlySet<string> TemplateNames => Names;
 
-    private static bool AllNamed(IReadOnlyList<IntacctDimension> records)
-    {
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (string.IsNullOrEmpty(records[i].Id) || string.IsNullOrEmpty(records[i].Label))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool AllHaveIds(IReadOnlyList<CodingDimension> entries)
-    {
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (string.IsNullOrEmpty(entries[i].Id))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public override IReadOnlyList<object> Build(EvidenceFacts facts, IReadOnlyList<MessageMatch> matches)
     {
         var evidence = facts.Evidence;
@@ -81,13 +55,13 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
         // A name that matches no record is "not listed" only when every record shows both names it could
         // match (id and label): a record missing one might be the one the name means, so then it is unknown.
-        bool? unmatched = intacct is null ? null : AllNamed(intacct) ? false : null;
+        bool? unmatched = intacct is null || CompleteLists.AnyKeyless(intacct, static d => d.Id) || CompleteLists.AnyKeyless(intacct, static d => d.Label) ? null : false;
 
         var coding = evidence.Workspace?.Coding?.Dimensions;
 
         // The same for the workspace's entries: a dimension with no entry is not imported, unless an entry
         // without an id may be its entry.
-        bool? notImported = coding is null ? null : AllHaveIds(coding) ? false : null;
+        bool? notImported = coding is null || CompleteLists.AnyKeyless(coding, static c => c.Id) ? null : false;
         for (var i = 0; i < (coding?.Count ?? 0); i++)
         {
             var entry = coding![i];

@@ -65,7 +65,7 @@ public sealed partial class EvidenceFacts
         foreach (var dimension in dimensions)
         {
             var entry = coding.FirstOrDefault(c => string.Equals(c.Id, dimension, StringComparison.OrdinalIgnoreCase));
-            if (entry is null && coding.Any(c => string.IsNullOrEmpty(c.Id)))
+            if (entry is null && CompleteLists.AnyKeyless(coding, static c => c.Id))
             {
                 // An entry whose id is not known may be this dimension's.
                 unknown = true;
@@ -230,7 +230,7 @@ public sealed partial class EvidenceFacts
             }
 
             var rate = rates.FirstOrDefault(r => string.Equals(r.Name, expense.TaxRate, StringComparison.Ordinal));
-            if (rate is null && rates.Any(r => string.IsNullOrEmpty(r.Name)))
+            if (rate is null && CompleteLists.AnyKeyless(rates, static r => r.Name))
             {
                 // A rate whose name is not known may be this one: listed or not is unknown.
                 unknown = true;
@@ -268,7 +268,7 @@ public sealed partial class EvidenceFacts
             }
 
             var record = values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase));
-            if (record is null && values.Any(v => string.IsNullOrEmpty(v.Id)))
+            if (record is null && CompleteLists.AnyKeyless(values, static v => v.Id))
             {
                 // A value whose id is not known may be this one: the tag is neither known listed nor unlisted.
                 continue;
