@@ -256,6 +256,9 @@ internal sealed class NaiveRule
         var root = document.RootElement;
         var code = root.GetProperty("code").GetString()!;
 
+        var named = root.TryGetProperty("conditions", out var conditions)
+            ? conditions.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!, StringComparer.Ordinal)
+            : null;
         var gate = new List<Rule>();
         var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
@@ -321,8 +324,9 @@ internal sealed class NaiveRule
             [.. ids],
             [.. hidesEstablished]);
 
-        static Rule Condition(string name, string expression) =>
-            new() { RuleName = name, Expression = NullSafe(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+        // Named conditions (@name) are replaced as the library's compiler replaces them.
+        Rule Condition(string name, string expression) =>
+            new() { RuleName = name, Expression = NullSafe(RuleCompiler.ExpandNamedConditions(expression, named)), RuleExpressionType = RuleExpressionType.LambdaExpression };
     }
 
     private static readonly string[] Predicates = ["Any", "All", "Contains", "StartsWith", "EndsWith", "Equals"];

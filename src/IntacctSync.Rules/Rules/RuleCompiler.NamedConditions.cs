@@ -77,6 +77,20 @@ internal sealed partial class RuleCompiler
         }
     }
 
+    /// <summary>
+    /// <paramref name="expression"/> with its uses of <paramref name="conditions"/> replaced, as the compiler parses it:
+    /// for tools that read rule files themselves (the benchmarks' RulesEngine embedding). The rule is one that loads.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A use names no condition, or the conditions use each other in a cycle.</exception>
+    internal static string ExpandNamedConditions(string expression, IReadOnlyDictionary<string, string>? conditions)
+    {
+        return Expand(expression, []);
+
+        string Expand(string text, List<string> using_) =>
+            Replace(text, name => conditions is not null && conditions.TryGetValue(name, out var named) && !using_.Contains(name) ? Expand(named, [.. using_, name]) : null, out var unknown)
+            ?? throw new InvalidOperationException($"@{unknown} is not a named condition of the rule, or uses itself");
+    }
+
     /// <summary>The expression with its uses of named conditions replaced, or <c>null</c> (reported) when one is unknown.</summary>
     private static string? ExpandNamed(FileContext context, string expression, string path)
     {

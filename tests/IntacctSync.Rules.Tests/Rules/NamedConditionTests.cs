@@ -71,6 +71,16 @@ public sealed class NamedConditionTests
         Assert.True(rule!.AppliesWhen!(facts, facts));
     }
 
+    [Fact]
+    public void ExpandNamedConditions_ForTools_ReplacesAsTheCompilerDoes_AndRefusesUnknownsAndCycles()
+    {
+        var conditions = new Dictionary<string, string> { ["a"] = "@b || e.Failed", ["b"] = "e.SignInFailed", ["loop"] = "!@loop" };
+
+        Assert.Equal("((e.SignInFailed) || e.Failed) && \"x@y\" != \"\"", global::IntacctSync.Rules.Rules.RuleCompiler.ExpandNamedConditions("@a && \"x@y\" != \"\"", conditions));
+        Assert.Throws<InvalidOperationException>(() => global::IntacctSync.Rules.Rules.RuleCompiler.ExpandNamedConditions("@c", conditions));
+        Assert.Throws<InvalidOperationException>(() => global::IntacctSync.Rules.Rules.RuleCompiler.ExpandNamedConditions("@loop", conditions));
+    }
+
     private static EvidenceFacts Facts(string json) =>
         new(SyncEvidenceJson.Read(Encoding.UTF8.GetBytes(json), "test.json"), new RuleCorpusTests.FixedTime());
 }
