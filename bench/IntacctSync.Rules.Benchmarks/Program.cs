@@ -31,6 +31,25 @@ if (args is ["--breakdown-catalog"])
     return;
 }
 
+if (args is ["--profile-catalog", var rounds])
+{
+    // The library alone over every case, ROUNDS times, for a profiler to sample or count (README.md, "Profiling").
+    var classifier = Classifiers.BuiltIn();
+    var cases = Corpus.AllCases();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var total = int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture);
+    for (var round = 0; round < total; round++)
+    {
+        foreach (var (_, evidence) in cases)
+        {
+            classifier.Classify(evidence);
+        }
+    }
+
+    Console.WriteLine($"{total * cases.Count:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    return;
+}
+
 if (args is ["--breakdown"])
 {
     CostBreakdown.Print();

@@ -120,16 +120,16 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             return null;
         }
 
-        // Most subjects are healthy and discarded: their verdicts stay on the stack.
+        // Most subjects are healthy and discarded: their verdicts stay on the stack. A cause's exclusions
+        // matter only for a finding that is reported, so they are read only once the finding is known to be
+        // (established, mentioned, or possible with an open cause); for a healthy subject that is never.
         var count = rule.Causes.Length;
         Span<CauseState> states = count <= 16 ? stackalloc CauseState[count] : new CauseState[count];
         var anyEstablished = false;
-        var anyOpen = false;
         for (var i = 0; i < states.Length; i++)
         {
-            states[i] = Assess(rule.Causes[i], subject, facts);
+            states[i] = Establish(rule.Causes[i], subject, facts);
             anyEstablished |= states[i].Verdict == Verdict.Established;
-            anyOpen |= states[i].Verdict == Verdict.Possible;
         }
 
         Certainty certainty;
@@ -145,16 +145,73 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             certainty = Certainty.Likely;
         }
-        else if (facts.Failed && (anyOpen || rule.Causes.Length == 0) && (rule.IndicatedWhen is { } indicated ? indicated(subject, facts) == true : rule.Fallback))
+        else if (facts.Failed && (rule.IndicatedWhen is { } indicated ? indicated(subject, facts) == true : rule.Fallback))
         {
-            certainty = Certainty.Possible;
+            // Possible only while some cause is open (or the rule has none).
+            Exclude(rule, states, subject, facts);
+            if (rule.Causes.Length > 0 && !AnyOpen(states))
+            {
+                return null;
+            }
+
+            return new Finding(rule, subject, Certainty.Possible, states.ToArray());
         }
         else
         {
             return null;
         }
 
+        Exclude(rule, states, subject, facts);
         return new Finding(rule, subject, certainty, states.ToArray());
+    }
+
+    /// <summary>Whether one of the cause's <c>establishedWhen</c> conditions holds; otherwise still possible.</summary>
+    private static CauseState Establish(CompiledCause cause, object subject, EvidenceFacts facts)
+    {
+        for (var i = 0; i < cause.EstablishedWhen.Length; i++)
+        {
+            if (cause.EstablishedWhen[i].When(subject, facts) == true)
+            {
+                return new CauseState(Verdict.Established, i);
+            }
+        }
+
+        return new CauseState(Verdict.Possible, -1);
+    }
+
+    private static bool AnyOpen(ReadOnlySpan<CauseState> states)
+    {
+        foreach (var state in states)
+        {
+            if (state.Verdict == Verdict.Possible)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Rules out each cause that is not established and whose <c>excludedWhen</c> holds.</summary>
+    private static void Exclude(CompiledRule rule, Span<CauseState> states, object subject, EvidenceFacts facts)
+    {
+        for (var c = 0; c < states.Length; c++)
+        {
+            if (states[c].Verdict != Verdict.Possible)
+            {
+                continue;
+            }
+
+            var excluded = rule.Causes[c].ExcludedWhen;
+            for (var i = 0; i < excluded.Length; i++)
+            {
+                if (excluded[i].When(subject, facts) == true)
+                {
+                    states[c] = new CauseState(Verdict.Excluded, i);
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Whether a <c>notWhen</c> entry hides the finding: any entry while no cause is established, else only those marked <c>evenWhenEstablished</c>.</summary>
@@ -169,27 +226,6 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         }
 
         return false;
-    }
-
-    private static CauseState Assess(CompiledCause cause, object subject, EvidenceFacts facts)
-    {
-        for (var i = 0; i < cause.EstablishedWhen.Length; i++)
-        {
-            if (cause.EstablishedWhen[i].When(subject, facts) == true)
-            {
-                return new CauseState(Verdict.Established, i);
-            }
-        }
-
-        for (var i = 0; i < cause.ExcludedWhen.Length; i++)
-        {
-            if (cause.ExcludedWhen[i].When(subject, facts) == true)
-            {
-                return new CauseState(Verdict.Excluded, i);
-            }
-        }
-
-        return new CauseState(Verdict.Possible, -1);
     }
 }
 
