@@ -50,18 +50,8 @@ internal static partial class ReportBuilder
         }
     }
 
-    private static MessageMatch? ApiMatch(EvidenceFacts facts, int index, string code)
-    {
-        foreach (var match in facts.Matches)
-        {
-            if (match.Index == index && match.ApiField is not null && match.Code == code)
-            {
-                return match;
-            }
-        }
-
-        return null;
-    }
+    private static MessageMatch? ApiMatch(EvidenceFacts facts, int index, string code) =>
+        facts.MatchAt(index) is { ApiField: not null } match && match.Code == code ? match : null;
 
     /// <summary>
     /// A wrapper (<c>Could not create ... record!</c>, a rolled-back transaction) is not listed as

@@ -105,7 +105,7 @@ internal static partial class ReportBuilder
         }
 
         facts.ReturnWriter();
-        return new DiagnosisReport(diagnoses, Unexplained(facts, explained), faults.Faults);
+        return new DiagnosisReport(diagnoses, Unexplained(facts, explained), faults.Faults, facts.RecognitionCutShort is { } incomplete ? [incomplete] : null);
     }
 
     /// <summary>
@@ -356,23 +356,34 @@ internal static partial class ReportBuilder
     /// <summary>The first non-blank value of <paramref name="name"/> that a match naming the subject carried.</summary>
     private static string? MentionedValue(string code, string name, EvidenceFacts facts, List<int> mentions)
     {
-        if (mentions.Count == 0)
+        // In the order of the document's matches: messages first, then API errors, each in evidence order. The
+        // mentions are sorted, so messages (0, 1, ...) follow API errors (..., -2, -1), which read backwards.
+        var firstMessage = 0;
+        while (firstMessage < mentions.Count && mentions[firstMessage] < 0)
         {
-            return null;
+            firstMessage++;
         }
 
-        foreach (var match in facts.Matches)
+        for (var m = firstMessage; m < mentions.Count; m++)
         {
-            if (match.Code == code
-                && mentions.BinarySearch(match.Index) >= 0
-                && match.Values.GetValueOrDefault(name) is { } value
-                && !string.IsNullOrWhiteSpace(value))
+            if (ValueOf(facts.MatchAt(mentions[m]), code, name) is { } value)
+            {
+                return value;
+            }
+        }
+
+        for (var m = firstMessage - 1; m >= 0; m--)
+        {
+            if (ValueOf(facts.MatchAt(mentions[m]), code, name) is { } value)
             {
                 return value;
             }
         }
 
         return null;
+
+        static string? ValueOf(MessageMatch? match, string code, string name) =>
+            match is not null && match.Code == code && match.Values.GetValueOrDefault(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
     }
 
     /// <summary>Whether the missing evidence already names the field (a diagnosis lists a few).</summary>

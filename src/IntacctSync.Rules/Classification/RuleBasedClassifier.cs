@@ -27,10 +27,13 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>How long one document's messages and API errors may take to recognize (<see cref="Rules.RecognitionBudget"/>).</summary>
+    internal TimeSpan RecognitionBudget { get; init; } = Rules.RecognitionBudget.Default;
+
     public DiagnosisReport Classify(SyncEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var facts = Facts(_rules, evidence, _time);
+        var facts = Facts(_rules, evidence, _time, RecognitionBudget);
 
         // Indexed loops over the read-only lists throughout: a foreach over an interface allocates an
         // enumerator, and these loops run once per rule and subject for every document, healthy or not.
@@ -83,11 +86,17 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     }
 
     /// <summary>A document's facts, with the messages and API errors <paramref name="rules"/> recognize in it.</summary>
-    internal static EvidenceFacts Facts(RuleSet rules, SyncEvidence evidence, TimeProvider time) =>
-        new(evidence, time)
+    internal static EvidenceFacts Facts(RuleSet rules, SyncEvidence evidence, TimeProvider time, TimeSpan? recognitionBudget = null)
+    {
+        // One budget for all of the document's texts (see RecognitionBudget); nothing is allocated for it
+        // when there is nothing to recognize.
+        var budget = evidence.Messages is { Count: > 0 } || evidence.ApiErrors is { Count: > 0 } ? new RecognitionBudget(recognitionBudget ?? Rules.RecognitionBudget.Default) : null;
+        return new(evidence, time)
         {
-            Matches = Join(rules.Recognizer.Recognize(evidence.Messages), rules.ApiRecognizer.Recognize(evidence.ApiErrors)),
+            Matches = Join(rules.Recognizer.Recognize(evidence.Messages, budget), rules.ApiRecognizer.Recognize(evidence.ApiErrors, budget)),
+            RecognitionCutShort = budget?.Describe(),
         };
+    }
 
     private static MessageMatch[] Join(IReadOnlyList<MessageMatch> messages, IReadOnlyList<MessageMatch> apiErrors)
     {

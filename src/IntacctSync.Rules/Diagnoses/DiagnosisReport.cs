@@ -4,11 +4,12 @@ namespace IntacctSync.Rules.Diagnoses;
 /// <remarks>Immutable and thread-safe. Write it as the contract's JSON with <see cref="DiagnosisReportJson"/>.</remarks>
 public sealed class DiagnosisReport
 {
-    internal DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained, IReadOnlyList<RuleFault>? faults = null)
+    internal DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained, IReadOnlyList<RuleFault>? faults = null, IReadOnlyList<string>? incomplete = null)
     {
         Diagnoses = diagnoses;
         Unexplained = unexplained;
         Faults = faults ?? [];
+        Incomplete = incomplete ?? [];
     }
 
     /// <summary>The version of the report format.</summary>
@@ -25,4 +26,11 @@ public sealed class DiagnosisReport
     /// (the JSON then has no <c>faults</c>).
     /// </summary>
     public IReadOnlyList<RuleFault> Faults { get; }
+
+    /// <summary>
+    /// What the classifier did not finish reading, one sentence each (message recognition cut short by its time
+    /// budget); empty when it read everything (the JSON then has no <c>incomplete</c>). What was not read is never
+    /// dropped: an unrecognized message or API error is listed in <see cref="Unexplained"/>.
+    /// </summary>
+    public IReadOnlyList<string> Incomplete { get; }
 }

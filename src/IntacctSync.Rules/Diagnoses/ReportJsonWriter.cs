@@ -35,6 +35,7 @@ internal sealed class ReportJsonWriter
     private static readonly JsonEncodedText Diagnoses = JsonEncodedText.Encode("diagnoses");
     private static readonly JsonEncodedText Unexplained = JsonEncodedText.Encode("unexplained");
     private static readonly JsonEncodedText Faults = JsonEncodedText.Encode("faults");
+    private static readonly JsonEncodedText Incomplete = JsonEncodedText.Encode("incomplete");
     private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
     private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
@@ -153,6 +154,11 @@ internal sealed class ReportJsonWriter
             }
 
             json.WriteEndArray();
+        }
+
+        if (report.Incomplete.Count > 0)
+        {
+            WriteStrings(Incomplete, report.Incomplete);
         }
 
         json.WriteEndObject();

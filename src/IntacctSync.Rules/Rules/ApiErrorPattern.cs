@@ -45,7 +45,8 @@ internal sealed partial class ApiErrorPattern
     /// <param name="texts">The error's texts, normalized once for every pattern; tried in <see cref="ApiErrorTexts.FieldNames"/> order.</param>
     /// <param name="field">The field whose text matched.</param>
     /// <param name="values">The placeholder values the text held, by name; values the text left out (<c>...</c>) are not there.</param>
-    public bool TryMatch(string? errorNo, in ApiErrorTexts texts, out string field, out IReadOnlyDictionary<string, string> values)
+    /// <param name="budget">The document's recognition budget, which counts a match stopped by its timeout; <c>null</c> outside a classification.</param>
+    public bool TryMatch(string? errorNo, in ApiErrorTexts texts, out string field, out IReadOnlyDictionary<string, string> values, RecognitionBudget? budget = null)
     {
         field = string.Empty;
         values = NoValues;
@@ -57,7 +58,7 @@ internal sealed partial class ApiErrorPattern
         for (var i = 0; i < ApiErrorTexts.FieldNames.Length; i++)
         {
             var text = texts[i];
-            if (text is not null && _pattern.TryMatch(text, out var captured))
+            if (text is not null && _pattern.TryMatch(text, out var captured, budget))
             {
                 field = ApiErrorTexts.FieldNames[i];
                 values = WithoutElided(captured);

@@ -21,7 +21,7 @@ internal sealed class ApiErrorRecognizer
     }
 
     /// <summary>One match per recognized error, indexed with <see cref="MessageMatch.ForApiError"/>.</summary>
-    public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<ApiError>? errors)
+    public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<ApiError>? errors, RecognitionBudget? budget = null)
     {
         if (errors is null || errors.Count == 0 || _rules.Length == 0)
         {
@@ -31,13 +31,19 @@ internal sealed class ApiErrorRecognizer
         var matches = new List<MessageMatch>();
         for (var i = 0; i < errors.Count; i++)
         {
+            if (budget is not null && budget.Spent)
+            {
+                budget.ApiErrorsSkipped += errors.Count - i;
+                break;
+            }
+
             var error = errors[i];
             if (error is null || IntacctResponseReader.IsWrapper(error) || IntacctResponseReader.IsUnavailable(error))
             {
                 continue;
             }
 
-            if (Recognize(error) is { } found)
+            if (Recognize(error, budget) is { } found)
             {
                 matches.Add(MessageMatch.ForApiError(i, found.Rule.Code, found.Field, found.Values));
             }
@@ -46,7 +52,7 @@ internal sealed class ApiErrorRecognizer
         return matches;
     }
 
-    private (CompiledRule Rule, string Field, IReadOnlyDictionary<string, string> Values)? Recognize(ApiError error)
+    private (CompiledRule Rule, string Field, IReadOnlyDictionary<string, string> Values)? Recognize(ApiError error, RecognitionBudget? budget)
     {
         // Every pattern reads the same texts: they are normalized once, not once per pattern and field.
         var texts = new ApiErrorTexts(error);
@@ -55,7 +61,7 @@ internal sealed class ApiErrorRecognizer
         {
             foreach (var pattern in rule.ApiPatterns)
             {
-                if (pattern.TryMatch(errorNo, texts, out var field, out var values))
+                if (pattern.TryMatch(errorNo, texts, out var field, out var values, budget))
                 {
                     return (rule, field, values);
                 }

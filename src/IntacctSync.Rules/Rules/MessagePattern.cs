@@ -20,7 +20,7 @@ internal sealed partial class MessagePattern
     /// </summary>
     internal const int CompileAfter = 64;
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking;
 
     private readonly string _pattern;
     private Built? _built;
@@ -191,7 +191,7 @@ internal sealed partial class MessagePattern
     }
 
     /// <summary>Matches normalized text; on success fills the captured placeholder values by subject name.</summary>
-    public bool TryMatch(string normalized, out IReadOnlyDictionary<string, string> values)
+    public bool TryMatch(string normalized, out IReadOnlyDictionary<string, string> values, RecognitionBudget? budget = null)
     {
         values = Empty;
         if (_mustContain is not null && !normalized.Contains(_mustContain, StringComparison.OrdinalIgnoreCase))
@@ -207,6 +207,11 @@ internal sealed partial class MessagePattern
         }
         catch (RegexMatchTimeoutException)
         {
+            if (budget is not null)
+            {
+                budget.TimedOut++;
+            }
+
             return false;
         }
 

@@ -39,7 +39,7 @@ internal sealed partial class MessageRecognizer
         }
     }
 
-    public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<string>? messages)
+    public IReadOnlyList<MessageMatch> Recognize(IReadOnlyList<string>? messages, RecognitionBudget? budget = null)
     {
         if (messages is null || messages.Count == 0)
         {
@@ -49,7 +49,13 @@ internal sealed partial class MessageRecognizer
         var matches = new List<MessageMatch>();
         for (var i = 0; i < messages.Count; i++)
         {
-            if (Recognize(messages[i]) is { } found)
+            if (budget is not null && budget.Spent)
+            {
+                budget.MessagesSkipped += messages.Count - i;
+                break;
+            }
+
+            if (Recognize(messages[i], budget) is { } found)
             {
                 matches.Add(new MessageMatch(i, found.Rule.Code, found.Values));
             }
@@ -58,7 +64,7 @@ internal sealed partial class MessageRecognizer
         return matches;
     }
 
-    public (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? Recognize(string message)
+    public (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? Recognize(string message, RecognitionBudget? budget = null)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
@@ -70,7 +76,7 @@ internal sealed partial class MessageRecognizer
         {
             foreach (var pattern in byCode.Patterns)
             {
-                if (pattern.TryMatch(normalized, out var values))
+                if (pattern.TryMatch(normalized, out var values, budget))
                 {
                     return (byCode, values);
                 }
@@ -81,14 +87,14 @@ internal sealed partial class MessageRecognizer
 
         if (_required is not null)
         {
-            return ByRequiredText(normalized);
+            return ByRequiredText(normalized, budget);
         }
 
         foreach (var rule in _withPatterns)
         {
             foreach (var pattern in rule.Patterns)
             {
-                if (pattern.TryMatch(normalized, out var values))
+                if (pattern.TryMatch(normalized, out var values, budget))
                 {
                     return (rule, values);
                 }
@@ -105,7 +111,7 @@ internal sealed partial class MessageRecognizer
         return Interlocked.CompareExchange(ref _anyRequired, search, null) ?? search;
     }
 
-    private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? ByRequiredText(string normalized)
+    private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? ByRequiredText(string normalized, RecognitionBudget? budget)
     {
         // Visit every position where some required text begins, and note every one that begins there.
         var texts = _required!;
@@ -136,7 +142,7 @@ internal sealed partial class MessageRecognizer
         // In catalog order, as the plain loop would try them.
         foreach (var (rule, pattern, required) in _candidates)
         {
-            if (present[required] && pattern.TryMatch(normalized, out var values))
+            if (present[required] && pattern.TryMatch(normalized, out var values, budget))
             {
                 return (rule, values);
             }

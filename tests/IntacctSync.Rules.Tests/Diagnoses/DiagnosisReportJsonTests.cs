@@ -96,6 +96,15 @@ public class DiagnosisReportJsonTests
     }
 
     [Fact]
+    public void Write_ReportCutShort_ListsIncompleteLast()
+    {
+        var report = new DiagnosisReport([], ["a message"], [new RuleFault("r.json", "document", "boom")], ["Message recognition was cut short."]);
+
+        Assert.EndsWith("\n  ],\n  \"incomplete\": [\n    \"Message recognition was cut short.\"\n  ]\n}", DiagnosisReportJson.Write(report), StringComparison.Ordinal);
+        AssertSameAsSerializer(report);
+    }
+
+    [Fact]
     public void Write_EmptyReport_IsTheContractsEmptyReport()
     {
         var report = new DiagnosisReport([], []);
@@ -155,8 +164,8 @@ public class DiagnosisReportJsonTests
 }
 
 /// <summary>
-/// The options the library's report JSON was written with before the writer was hand-written, plus the contract's
-/// one conditional member: <c>faults</c> is left out when empty.
+/// The options the library's report JSON was written with before the writer was hand-written, plus the
+/// contract's conditional members: <c>faults</c> and <c>incomplete</c> are left out when empty.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(DiagnosisReport))]
@@ -183,6 +192,11 @@ internal sealed partial class ReferenceJson : JsonSerializerContext
                 if (info.Type == typeof(DiagnosisReport) && property.Name == "faults")
                 {
                     property.ShouldSerialize = static (_, value) => value is IReadOnlyList<RuleFault> { Count: > 0 };
+                }
+
+                if (info.Type == typeof(DiagnosisReport) && property.Name == "incomplete")
+                {
+                    property.ShouldSerialize = static (_, value) => value is IReadOnlyList<string> { Count: > 0 };
                 }
             }
         }),

@@ -112,7 +112,13 @@ public sealed partial class DimensionSubject
 
     internal void AddApiError(ApiError error, bool permissionDenied, bool notFound)
     {
-        ApiErrors = ApiErrors == NoErrors ? [error] : [.. ApiErrors, error];
+        // One list per subject, grown in place: copying it per error made many errors naming one object quadratic.
+        if (ApiErrors is not List<ApiError> list)
+        {
+            ApiErrors = list = [];
+        }
+
+        list.Add(error);
         ApiPermissionDenied |= permissionDenied;
         ApiObjectNotFound |= notFound;
     }

@@ -51,6 +51,45 @@ public sealed partial class EvidenceFacts
     /// <summary>The messages recognized as a code's, set once before any rule runs.</summary>
     internal MessageMatch[] Matches { get; set; } = [];
 
+    // Matches by message index and by API error index, built on first use: reports look matches up per mention,
+    // and scanning every match per mention made a document with many API errors quadratic.
+    private MessageMatch?[]? _messageMatches;
+    private MessageMatch?[]? _apiErrorMatches;
+
+    /// <summary>The match of a message (index <c>i</c>) or of an API error (index <c>-1 - i</c>), or <c>null</c>.</summary>
+    internal MessageMatch? MatchAt(int index)
+    {
+        if (_messageMatches is null)
+        {
+            var messages = new MessageMatch?[Evidence.Messages?.Count ?? 0];
+            var apiErrors = new MessageMatch?[Evidence.ApiErrors?.Count ?? 0];
+            foreach (var match in Matches)
+            {
+                if (match.ApiErrorIndex is { } e)
+                {
+                    if (e < apiErrors.Length)
+                    {
+                        apiErrors[e] ??= match;
+                    }
+                }
+                else if (match.Index < messages.Length)
+                {
+                    messages[match.Index] ??= match;
+                }
+            }
+
+            _apiErrorMatches = apiErrors;
+            _messageMatches = messages;
+        }
+
+        var table = index < 0 ? _apiErrorMatches! : _messageMatches;
+        var at = index < 0 ? -1 - index : index;
+        return at < table.Length ? table[at] : null;
+    }
+
+    /// <summary>Why message recognition stopped before the end (the report's <c>incomplete</c>), or <c>null</c> when it did not.</summary>
+    internal string? RecognitionCutShort { get; init; }
+
     /// <summary>The evidence as read.</summary>
     public SyncEvidence Evidence { get; }
 
