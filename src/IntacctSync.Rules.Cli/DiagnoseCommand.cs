@@ -12,7 +12,7 @@ namespace IntacctSync.Rules.Cli;
 /// <summary><c>intacct-sync diagnose FILE|-</c>: classify one evidence document and print the report.</summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false)
+    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress, ClassifierFactory classifiers)
     {
         var file = new Argument<string?>("FILE")
         {
@@ -49,12 +49,12 @@ internal static class DiagnoseCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetResult(batch) is null && result.GetValue(file) is null && result.GetValue(message) is not { Length: > 0 } && result.GetValue(response) is not { Length: > 0 })
+            if (result.GetResult(batch) is null && result.ValueOrDefault(file) is null && result.ValueOrDefault(message) is not { Length: > 0 } && result.ValueOrDefault(response) is not { Length: > 0 })
             {
                 result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
             }
 
-            if (StdinReaders(result.GetValue(file), result.GetValue(response)) > 1)
+            if (StdinReaders(result.ValueOrDefault(file), result.ValueOrDefault(response)) > 1)
             {
                 result.AddError("Standard input can be read only once: give '-' to FILE or to one --intacct-response, and save the other to a file.");
             }
@@ -64,17 +64,17 @@ internal static class DiagnoseCommand
         {
             if (parse.GetValue(batch) is { } batchInput)
             {
-                return BatchRun.Run(batchInput, parse.GetValue(rules) ?? [], stdin, stdout, stderr, showProgress);
+                return BatchRun.Run(batchInput, parse.GetValue(rules) ?? [], stdin, stdout, stderr, showProgress, classifiers);
             }
 
             var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
             var inputs = new Inputs(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(response) ?? []);
-            return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr);
+            return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr, classifiers);
         });
         return command;
     }
 
-    private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers)
     {
         var file = inputs.File;
         SyncEvidence evidence;
@@ -84,17 +84,17 @@ internal static class DiagnoseCommand
         }
         catch (EvidenceFormatException ex)
         {
-            stderr.WriteLine("intacct-sync: cannot read the evidence: " + ex.Message);
+            TerminalText.Error(stderr, "cannot read the evidence: " + ex.Message);
             return ExitCodes.BadInput;
         }
         catch (IOException ex)
         {
-            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            TerminalText.Error(stderr, $"cannot read '{file}': {ex.Message}");
             return ExitCodes.BadInput;
         }
         catch (UnauthorizedAccessException ex)
         {
-            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            TerminalText.Error(stderr, $"cannot read '{file}': {ex.Message}");
             return ExitCodes.BadInput;
         }
 
@@ -107,17 +107,17 @@ internal static class DiagnoseCommand
             }
             catch (IntacctResponseFormatException ex)
             {
-                stderr.WriteLine("intacct-sync: cannot read the Intacct response: " + ex.Message);
+                TerminalText.Error(stderr, "cannot read the Intacct response: " + ex.Message);
                 return ExitCodes.BadInput;
             }
             catch (IOException ex)
             {
-                stderr.WriteLine($"intacct-sync: cannot read the Intacct response '{responseFile}': {ex.Message}");
+                TerminalText.Error(stderr, $"cannot read the Intacct response '{responseFile}': {ex.Message}");
                 return ExitCodes.BadInput;
             }
             catch (UnauthorizedAccessException ex)
             {
-                stderr.WriteLine($"intacct-sync: cannot read the Intacct response '{responseFile}': {ex.Message}");
+                TerminalText.Error(stderr, $"cannot read the Intacct response '{responseFile}': {ex.Message}");
                 return ExitCodes.BadInput;
             }
         }
@@ -131,7 +131,7 @@ internal static class DiagnoseCommand
         ISyncErrorClassifier classifier;
         try
         {
-            classifier = SyncErrorClassifier.Create(RuleLoading.Options(ruleDirectories));
+            classifier = classifiers(RuleLoading.Options(ruleDirectories), null);
         }
         catch (RuleLoadException ex)
         {
@@ -139,8 +139,7 @@ internal static class DiagnoseCommand
         }
         catch (OptionsValidationException ex)
         {
-            stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
-            return ExitCodes.Usage;
+            return RuleLoading.Report(ex, stderr);
         }
 
         var report = classifier.Classify(evidence);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using IntacctSync.Rules.Diagnoses;
 
 namespace IntacctSync.Rules.Cli;
@@ -15,30 +13,13 @@ internal static class RuleFaults
     {
         foreach (var fault in report.Faults)
         {
-            stderr.WriteLine("intacct-sync: " + Line(fault, where));
+            TerminalText.Error(stderr, Line(fault, where));
         }
 
         return report.Faults.Count > 0 ? ExitCodes.RuleFaulted : ExitCodes.Ok;
     }
 
-    /// <summary>One fault as a line of standard error (without the program's name).</summary>
+    /// <summary>One fault as a line of standard error (without the program's name), its texts escaped (<see cref="TerminalText"/>).</summary>
     public static string Line(RuleFault fault, string? where) =>
-        $"{(where is null ? string.Empty : where + ": ")}rule {OneLine(fault.Rule)} failed for {OneLine(fault.Subject)}; its finding is missing from the report: {OneLine(fault.Error)}";
-
-    /// <summary>A text from a rule or the evidence kept on one line: control characters written as <c>\uXXXX</c>.</summary>
-    public static string OneLine(string text)
-    {
-        if (!text.Any(char.IsControl))
-        {
-            return text;
-        }
-
-        var line = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            _ = char.IsControl(c) ? line.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : line.Append(c);
-        }
-
-        return line.ToString();
-    }
+        TerminalText.Escape($"{(where is null ? string.Empty : where + ": ")}rule {fault.Rule} failed for {fault.Subject}; its finding is missing from the report: {fault.Error}");
 }

@@ -1,4 +1,5 @@
 using IntacctSync.Rules.Rules;
+using Microsoft.Extensions.Options;
 
 namespace IntacctSync.Rules.Cli;
 
@@ -16,15 +17,26 @@ internal static class RuleLoading
         return options;
     }
 
-    /// <summary>Lists every problem on standard error; returns the exit code for invalid rules.</summary>
+    /// <summary>Lists every problem on standard error, one escaped line each; returns the exit code for invalid rules.</summary>
     public static int Report(RuleLoadException ex, TextWriter stderr)
     {
-        stderr.WriteLine("intacct-sync: the rule files are invalid:");
+        TerminalText.Error(stderr, "the rule files are invalid:");
         foreach (var problem in ex.Problems)
         {
-            stderr.WriteLine("  " + problem);
+            TerminalText.Line(stderr, "  " + problem);
         }
 
         return ExitCodes.BadRules;
+    }
+
+    /// <summary>Lists every failed option (a <c>--rules</c> folder that does not exist...) on standard error; returns the exit code for wrong usage.</summary>
+    public static int Report(OptionsValidationException ex, TextWriter stderr)
+    {
+        foreach (var failure in ex.Failures)
+        {
+            TerminalText.Error(stderr, failure);
+        }
+
+        return ExitCodes.Usage;
     }
 }

@@ -10,7 +10,7 @@ internal static class RulesCommand
 {
     private const string DefaultCases = RulesTestCommand.DefaultCases;
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers)
     {
         var rules = new Option<string[]>("--rules")
         {
@@ -28,7 +28,7 @@ internal static class RulesCommand
         {
             list,
             RulesValidateCommand.Create(stdout, stderr),
-            RulesTestCommand.Create(stdout, stderr),
+            RulesTestCommand.Create(stdout, stderr, classifiers),
         };
     }
 
@@ -46,7 +46,7 @@ internal static class RulesCommand
 
         if (casesDirectory is not null && !Directory.Exists(casesDirectory))
         {
-            stderr.WriteLine($"intacct-sync: the cases folder '{casesDirectory}' does not exist");
+            TerminalText.Error(stderr, $"the cases folder '{casesDirectory}' does not exist");
             return ExitCodes.Usage;
         }
 
@@ -57,7 +57,7 @@ internal static class RulesCommand
         {
             var count = casesDirectory is null ? "-" : CountCases(casesDirectory, rule.Code).ToString(CultureInfo.InvariantCulture);
             var kind = rule.Kind.ToString().ToLowerInvariant();
-            text.Append(CultureInfo.InvariantCulture, $"{rule.Code,-13} {kind,-15} {rule.Subject,-10} {count,5}  {string.Join(", ", rule.Causes)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{TerminalText.Escape(rule.Code),-13} {kind,-15} {TerminalText.Escape(rule.Subject),-10} {count,5}  {TerminalText.Escape(string.Join(", ", rule.Causes))}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"{catalog.Rules.Count} rules\n");

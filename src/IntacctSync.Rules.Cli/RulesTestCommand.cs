@@ -19,7 +19,7 @@ internal static class RulesTestCommand
 
     private static readonly DateTimeOffset Today = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers)
     {
         var cases = new Argument<string?>("CASES")
         {
@@ -35,26 +35,26 @@ internal static class RulesTestCommand
             Description = "Accept every new or changed report: write NAME.verified.json and remove NAME.received.json.",
         };
 
-        var command = new Command("test", "Run rule cases against their verified reports. Exit 0 when all match, 4 when a report is new or changed, 2 when a case cannot be read, 3 when the rules are invalid.")
+        var command = new Command("test", "Run rule cases against their verified reports. Exit 0 when all match, 4 when a report is new or changed, 2 when a case cannot be read, 3 when the rules are invalid, 70 when the classifier failed on a case.")
         {
             cases, rules, accept,
         };
-        command.SetAction(parse => Run(parse.GetValue(cases), parse.GetValue(rules) ?? [], parse.GetValue(accept), stdout, stderr));
+        command.SetAction(parse => Run(parse.GetValue(cases), parse.GetValue(rules) ?? [], parse.GetValue(accept), stdout, stderr, classifiers));
         return command;
     }
 
-    private static int Run(string? casesDirectory, string[] ruleDirectories, bool accept, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? casesDirectory, string[] ruleDirectories, bool accept, TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers)
     {
         if (casesDirectory is null && !Directory.Exists(DefaultCases))
         {
-            stderr.WriteLine($"intacct-sync: give the folder of cases to run (there is no {DefaultCases} here)");
+            TerminalText.Error(stderr, $"give the folder of cases to run (there is no {DefaultCases} here)");
             return ExitCodes.Usage;
         }
 
         casesDirectory ??= DefaultCases;
         if (!Directory.Exists(casesDirectory))
         {
-            stderr.WriteLine($"intacct-sync: the cases folder '{casesDirectory}' does not exist");
+            TerminalText.Error(stderr, $"the cases folder '{casesDirectory}' does not exist");
             return ExitCodes.Usage;
         }
 
@@ -64,14 +64,14 @@ internal static class RulesTestCommand
             .ToArray();
         if (caseFiles.Length == 0)
         {
-            stderr.WriteLine($"intacct-sync: the cases folder '{casesDirectory}' holds no case files (CODE/NAME.json evidence documents)");
+            TerminalText.Error(stderr, $"the cases folder '{casesDirectory}' holds no case files (CODE/NAME.json evidence documents)");
             return ExitCodes.BadInput;
         }
 
         ISyncErrorClassifier classifier;
         try
         {
-            classifier = SyncErrorClassifier.Create(RuleLoading.Options(ruleDirectories), new FixedTime());
+            classifier = classifiers(RuleLoading.Options(ruleDirectories), new FixedTime());
         }
         catch (RuleLoadException ex)
         {
@@ -79,8 +79,7 @@ internal static class RulesTestCommand
         }
         catch (OptionsValidationException ex)
         {
-            stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
-            return ExitCodes.Usage;
+            return RuleLoading.Report(ex, stderr);
         }
 
         var tally = new Dictionary<CaseOutcome, int>();
@@ -92,39 +91,54 @@ internal static class RulesTestCommand
 
         var failed = tally.GetValueOrDefault(CaseOutcome.New) + tally.GetValueOrDefault(CaseOutcome.Changed);
         var unreadable = tally.GetValueOrDefault(CaseOutcome.Unreadable);
+        var crashed = tally.GetValueOrDefault(CaseOutcome.Crashed);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{caseFiles.Length} cases: {tally.GetValueOrDefault(CaseOutcome.Passed)} passed, {failed} failed, {tally.GetValueOrDefault(CaseOutcome.Accepted)} accepted, {unreadable} unreadable");
+            $"{caseFiles.Length} cases: {tally.GetValueOrDefault(CaseOutcome.Passed)} passed, {failed} failed, {tally.GetValueOrDefault(CaseOutcome.Accepted)} accepted, {unreadable} unreadable")
+            + (crashed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {crashed} not run (the classifier failed)") : string.Empty);
         stdout.WriteLine(summary);
         if (failed > 0)
         {
             stdout.WriteLine("Review each .received.json; if the reports are right, rerun with --accept.");
         }
 
-        return unreadable > 0 ? ExitCodes.BadInput : failed > 0 ? ExitCodes.CasesFailed : ExitCodes.Ok;
+        // A classifier failure is a bug to report before anything else; then unreadable cases, then differing ones.
+        return crashed > 0 ? ExitCodes.Internal : unreadable > 0 ? ExitCodes.BadInput : failed > 0 ? ExitCodes.CasesFailed : ExitCodes.Ok;
     }
 
     private static CaseOutcome RunCase(ISyncErrorClassifier classifier, string file, bool accept, TextWriter stdout, TextWriter stderr)
     {
-        string received;
+        SyncEvidence evidence;
         try
         {
             using var stream = File.OpenRead(file);
-            received = Normalize(DiagnosisReportJson.Write(classifier.Classify(SyncEvidenceJson.Read(stream, file))));
+            evidence = SyncEvidenceJson.Read(stream, file);
         }
         catch (EvidenceFormatException ex)
         {
-            stderr.WriteLine("intacct-sync: cannot read the case: " + ex.Message);
+            TerminalText.Error(stderr, "cannot read the case: " + ex.Message);
             return CaseOutcome.Unreadable;
         }
         catch (IOException ex)
         {
-            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            TerminalText.Error(stderr, $"cannot read '{file}': {ex.Message}");
             return CaseOutcome.Unreadable;
         }
         catch (UnauthorizedAccessException ex)
         {
-            stderr.WriteLine($"intacct-sync: cannot read '{file}': {ex.Message}");
+            TerminalText.Error(stderr, $"cannot read '{file}': {ex.Message}");
             return CaseOutcome.Unreadable;
+        }
+
+        string received;
+        try
+        {
+            received = Normalize(DiagnosisReportJson.Write(classifier.Classify(evidence)));
+        }
+        catch (Exception ex)
+        {
+            // A bug in the classifier for one case: said once, and the other cases still run.
+            TerminalText.Error(stderr, $"{file}: the classifier failed ({ex.GetType().Name}: {ex.Message}); the case was not compared; please report it as a bug");
+            return CaseOutcome.Crashed;
         }
 
         var verifiedPath = Path.ChangeExtension(file, ".verified.json");
@@ -140,18 +154,18 @@ internal static class RulesTestCommand
         {
             File.WriteAllText(verifiedPath, received);
             File.Delete(receivedPath);
-            stdout.WriteLine($"accepted {verifiedPath}{(verified is null ? " (new)" : string.Empty)}");
+            stdout.WriteLine(TerminalText.Escape($"accepted {verifiedPath}{(verified is null ? " (new)" : string.Empty)}"));
             return CaseOutcome.Accepted;
         }
 
         File.WriteAllText(receivedPath, received);
         if (verified is null)
         {
-            stdout.WriteLine($"NEW  {file}: no {Path.GetFileName(verifiedPath)} yet; the report was written to {receivedPath}");
+            stdout.WriteLine(TerminalText.Escape($"NEW  {file}: no {Path.GetFileName(verifiedPath)} yet; the report was written to {receivedPath}"));
             return CaseOutcome.New;
         }
 
-        stdout.WriteLine($"FAIL {file}: the report differs from {Path.GetFileName(verifiedPath)}; received written to {receivedPath}");
+        stdout.WriteLine(TerminalText.Escape($"FAIL {file}: the report differs from {Path.GetFileName(verifiedPath)}; received written to {receivedPath}"));
         stdout.Write(LineDiff.Describe(verified, received));
         return CaseOutcome.Changed;
     }
@@ -170,6 +184,7 @@ internal static class RulesTestCommand
         New,
         Changed,
         Unreadable,
+        Crashed,
     }
 
     private sealed class FixedTime : TimeProvider

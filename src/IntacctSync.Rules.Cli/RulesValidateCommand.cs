@@ -30,7 +30,7 @@ internal static class RulesValidateCommand
         {
             if (!Directory.Exists(directory))
             {
-                stderr.WriteLine($"intacct-sync: the rule folder '{directory}' does not exist; give the folder that holds your rule files");
+                TerminalText.Error(stderr, $"the rule folder '{directory}' does not exist; give the folder that holds your rule files");
                 return ExitCodes.Usage;
             }
 
@@ -39,7 +39,7 @@ internal static class RulesValidateCommand
                 .Count(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase));
             if (files == 0)
             {
-                stderr.WriteLine($"intacct-sync: the rule folder '{directory}' holds no *.json rule files");
+                TerminalText.Error(stderr, $"the rule folder '{directory}' holds no *.json rule files");
                 return ExitCodes.BadInput;
             }
         }
@@ -53,17 +53,17 @@ internal static class RulesValidateCommand
         {
             foreach (var problem in ex.Problems)
             {
-                stderr.WriteLine(problem.ToString());
+                TerminalText.Line(stderr, problem.ToString());
             }
 
             var inFiles = ex.Problems.Select(p => p.File).Distinct(StringComparer.Ordinal).Count();
-            stderr.WriteLine($"intacct-sync: {Count(ex.Problems.Count, "problem")} in {Count(inFiles, "file")}; the rules are invalid");
+            TerminalText.Error(stderr, $"{Count(ex.Problems.Count, "problem")} in {Count(inFiles, "file")}; the rules are invalid");
             return ExitCodes.BadRules;
         }
 
         stdout.WriteLine(directory is null
             ? $"valid: {Count(catalog.Rules.Count, "rule")} in the built-in catalog"
-            : $"valid: {Count(files, "rule file")} in {directory}, {Count(catalog.Rules.Count, "rule")} loaded with the built-in catalog");
+            : $"valid: {Count(files, "rule file")} in {TerminalText.Escape(directory)}, {Count(catalog.Rules.Count, "rule")} loaded with the built-in catalog");
         return ExitCodes.Ok;
     }
 

@@ -118,6 +118,25 @@ public sealed class DiagnoseIntacctResponseTests : IDisposable
     }
 
     [Fact]
+    public void Diagnose_ResponseWithInvalidUtf8_ExitsTwoNamingTheByteOffset()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(PermissionResponse);
+        var at = Array.IndexOf(bytes, (byte)'[');
+        bytes[at] = 0xFF;
+        var path = Path.Combine(_dir, "response.xml");
+        File.WriteAllBytes(path, bytes);
+        var line = bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+
+        var (code, stdout, stderr) = Run("diagnose", "--intacct-response", path);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        var message = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"intacct-sync: cannot read the Intacct response: {path}: the response is not valid UTF-8: byte 0xFF at byte offset {at} ", message, StringComparison.Ordinal);
+        Assert.Contains($"(line {line}, col ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diagnose_NoFileMessageOrResponse_ExitsOneNamingAllThree()
     {
         var (code, stdout, stderr) = Run("diagnose", "--format", "json");

@@ -178,6 +178,11 @@ public sealed class HostileInputTests
             return "stack trace on standard error: " + stderr;
         }
 
+        if (Hostile.FirstUnsafe(stderr) is { } unescaped)
+        {
+            return "a character a terminal acts on, unescaped on standard error: " + unescaped;
+        }
+
         if (code == 0)
         {
             return stdout.Length == 0 || stderr.Length != 0 ? $"exit 0 with stdout of {stdout.Length} chars and stderr '{stderr}'" : null;
@@ -203,7 +208,7 @@ public sealed class HostileInputTests
     /// <summary>
     /// What <c>intacct-sync diagnose -</c> does with standard input, without building a classifier per
     /// call: DiagnoseCommand reads with <c>SyncEvidenceJson.Read(stream, "&lt;stdin&gt;")</c>, reports an
-    /// <see cref="EvidenceFormatException"/> as one line and exit 2, else prints the JSON report and exits 0.
+    /// <see cref="EvidenceFormatException"/> as one escaped line (<see cref="TerminalText"/>) and exit 2, else prints the JSON report and exits 0.
     /// Any other exception escapes, as it would from the CLI.
     /// </summary>
     private static (int Code, string Stdout, string Stderr) ReadLikeTheCli(byte[] stdin)
@@ -216,7 +221,7 @@ public sealed class HostileInputTests
         }
         catch (EvidenceFormatException ex)
         {
-            return (2, string.Empty, "intacct-sync: cannot read the evidence: " + ex.Message + Environment.NewLine);
+            return (2, string.Empty, "intacct-sync: cannot read the evidence: " + TerminalText.Escape(ex.Message) + Environment.NewLine);
         }
 
         return (0, DiagnosisReportJson.Write(Classifier.Classify(evidence)) + "\n", string.Empty);

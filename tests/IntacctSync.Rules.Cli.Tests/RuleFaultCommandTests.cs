@@ -82,11 +82,4 @@ public sealed class RuleFaultCommandTests : IDisposable
 
         Assert.Equal(2, code);
     }
-
-    [Theory]
-    [InlineData("plain", "plain")]
-    [InlineData("a\nb", "a\\u000Ab")]
-    [InlineData("\u001b[2Jclear", "\\u001B[2Jclear")]
-    public void OneLine_ControlCharacters_AreWrittenVisibly(string text, string expected) =>
-        Assert.Equal(expected, RuleFaults.OneLine(text));
 }

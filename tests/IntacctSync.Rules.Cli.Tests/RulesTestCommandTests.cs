@@ -138,4 +138,23 @@ public sealed class RulesTestCommandTests : IDisposable
         Assert.True(code == 0, stdout + stderr);
         Assert.Matches(@"(\d+) cases: \1 passed, 0 failed, 0 accepted, 0 unreadable", stdout);
     }
+
+    [Fact]
+    public void Test_ClassifierFailsOnOneCase_ReportsItRunsTheOthersAndExitsSeventy()
+    {
+        var second = Write(_dir, "cases/INT999/second.json", Case.Replace("API rate limit exceeded", "Rate limit", StringComparison.Ordinal));
+        Run("rules", "test", Cases, "--rules", Rules, "--accept");
+        var classifier = new FailingClassifier(
+            e => e.ApiErrors is [{ Description: "Rate limit" }],
+            () => new InvalidOperationException("broken\u001b[2J"));
+
+        var (code, stdout, stderr) = FailingClassifier.Run(classifier, "rules", "test", Cases, "--rules", Rules);
+
+        Assert.Equal(70, code);
+        Assert.Equal(2, classifier.Calls);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"intacct-sync: {second}: the classifier failed (InvalidOperationException: broken\\u001B[2J); the case was not compared; please report it as a bug", line);
+        Assert.Contains("2 cases: 1 passed, 0 failed, 0 accepted, 0 unreadable, 1 not run (the classifier failed)", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.ChangeExtension(second, ".received.json")));
+    }
 }

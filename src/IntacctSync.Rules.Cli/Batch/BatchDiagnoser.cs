@@ -14,6 +14,10 @@ namespace IntacctSync.Rules.Cli.Batch;
 /// <remarks>
 /// Memory stays constant whatever the input size: the reader keeps at most one line, and the two bounded channels
 /// between the reader, the workers and the writer hold at most a few lines per core.
+/// A line on which the classifier fails, whatever it throws (<see cref="OutOfMemoryException"/> included: one
+/// document's allocation is gone once its line is dropped), is reported and skipped like a bad line; a worker never
+/// dies of it, so the run cannot hang waiting for a worker that is gone. When the writer fails, the reader and
+/// workers are stopped.
 /// </remarks>
 internal sealed class BatchDiagnoser
 {
@@ -37,17 +41,34 @@ internal sealed class BatchDiagnoser
     /// <param name="progress">Called by the writer with the input bytes consumed up to the line just written.</param>
     public async Task<BatchSummary> RunAsync(Stream input, TextWriter stdout, Action<string> error, Action<long>? progress, CancellationToken cancellationToken)
     {
+        var summary = new BatchSummary();
+        await RunAsync(input, stdout, error, progress, summary, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>Runs the whole input into <paramref name="summary"/>, which holds what was done even when the run ends in an exception.</summary>
+    public async Task RunAsync(Stream input, TextWriter stdout, Action<string> error, Action<long>? progress, BatchSummary summary, CancellationToken cancellationToken)
+    {
         var capacity = _workers * 4;
         var work = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity) { SingleWriter = true, SingleReader = false });
         var ordered = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity) { SingleWriter = true, SingleReader = true });
-        var summary = new BatchSummary();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        var reader = Task.Run(() => ReadAsync(new JsonLineReader(input, _maxBytes), work.Writer, ordered.Writer, summary, cancellationToken), cancellationToken);
-        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(work.Reader, cancellationToken), cancellationToken)).ToArray();
-        await WriteAsync(ordered.Reader, stdout, error, progress, summary, cancellationToken).ConfigureAwait(false);
+        var reader = Task.Run(() => ReadAsync(new JsonLineReader(input, _maxBytes), work.Writer, ordered.Writer, summary, stop.Token), stop.Token);
+        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(work.Reader, stop.Token), stop.Token)).ToArray();
+        try
+        {
+            await WriteAsync(ordered.Reader, stdout, error, progress, summary, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nobody reads the channels any more: without this, the reader and the workers would wait on them forever.
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+
         await reader.ConfigureAwait(false);
         await Task.WhenAll(workers).ConfigureAwait(false);
-        return summary;
     }
 
     private static async Task ReadAsync(JsonLineReader lines, ChannelWriter<Item> work, ChannelWriter<Item> ordered, BatchSummary summary, CancellationToken cancellationToken)
@@ -107,23 +128,20 @@ internal sealed class BatchDiagnoser
 
     private void Classify(Item item, MemoryStream buffer)
     {
-        DiagnosisReport report;
         try
         {
-            report = _classifier.Classify(SyncEvidenceJson.Read(item.Line.Bytes, source: null, _maxBytes));
+            Write(item, _classifier.Classify(SyncEvidenceJson.Read(item.Line.Bytes, source: null, _maxBytes)), buffer);
         }
-        catch (EvidenceFormatException ex)
+        catch (Exception ex)
         {
+            // A bad line, or a document the classifier cannot handle (a bug to report): neither ends the run for the others.
+            item.Output = null;
             item.Error = ex;
-            return;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A document the classifier cannot handle is a bug to report, but it must not end the run for the others.
-            item.Error = ex;
-            return;
-        }
+    }
 
+    private static void Write(Item item, DiagnosisReport report, MemoryStream buffer)
+    {
         buffer.SetLength(0);
         buffer.Write(LinePrefix);
         Span<byte> number = stackalloc byte[20];
@@ -196,7 +214,15 @@ internal sealed class BatchDiagnoser
                 }
                 else
                 {
-                    summary.Bad(item.Line.Number);
+                    if (item.Line.Rented is null || item.Error is EvidenceFormatException)
+                    {
+                        summary.Bad(item.Line.Number);
+                    }
+                    else
+                    {
+                        summary.Failed(item.Line.Number);
+                    }
+
                     error(Describe(item));
                 }
 

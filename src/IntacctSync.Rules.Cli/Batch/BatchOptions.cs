@@ -21,17 +21,17 @@ internal static class BatchOptions
                 return;
             }
 
-            if (result.GetValue(file) is not null)
+            if (result.ValueOrDefault(file) is not null)
             {
                 result.AddError("--batch reads its own input: give either --batch FILE.jsonl or an evidence FILE, not both.");
             }
 
-            if (result.GetValue(message) is { Length: > 0 } || result.GetValue(response) is { Length: > 0 })
+            if (result.ValueOrDefault(message) is { Length: > 0 } || result.ValueOrDefault(response) is { Length: > 0 })
             {
                 result.AddError("--message and --intacct-response apply to one document and cannot be combined with --batch; put the messages and API errors in each line's evidence.");
             }
 
-            if (result.GetValue(format) is { } chosen && chosen != "json")
+            if (result.ValueOrDefault(format) is { } chosen && chosen != "json")
             {
                 result.AddError($"--batch writes JSON lines only; --format {chosen} is not available with --batch.");
             }

@@ -8,7 +8,7 @@ namespace IntacctSync.Rules.Cli.Batch;
 /// </summary>
 internal static class BatchProgress
 {
-    public static BatchSummary Run(BatchDiagnoser diagnoser, Stream input, long? length, TextWriter stdout, TextWriter stderr)
+    public static void Run(BatchDiagnoser diagnoser, Stream input, long? length, TextWriter stdout, TextWriter stderr, BatchSummary summary)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -16,7 +16,7 @@ internal static class BatchProgress
             Interactive = InteractionSupport.Yes,
         });
 
-        return console.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
@@ -25,14 +25,14 @@ internal static class BatchProgress
                 task.IsIndeterminate = length is null;
 
                 // Bad lines are printed through the live console so they scroll above the bar instead of breaking it.
-                var summary = await diagnoser.RunAsync(
+                await diagnoser.RunAsync(
                     input,
                     stdout,
-                    message => console.WriteLine("intacct-sync: " + message),
+                    message => console.WriteLine(TerminalText.Prefix + TerminalText.Escape(message)),
                     position => task.Value = position,
+                    summary,
                     CancellationToken.None).ConfigureAwait(false);
                 task.Value = task.MaxValue;
-                return summary;
             })
             .GetAwaiter().GetResult();
     }

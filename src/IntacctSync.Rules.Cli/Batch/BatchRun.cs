@@ -6,7 +6,7 @@ namespace IntacctSync.Rules.Cli.Batch;
 /// <summary>Runs <c>diagnose --batch FILE|-</c>: opens the input, builds the classifier, and closes with the summary and exit code.</summary>
 internal static class BatchRun
 {
-    public static int Run(string batch, string[] ruleDirectories, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool showProgress)
+    public static int Run(string batch, string[] ruleDirectories, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool showProgress, ClassifierFactory classifiers)
     {
         var source = batch == "-" ? "<stdin>" : batch;
         Stream input;
@@ -27,7 +27,7 @@ internal static class BatchRun
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"intacct-sync: cannot read '{batch}': {ex.Message}");
+            TerminalText.Error(stderr, $"cannot read '{batch}': {ex.Message}");
             return ExitCodes.BadInput;
         }
 
@@ -38,7 +38,7 @@ internal static class BatchRun
             try
             {
                 options = RuleLoading.Options(ruleDirectories);
-                classifier = SyncErrorClassifier.Create(options);
+                classifier = classifiers(options, null);
             }
             catch (RuleLoadException ex)
             {
@@ -46,26 +46,39 @@ internal static class BatchRun
             }
             catch (OptionsValidationException ex)
             {
-                stderr.WriteLine("intacct-sync: " + string.Join(Environment.NewLine + "intacct-sync: ", ex.Failures));
-                return ExitCodes.Usage;
+                return RuleLoading.Report(ex, stderr);
             }
 
             var diagnoser = new BatchDiagnoser(classifier, options.MaxEvidenceBytes, source, Environment.ProcessorCount);
-            BatchSummary summary;
+            // Filled as the run goes: the summary tells what was done even when the run ends early.
+            var summary = new BatchSummary();
             try
             {
-                summary = showProgress
-                    ? BatchProgress.Run(diagnoser, input, length, stdout, stderr)
-                    : diagnoser.RunAsync(input, stdout, message => stderr.WriteLine("intacct-sync: " + message), progress: null, CancellationToken.None).GetAwaiter().GetResult();
+                if (showProgress)
+                {
+                    BatchProgress.Run(diagnoser, input, length, stdout, stderr, summary);
+                }
+                else
+                {
+                    diagnoser.RunAsync(input, stdout, message => TerminalText.Error(stderr, message), progress: null, summary, CancellationToken.None).GetAwaiter().GetResult();
+                }
             }
             catch (IOException ex)
             {
-                stderr.WriteLine($"intacct-sync: cannot read '{source}': {ex.Message}; the reports written above are complete, the rest of the input was not read");
+                TerminalText.Error(stderr, $"cannot read '{source}': {ex.Message}; the reports written above are complete, the rest of the input was not read");
+                stderr.Write(summary.Render(source));
                 return ExitCodes.BadInput;
+            }
+            catch
+            {
+                // An internal error: the summary still says what was done; the command line reports the error itself (exit 70).
+                stderr.Write(summary.Render(source));
+                throw;
             }
 
             stderr.Write(summary.Render(source));
-            return summary.BadLines > 0 ? ExitCodes.BadInput : summary.FaultedReports > 0 ? ExitCodes.RuleFaulted : ExitCodes.Ok;
+            // A classifier failure is a bug to report first; then bad input; then rule faults.
+            return summary.FailedLines > 0 ? ExitCodes.Internal : summary.BadLines > 0 ? ExitCodes.BadInput : summary.FaultedReports > 0 ? ExitCodes.RuleFaulted : ExitCodes.Ok;
         }
     }
 }

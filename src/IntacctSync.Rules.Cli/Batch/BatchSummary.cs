@@ -11,7 +11,7 @@ internal sealed class BatchSummary
 
     private readonly SortedDictionary<string, int> _perCode = new(StringComparer.Ordinal);
 
-    /// <summary>Non-blank lines read: each is a report or a bad line.</summary>
+    /// <summary>Non-blank lines read: each is a report, a bad line or a line the classifier failed on.</summary>
     public long Documents { get; set; }
 
     public long Reports { get; private set; }
@@ -36,6 +36,21 @@ internal sealed class BatchSummary
         }
     }
 
+    /// <summary>The first lines the classifier failed on, in input order.</summary>
+    public List<long> FirstFailedLines { get; } = [];
+
+    /// <summary>Lines skipped because the classifier failed on them (an exception: a bug, not bad input).</summary>
+    public long FailedLines { get; private set; }
+
+    public void Failed(long line)
+    {
+        FailedLines++;
+        if (FirstFailedLines.Count < ListedBadLines)
+        {
+            FirstFailedLines.Add(line);
+        }
+    }
+
     /// <summary>Reports written although a rule failed for some subject (their <c>faults</c>).</summary>
     public long FaultedReports { get; private set; }
 
@@ -56,11 +71,14 @@ internal sealed class BatchSummary
     }
 
     /// <summary>The closing summary, for standard error.</summary>
+    /// <remarks>The source and the codes are escaped (<see cref="TerminalText"/>): no value can start a line of its own.</remarks>
     public string Render(string source)
     {
+        source = TerminalText.Escape(source);
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"intacct-sync: batch {source}: {Documents} documents read, {Reports} reports written, {BadLines} bad lines skipped");
+        text.Append(FailedLines > 0 ? string.Create(c, $", {FailedLines} lines failed in the classifier") : string.Empty);
         text.Append(BlankLines > 0 ? string.Create(c, $", {BlankLines} blank lines ignored\n") : "\n");
         text.Append(c, $"  reports without a diagnosis: {WithoutDiagnosis}\n");
         if (FaultedReports > 0)
@@ -73,22 +91,30 @@ internal sealed class BatchSummary
             text.Append("  diagnoses per code:\n");
             foreach (var (code, count) in _perCode)
             {
-                text.Append(c, $"    {code,-13} {count,9}\n");
+                text.Append(c, $"    {TerminalText.Escape(code),-13} {count,9}\n");
             }
         }
 
-        if (BadLines > 0)
-        {
-            text.Append("  bad lines: ");
-            text.AppendJoin(", ", FirstBadLines.Select(n => n.ToString(c)));
-            if (BadLines > ListedBadLines)
-            {
-                text.Append(c, $" and {BadLines - ListedBadLines} more");
-            }
-
-            text.Append('\n');
-        }
-
+        AppendLines(text, "  bad lines: ", FirstBadLines, BadLines);
+        AppendLines(text, "  lines the classifier failed on (a bug: please report them): ", FirstFailedLines, FailedLines);
         return text.ToString();
+    }
+
+    private static void AppendLines(StringBuilder text, string label, List<long> first, long count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        text.Append(label);
+        text.AppendJoin(", ", first.Select(n => n.ToString(c)));
+        if (count > first.Count)
+        {
+            text.Append(c, $" and {count - first.Count} more");
+        }
+
+        text.Append('\n');
     }
 }

@@ -4,6 +4,11 @@ using IntacctSync.Rules.Diagnoses;
 namespace IntacctSync.Rules.Cli.Rendering;
 
 /// <summary>The report as Markdown, for a ticket or a chat.</summary>
+/// <remarks>
+/// Every value from the report is escaped for the terminal first (<see cref="TerminalText"/>: control characters,
+/// bidi overrides and newlines as <c>\uXXXX</c>), so a value can neither act on the terminal that shows the
+/// Markdown nor start a heading or list item of its own; then <c>|</c> and <c>*</c> are escaped for Markdown.
+/// </remarks>
 internal static class MarkdownReportWriter
 {
     public static string Write(DiagnosisReport report)
@@ -16,7 +21,7 @@ internal static class MarkdownReportWriter
 
         foreach (var d in report.Diagnoses)
         {
-            md.Append($"\n## {d.Code}: {Escape(d.Title)}\n\n");
+            md.Append($"\n## {Escape(d.Code)}: {Escape(d.Title)}\n\n");
             md.Append($"*{StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}* — {Escape(d.Message)}\n");
             var confirmed = d.Certainty == Certainty.Confirmed;
             if (d.Evidence.Count > 0)
@@ -61,11 +66,11 @@ internal static class MarkdownReportWriter
                 md.Append("\n### Evidence still missing\n\n");
                 foreach (var missing in d.MissingEvidence)
                 {
-                    md.Append($"- `{missing.Field}` — {Escape(missing.Why)}\n");
+                    md.Append($"- {Code(missing.Field)} — {Escape(missing.Why)}\n");
                 }
             }
 
-            md.Append($"\nRule: `{d.Rule}`\n");
+            md.Append($"\nRule: {Code(d.Rule)}\n");
         }
 
         if (report.Unexplained.Count > 0)
@@ -82,14 +87,14 @@ internal static class MarkdownReportWriter
             md.Append("\n## Rules that failed (their findings are missing)\n\n");
             foreach (var fault in report.Faults)
             {
-                md.Append($"- `{fault.Rule}` for {Escape(fault.Subject)}: {Escape(fault.Error)}\n");
+                md.Append($"- {Code(fault.Rule)} for {Escape(fault.Subject)}: {Escape(fault.Error)}\n");
             }
         }
 
         return md.ToString();
     }
 
-    private static string Code(string text) => "`" + text.Replace("`", "'", StringComparison.Ordinal) + "`";
+    private static string Code(string text) => "`" + TerminalText.Escape(text).Replace("`", "'", StringComparison.Ordinal) + "`";
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);
+    private static string Escape(string text) => TerminalText.Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);
 }

@@ -4,6 +4,11 @@ using IntacctSync.Rules.Diagnoses;
 namespace IntacctSync.Rules.Cli.Rendering;
 
 /// <summary>The report for a support engineer at a terminal: the code, what the evidence proves and why, the numbered plan.</summary>
+/// <remarks>
+/// Every value from the report is escaped (<see cref="TerminalText"/>): a control sequence, a bidi override or a
+/// newline inside a message is shown as <c>\uXXXX</c>, never acted on, and cannot start a line that looks like
+/// the report's own structure. The report's own lines are the only newlines.
+/// </remarks>
 internal static class TextReportWriter
 {
     public static string Write(DiagnosisReport report)
@@ -22,25 +27,25 @@ internal static class TextReportWriter
                 text.Append('\n');
             }
 
-            text.Append($"{d.Code} ({StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}): {d.Title}\n");
-            text.Append($"  {d.Message}\n");
+            text.Append($"{E(d.Code)} ({StepText.KindName(d.Kind)}, {StepText.CertaintyName(d.Certainty)}): {E(d.Title)}\n");
+            text.Append($"  {E(d.Message)}\n");
             var confirmed = d.Certainty == Certainty.Confirmed;
             if (d.Evidence.Count > 0)
             {
                 text.Append("\nSeen:\n");
                 foreach (var fact in d.Evidence)
                 {
-                    text.Append($"  {fact}\n");
+                    text.Append($"  {E(fact)}\n");
                 }
             }
 
             text.Append(confirmed ? "\nWhat the evidence proves:\n" : "\nWhat may cause it (not yet proven):\n");
             foreach (var cause in d.Causes)
             {
-                text.Append($"  - {cause.Summary}\n");
+                text.Append($"  - {E(cause.Summary)}\n");
                 foreach (var fact in confirmed ? cause.Facts : [])
                 {
-                    text.Append($"      because {fact}\n");
+                    text.Append($"      because {E(fact)}\n");
                 }
             }
 
@@ -49,10 +54,10 @@ internal static class TextReportWriter
                 text.Append("\nRuled out:\n");
                 foreach (var cause in d.RuledOut)
                 {
-                    text.Append($"  - {cause.Summary}\n");
+                    text.Append($"  - {E(cause.Summary)}\n");
                     foreach (var fact in cause.Facts)
                     {
-                        text.Append($"      because {fact}\n");
+                        text.Append($"      because {E(fact)}\n");
                     }
                 }
             }
@@ -62,8 +67,8 @@ internal static class TextReportWriter
                 text.Append("\nWhat to do, in order:\n");
                 foreach (var step in d.Steps)
                 {
-                    text.Append($"  {step.Order}. [{StepText.SystemName(step.System)}] {step.Path}\n");
-                    text.Append($"     {step.Action}\n");
+                    text.Append($"  {step.Order}. [{StepText.SystemName(step.System)}] {E(step.Path)}\n");
+                    text.Append($"     {E(step.Action)}\n");
                 }
             }
 
@@ -72,11 +77,11 @@ internal static class TextReportWriter
                 text.Append("\nEvidence still missing:\n");
                 foreach (var missing in d.MissingEvidence)
                 {
-                    text.Append($"  - {missing.Field}: {missing.Why}\n");
+                    text.Append($"  - {E(missing.Field)}: {E(missing.Why)}\n");
                 }
             }
 
-            text.Append($"\nRule: {d.Rule}\n");
+            text.Append($"\nRule: {E(d.Rule)}\n");
         }
 
         if (report.Unexplained.Count > 0)
@@ -84,7 +89,7 @@ internal static class TextReportWriter
             text.Append("\nNot explained by any rule:\n");
             foreach (var item in report.Unexplained)
             {
-                text.Append($"  - {item}\n");
+                text.Append($"  - {E(item)}\n");
             }
         }
 
@@ -93,10 +98,12 @@ internal static class TextReportWriter
             text.Append("\nRules that failed (their findings are missing from this report):\n");
             foreach (var fault in report.Faults)
             {
-                text.Append($"  - {fault.Rule} for {fault.Subject}: {fault.Error}\n");
+                text.Append($"  - {E(fault.Rule)} for {E(fault.Subject)}: {E(fault.Error)}\n");
             }
         }
 
         return text.ToString();
     }
+
+    private static string E(string? text) => TerminalText.Escape(text);
 }

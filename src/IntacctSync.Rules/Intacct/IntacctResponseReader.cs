@@ -67,11 +67,14 @@ public static partial class IntacctResponseReader
     /// <exception cref="IntacctResponseFormatException">The response is too large, malformed, hostile, or not an Intacct response.</exception>
     public static IReadOnlyList<ApiError> Read(string text, int httpStatus, string? source = null) => ReadText(text, httpStatus, source);
 
-    /// <summary>Reads a response from a stream (UTF-8, or as its byte order mark says), refusing it past <see cref="MaxResponseBytes"/>.</summary>
+    /// <summary>
+    /// Reads a response from a stream (UTF-8, or UTF-16/UTF-32 as its byte order mark says), refusing it past
+    /// <see cref="MaxResponseBytes"/> and refusing bytes that are not valid in its encoding (never replaced).
+    /// </summary>
     /// <param name="response">The response body; read to its end, not closed.</param>
     /// <param name="source">A name for the input in error messages (a file name), or <c>null</c>.</param>
     /// <returns>The errors, in response order; empty when the response reports no failure.</returns>
-    /// <exception cref="IntacctResponseFormatException">The response is too large, malformed, hostile, or not an Intacct response.</exception>
+    /// <exception cref="IntacctResponseFormatException">The response is too large, not valid UTF-8 (the message names the byte offset, line and column), malformed, hostile, or not an Intacct response.</exception>
     public static IReadOnlyList<ApiError> Read(Stream response, string? source = null) => ReadText(ReadAll(response, source), null, source);
 
     /// <summary>Reads a response from a stream, with the HTTP status it came with.</summary>
@@ -79,7 +82,7 @@ public static partial class IntacctResponseReader
     /// <param name="httpStatus">The HTTP status of the response; set on every error.</param>
     /// <param name="source">A name for the input in error messages (a file name), or <c>null</c>.</param>
     /// <returns>The errors, in response order; empty when the response reports no failure.</returns>
-    /// <exception cref="IntacctResponseFormatException">The response is too large, malformed, hostile, or not an Intacct response.</exception>
+    /// <exception cref="IntacctResponseFormatException">The response is too large, not valid UTF-8 (the message names the byte offset, line and column), malformed, hostile, or not an Intacct response.</exception>
     public static IReadOnlyList<ApiError> Read(Stream response, int httpStatus, string? source = null) => ReadText(ReadAll(response, source), httpStatus, source);
 
     /// <summary>
@@ -189,9 +192,7 @@ public static partial class IntacctResponseReader
             buffer.Write(chunk, 0, read);
         }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
     }
 
     private static IntacctResponseFormatException TooLarge(long size, string? source) =>

@@ -424,6 +424,55 @@ public class IntacctResponseReaderTests
     }
 
     [Theory]
+    [InlineData("xml")]
+    [InlineData("rest")]
+    public void Read_StreamWithInvalidUtf8_RefusedNamingTheByteOffsetAndLine(string kind)
+    {
+        var text = kind == "xml"
+            ? Results(Result("failure", "readByQuery", Error("PL04000005", "Denied caf@")))
+            : "{\n  \"ia::result\": {\n    \"ia::error\": { \"code\": \"notFound\", \"message\": \"caf@\" }\n  }\n}";
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var at = Array.IndexOf(utf8, (byte)'@');
+        utf8[at] = 0xC3; // a lead byte followed by a quote or '<': not UTF-8
+        var line = utf8.AsSpan(0, at).Count((byte)'\n') + 1;
+        var column = at - utf8.AsSpan(0, at).LastIndexOf((byte)'\n');
+
+        var ex = Assert.Throws<IntacctResponseFormatException>(() => IntacctResponseReader.Read(new MemoryStream(utf8), "response.bin"));
+
+        Assert.Contains($"not valid UTF-8: byte 0xC3 at byte offset {at} ", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(column, ex.Column);
+        Assert.StartsWith("response.bin: the response is not valid UTF-8", ex.Message, StringComparison.Ordinal);
+        Assert.True(line > 1, "the bad byte is not on the first line, so the line number is tested");
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8AfterByteOrderMark_OffsetCountsTheMark()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("<response>"), 0xFF, .. Encoding.UTF8.GetBytes("</response>")];
+
+        var ex = Assert.Throws<IntacctResponseFormatException>(() => IntacctResponseReader.Read(new MemoryStream(bytes)));
+
+        Assert.Contains("byte 0xFF at byte offset 13 ", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal((1L, 14L), (ex.Line, ex.Column));
+    }
+
+    [Fact]
+    public void Read_Utf16WithByteOrderMark_IsReadAndAnOddByteIsRefused()
+    {
+        var text = Results(Result("failure", "readByQuery", Error("PL04000005", "Denied — é")));
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var error = Assert.Single(IntacctResponseReader.Read(new MemoryStream(utf16)));
+        var ex = Assert.Throws<IntacctResponseFormatException>(() => IntacctResponseReader.Read(new MemoryStream([.. utf16, 0x41])));
+
+        Assert.Equal("Denied — é", error.Description2);
+        Assert.Contains("not valid UTF-16", ex.Reason, StringComparison.Ordinal);
+        Assert.Contains($"byte offset {utf16.Length}", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(text.Count(c => c == '\n') + 1, ex.Line);
+    }
+
+    [Theory]
     [InlineData("hello world", "neither XML nor JSON", 1L)]
     [InlineData("<response>\n  <control><status>failure</status>\n</response>", "not well-formed XML", 3L)]
     [InlineData("<foo><bar/></foo>", "the root element is <foo>, not <response>", 1L)]
