@@ -91,6 +91,15 @@ internal static class MarkdownReportWriter
             }
         }
 
+        if (report.Incomplete.Count > 0)
+        {
+            md.Append("\n## Not read to the end\n\n");
+            foreach (var item in report.Incomplete)
+            {
+                md.Append($"- {Escape(item)}\n");
+            }
+        }
+
         return md.ToString();
     }
 

@@ -102,6 +102,15 @@ internal static class TextReportWriter
             }
         }
 
+        if (report.Incomplete.Count > 0)
+        {
+            text.Append("\nNot read to the end:\n");
+            foreach (var item in report.Incomplete)
+            {
+                text.Append($"  - {E(item)}\n");
+            }
+        }
+
         return text.ToString();
     }
 

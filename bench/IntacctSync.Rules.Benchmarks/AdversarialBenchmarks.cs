@@ -1,0 +1,104 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using IntacctSync.Rules.Benchmarks.Infrastructure;
+using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Intacct;
+
+namespace IntacctSync.Rules.Benchmarks;
+
+/// <summary>
+/// Inputs built to be expensive (issue 15), each at a size <see cref="Size"/> that doubles: 4, 8, 16, 32. Linear
+/// cost shows as a ratio that doubles with the size (the baseline is size 4 of the same family: each family is its
+/// own category). The families: one long message that repeats a template's opening words with nothing after them
+/// (every occurrence is a possible start of a match), many such messages, API errors naming one object, API errors
+/// naming as many objects, and reading an XML and a REST response with that many errors. Sizes: Size × 25 KB of
+/// message text; Size × 1,000 API errors or response errors.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+public class AdversarialBenchmarks
+{
+    private const string Prefix = "Sage Intacct couldn't return values for dimension ";
+
+    private ISyncErrorClassifier _classifier = null!;
+    private SyncEvidence _longMessage = null!;
+    private SyncEvidence _manyMessages = null!;
+    private SyncEvidence _oneObject = null!;
+    private SyncEvidence _manyObjects = null!;
+    private string _xml = null!;
+    private string _rest = null!;
+
+    [Params(4, 8, 16, 32)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _classifier = Classifiers.BuiltIn();
+        var message = Repeat(Prefix, Size * 25 * 1024 / Prefix.Length);
+        _longMessage = new SyncEvidence { SchemaVersion = 1, Messages = [message] };
+        _manyMessages = new SyncEvidence { SchemaVersion = 1, Messages = [.. Enumerable.Repeat(Repeat(Prefix, 25 * 1024 / Prefix.Length), Size)] };
+        _oneObject = new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Sync, ApiErrors = [.. Enumerable.Range(0, Size * 1000).Select(_ => Error("COSTCENTER"))] };
+        _manyObjects = new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Sync, ApiErrors = [.. Enumerable.Range(0, Size * 1000).Select(i => Error($"UDD{i}"))] };
+        _xml = Xml(Size * 1000);
+        _rest = Rest(Size * 1000);
+        if (_classifier.Classify(_manyObjects).Diagnoses.Count != Size * 1000 || IntacctResponseReader.Read(_xml).Count != Size * 1000 || IntacctResponseReader.Read(_rest, 400).Count < Size * 1000)
+        {
+            throw new InvalidOperationException("Each API error naming its own object should give its own diagnosis, and every response error should be read.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "One long message, a template's opening words repeated")]
+    [BenchmarkCategory("long message")]
+    public int LongMessage() => _classifier.Classify(_longMessage).Unexplained.Count;
+
+    [Benchmark(Baseline = true, Description = "25 KB messages of a template's opening words")]
+    [BenchmarkCategory("many messages")]
+    public int ManyMessages() => _classifier.Classify(_manyMessages).Unexplained.Count;
+
+    [Benchmark(Baseline = true, Description = "API errors naming one object")]
+    [BenchmarkCategory("one object")]
+    public int OneObject() => _classifier.Classify(_oneObject).Diagnoses.Count;
+
+    [Benchmark(Baseline = true, Description = "API errors naming as many objects")]
+    [BenchmarkCategory("many objects")]
+    public int ManyObjects() => _classifier.Classify(_manyObjects).Diagnoses.Count;
+
+    [Benchmark(Baseline = true, Description = "Read an XML response with that many errors")]
+    [BenchmarkCategory("XML errors")]
+    public int XmlErrors() => IntacctResponseReader.Read(_xml).Count;
+
+    [Benchmark(Baseline = true, Description = "Read a REST response with that many details")]
+    [BenchmarkCategory("REST details")]
+    public int RestDetails() => IntacctResponseReader.Read(_rest, 400).Count;
+
+    private static string Repeat(string text, int times) => new StringBuilder(text.Length * times).Insert(0, text, times).ToString();
+
+    private static ApiError Error(string @object) =>
+        new() { ErrorNo = "BL01001973", Description = $"Object definition {@object} not found", Function = "readByQuery", Object = @object };
+
+    private static string Xml(int errors)
+    {
+        var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><response><control><status>success</status></control><operation><authentication><status>success</status></authentication><result><status>failure</status><function>readByQuery</function><errormessage>");
+        for (var i = 0; i < errors; i++)
+        {
+            text.Append("<error><errorno>BL01001973</errorno><description>Object definition UDD").Append(i).Append(" not found</description><description2></description2><correction></correction></error>");
+        }
+
+        return text.Append("</errormessage></result></operation></response>").ToString();
+    }
+
+    private static string Rest(int errors)
+    {
+        var text = new StringBuilder("{\"ia::result\":{\"ia::error\":{\"code\":\"invalidRequest\",\"message\":\"The request is not valid\",\"details\":[");
+        for (var i = 0; i < errors; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append("{\"code\":\"notFound\",\"message\":\"Object definition UDD").Append(i).Append(" not found\"}");
+        }
+
+        return text.Append("]}},\"ia::meta\":{\"totalCount\":1,\"totalSuccess\":0,\"totalError\":1}}").ToString();
+    }
+}
