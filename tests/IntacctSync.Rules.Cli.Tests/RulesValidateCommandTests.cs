@@ -66,6 +66,25 @@ public sealed class RulesValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ExpressionsTooLargeOrUnbounded_ExitsThreeListingEach()
+    {
+        var nested = new string('(', 5_000) + "e.Failed" + new string(')', 5_000);
+        var hostile = Rule
+            .Replace("\"indicatedWhen\": \"", $"\"appliesWhen\": \"{nested}\",\n  \"indicatedWhen\": \"", StringComparison.Ordinal)
+            .Replace("\"facts\": [\"apiErrors\"] }", "\"facts\": [\"apiErrors\"] },\n        { \"when\": \"\\\"x\\\".PadLeft(300000000).Length > 0\", \"facts\": [] }", StringComparison.Ordinal);
+        var file = Write(_dir, "INT999.json", hostile);
+
+        var (code, stdout, stderr) = Run("rules", "validate", _dir);
+
+        Assert.Equal(3, code);
+        Assert.Empty(stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith($"{file}:10: INT999: $.appliesWhen: the condition is too large to load: it is more than 4000 characters long", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{file}:18: INT999: $.causes[0].establishedWhen[1].when: ", StringComparison.Ordinal)
+            && l.Contains("String.PadLeft(...) is not allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_InvalidRule_PrintsEveryProblemAsFileLineRuleFix()
     {
         var broken = Rule

@@ -20,7 +20,7 @@ namespace IntacctSync.Rules.Rules;
 /// <c>CustomTypes</c>, which the compiler already limits to the evidence types; this visitor is the
 /// check that does not depend on the parser's defaults. Stateless and thread-safe.
 /// </remarks>
-internal sealed class ExpressionSandbox : ExpressionVisitor
+internal sealed partial class ExpressionSandbox : ExpressionVisitor
 {
     private const string Allowed = "an expression may read d (the subject), e (the evidence facts) and their members, "
         + "and use operators and members of text, numbers, dates, enums, nullable values and collections (Any, All, Count, Contains ...)";
@@ -56,6 +56,12 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     /// <exception cref="InvalidOperationException">The expression does not parse (with its position) or leaves the sandbox.</exception>
     public static Expression Parse(RuleExpressionParser parser, string expression, ParameterExpression[] parameters, Type returnType)
     {
+        // The parser and this visitor recurse per nesting level; the compiler reports this earlier, with its context.
+        if (ExpressionLimits.Check(expression) is { } tooLarge)
+        {
+            throw new InvalidOperationException("the expression is too large to load: " + tooLarge);
+        }
+
         Expression body;
         try
         {
@@ -113,6 +119,7 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
     {
         var visited = base.VisitMethodCall(node);
         Check(node.Method);
+        CheckCost(node);
         return visited;
     }
 
@@ -134,6 +141,8 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
             Refuse($"creating a {node.Type.FullName} is not allowed");
         }
 
+        CheckCost(node);
+
         return base.VisitNew(node);
     }
 
@@ -143,6 +152,8 @@ internal sealed class ExpressionSandbox : ExpressionVisitor
         {
             Refuse($"an array of {node.Type.GetElementType()!.FullName} is not allowed");
         }
+
+        CheckCost(node);
 
         return base.VisitNewArray(node);
     }

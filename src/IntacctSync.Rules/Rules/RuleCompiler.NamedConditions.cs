@@ -15,6 +15,7 @@ internal sealed partial class RuleCompiler
     private static Dictionary<string, string> NamedConditions(FileContext context, Dictionary<string, string>? declared)
     {
         var expanded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
         if (declared is null || declared.Count == 0)
         {
             return expanded;
@@ -35,6 +36,8 @@ internal sealed partial class RuleCompiler
 
         return expanded;
 
+        // A name that failed is reported once and never expanded again: a failure used by many others would
+        // otherwise be re-expanded, and re-reported, once per use.
         string? Expand(string name, List<string> using_)
         {
             if (expanded.TryGetValue(name, out var done))
@@ -42,6 +45,22 @@ internal sealed partial class RuleCompiler
                 return done;
             }
 
+            if (failed.Contains(name))
+            {
+                return null;
+            }
+
+            var text = ExpandOnce(name, using_);
+            if (text is null && !using_.Contains(name))
+            {
+                failed.Add(name);
+            }
+
+            return text;
+        }
+
+        string? ExpandOnce(string name, List<string> using_)
+        {
             if (using_.Contains(name))
             {
                 context.Report($"$.conditions.{using_[0]}", $"the named conditions use each other in a cycle: @{string.Join(" -> @", using_)} -> @{name}");
@@ -54,9 +73,28 @@ internal sealed partial class RuleCompiler
                 return null;
             }
 
+            // Each use adds a pair of parentheses, so a chain deeper than the nesting limit could never load; stopping
+            // here also bounds this recursion, which a file of thousands of chained conditions would overflow.
+            if (using_.Count >= ExpressionLimits.MaxDepth)
+            {
+                context.Report($"$.conditions.{using_[0]}",
+                    $"the named conditions use each other more than {ExpressionLimits.MaxDepth} deep (@{using_[0]} -> @{using_[1]} -> ... -> @{name}); "
+                    + "use fewer levels of named conditions");
+                return null;
+            }
+
             using_.Add(name);
             var text = Replace(declared[name], used => declared.ContainsKey(used) && IsName(used) ? Expand(used, using_) : null, out var unknown);
             using_.RemoveAt(using_.Count - 1);
+            if (text is not null && text.Length > ExpressionLimits.MaxLength)
+            {
+                // Uses can double the text at each level; stopping at the limit keeps that from growing exponentially.
+                context.Report($"$.conditions.{name}",
+                    $"@{name} is more than {ExpressionLimits.MaxLength} characters long once the named conditions it uses are replaced; "
+                    + "use fewer or shorter named conditions in it");
+                return null;
+            }
+
             if (unknown is not null)
             {
                 // A declared name that failed (a cycle) was reported where it failed.
@@ -100,6 +138,12 @@ internal sealed partial class RuleCompiler
         }
 
         var text = Replace(expression, name => context.Named.GetValueOrDefault(name), out var unknown);
+        if (unknown is not null && context.Declared.Contains(unknown))
+        {
+            // Declared but refused (a cycle, too long): reported at its declaration already.
+            return null;
+        }
+
         if (unknown is not null)
         {
             context.Report(path, UnknownName(unknown, context.Named.Keys));
@@ -174,6 +218,11 @@ internal sealed partial class RuleCompiler
 
             text.Append('(').Append(replacement).Append(')');
             i = end - 1;
+            if (text.Length > ExpressionLimits.MaxLength)
+            {
+                // Too long to load whatever follows; the caller reports the length.
+                return text.ToString();
+            }
         }
 
         return text.ToString();

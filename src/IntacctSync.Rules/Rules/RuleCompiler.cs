@@ -92,6 +92,7 @@ internal sealed partial class RuleCompiler
         var context = new FileContext(source, utf8, doc.Code, problems);
         var before = problems.Count;
         context.Named = NamedConditions(context, doc.Conditions);
+        context.Declared = doc.Conditions?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
 
         var code = Require(context, doc.Code, "$.code", "the code, such as \"INT402\"");
         if (code is not null && !CodeFormat().IsMatch(code))
@@ -299,6 +300,11 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
+        if (!WithinLimits(context, expression, expanded, path, "condition"))
+        {
+            return null;
+        }
+
         expression = expanded;
 
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: false));
@@ -331,6 +337,11 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
+        if (!WithinLimits(context, expression, expanded, path, "expression"))
+        {
+            return null;
+        }
+
         expression = expanded;
 
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: true));
@@ -348,6 +359,19 @@ internal sealed partial class RuleCompiler
             context.Report(path, $"the expression \"{expression}\" does not compile: {ex.Message}");
             return null;
         }
+    }
+
+    // Before anything recursive sees the text (ExpressionLimits), whether it came from the generated table or not.
+    private static bool WithinLimits(FileContext context, string written, string expanded, string path, string what)
+    {
+        if (ExpressionLimits.Check(expanded) is not { } problem)
+        {
+            return true;
+        }
+
+        var replaced = string.Equals(written, expanded, StringComparison.Ordinal) ? string.Empty : " once its named conditions are replaced";
+        context.Report(path, $"the {what} is too large to load{replaced}: {problem}");
+        return false;
     }
 
     /// <summary>Parses and compiles a condition at run time (the path of every expression the generated table does not hold).</summary>
@@ -466,6 +490,9 @@ internal sealed partial class RuleCompiler
 
         /// <summary>The rule's named conditions, expanded (<see cref="NamedConditions"/>).</summary>
         public Dictionary<string, string> Named { get; set; } = [];
+
+        /// <summary>The names the rule declares under <c>conditions</c>, loaded or not.</summary>
+        public HashSet<string> Declared { get; set; } = [];
 
         public void Report(string jsonPath, string message) =>
             problems.Add(new RuleProblem(source, LineOf(jsonPath), code, $"{jsonPath}: {message}"));

@@ -70,6 +70,40 @@ public sealed class ReloadingClassifierTests : IDisposable
         Assert.Empty(_log.Named("RulesReloaded"));
     }
 
+    // Each would end the process with a stack overflow, or hang every Classify call, were it parsed or run.
+    public static TheoryData<string, string, string> HostileConditions() => new()
+    {
+        { "5,000 nested parentheses", new string('(', 5_000) + "e.Failed" + new string(')', 5_000), "too large to load" },
+        { "20,000 &&", "e.Failed" + string.Concat(Enumerable.Repeat(" && e.Failed", 20_000)), "too large to load" },
+        { "an endless nested range", "Enumerable.Range(0, 100000).Any(i => Enumerable.Range(0, 100000).Any(j => i == j))", "Enumerable.Range(...) is not allowed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileConditions))]
+    public async Task RuleFileAdded_HostileCondition_RejectedWithoutHarmAndLastGoodSetStays(string name, string condition, string expected)
+    {
+        ReloadTestKit.WriteRuleFile(_rules.Path, "INT402.json", ReloadTestKit.Int402Override("[good]"));
+        using var services = Services();
+        var classifier = services.GetRequiredService<ISyncErrorClassifier>();
+        var provider = services.GetRequiredService<IRuleSetProvider>();
+        var good = provider.Current;
+        var rejected = ReloadTestKit.NextReload(provider, a => !a.Succeeded);
+
+        var hostile = System.Text.Json.Nodes.JsonNode.Parse(ReloadTestKit.Int402Override("[hostile]"))!.AsObject();
+        hostile["appliesWhen"] = condition;
+        ReloadTestKit.WriteRuleFile(_rules.Path, "INT402.json", hostile.ToJsonString());
+        var outcome = await rejected;
+
+        var problem = Assert.Single(Assert.IsType<RuleLoadException>(outcome.Error).Problems);
+        Assert.EndsWith("INT402.json", problem.File, StringComparison.Ordinal);
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("$.appliesWhen: the condition", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.Same(good, provider.Current);
+        Assert.Equal(Expected("[good]"), Report(classifier));
+        Assert.False(string.IsNullOrEmpty(name));
+    }
+
     [Fact]
     public async Task RuleFileFixed_AfterInvalidOne_PutsFixedSetInForce()
     {

@@ -104,6 +104,97 @@ public class ExpressionSandboxTests
         Assert.Equal(typeof(bool), body.Type);
     }
 
+    // Constructs whose cost is a number in the expression rather than the size of the evidence: each would hang the
+    // host or exhaust its memory on every document, so each is refused at load, naming the construct and the fix.
+    public static TheoryData<string, string> CostlyExpressions() => new()
+    {
+        { "Enumerable.Range(0, 2000000000).Count(i => i > 0) > 0", "Enumerable.Range(...) is not allowed: it makes a sequence whose length is a number" },
+        { "Enumerable.Range(0, 100000).Any(i => Enumerable.Range(0, 100000).Any(j => i == j))", "Enumerable.Range(...) is not allowed" },
+        { "Enumerable.Repeat(\"x\", 100000000).Count() > 0", "Enumerable.Repeat(...) is not allowed" },
+        { "string.Concat(Enumerable.Repeat(\"x\", 300000000)).Length > 0", "Enumerable.Repeat(...) is not allowed" },
+        { "\"x\".PadLeft(300000000).Length > 0", "String.PadLeft(...) is not allowed: it makes a text as long as the number" },
+        { "e.Evidence.Report.SubmitterEmail.PadRight(300000000) != null", "String.PadRight(...) is not allowed" },
+        { "e.Evidence.Report.SubmitterEmail.Replace(\"a\", \"aaaaaaaaaa\") == \"\"", "String.Replace(...) is not allowed here: a replacement that is not a text literal, or is longer" },
+        { "e.Evidence.Report.SubmitterEmail.Replace(\"a\", e.Evidence.Report.SubmitterEmail) == \"\"", "String.Replace(...) is not allowed here" },
+        { "e.Today.Year.ToString(\"D999999999\") == \"\"", "Int32.ToString(...) with this format is not allowed: a format that is not a text literal, or that has a number of 3 or more digits" },
+        { "string.Format(\"{0,300000000}\", 1) == \"\"", "String.Format(...) with this format is not allowed" },
+        { "e.Today.ToString(e.Evidence.Report.SubmitterEmail) == \"\"", "with this format is not allowed" },
+        { "string.Join(e.Evidence.Report.SubmitterEmail, e.Evidence.ApiErrors.Select(a => a.Description)) == \"\"", "String.Join(...) with this separator is not allowed" },
+        { "string.Join(\",\", Enumerable.Range(0, 100000000)) == \"\"", "Enumerable.Range(...) is not allowed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CostlyExpressions))]
+    public void Compile_CostNotBoundedByTheEvidence_RefusedNamingTheConstruct(string expression, string expected)
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", $"\"appliesWhen\": {System.Text.Json.JsonSerializer.Serialize(expression)}");
+
+        var (rule, problems) = RuleFiles.Compile(json, "my-rules/INT999.json");
+
+        Assert.Null(rule);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("my-rules/INT999.json", RuleFiles.LineOf(json, "\"appliesWhen\""), "INT999"), (problem.File, problem.Line, problem.Rule));
+        Assert.StartsWith("$.appliesWhen: the condition", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Message.Contains(expected, StringComparison.Ordinal), problem.Message);
+    }
+
+    public static TheoryData<string, Expression, string> CostlyTrees()
+    {
+        var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+        var errors = Expression.Property(Expression.Property(e, nameof(EvidenceFacts.Evidence)), nameof(SyncEvidence.ApiErrors));
+        var descriptions = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(ApiError), typeof(string)], errors, (Expression<Func<ApiError, string>>)(a => a.Description!));
+        var s = Expression.Parameter(typeof(string), "s");
+        var t = Expression.Parameter(typeof(string), "t");
+        var doubling = Expression.Lambda<Func<string, string, string>>(Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!, s, s), s, t);
+        var range = Expression.Call(typeof(Enumerable).GetMethod(nameof(Enumerable.Range))!, Expression.Constant(0), Expression.Constant(1000));
+        var n = Expression.Parameter(typeof(int), "n");
+        return new()
+        {
+            { "Aggregate over the evidence", Expression.Call(typeof(Enumerable), nameof(Enumerable.Aggregate), [typeof(string), typeof(string)], descriptions, Expression.Constant("x"), doubling), "Enumerable.Aggregate(...) is not allowed: its accumulator can grow" },
+            { "a text of a given length", Expression.New(typeof(string).GetConstructor([typeof(char), typeof(int)])!, Expression.Constant('x'), Expression.Constant(int.MaxValue)), "new String(...) is not allowed: it makes a text of a length given in the expression" },
+            { "an array of a given length", Expression.NewArrayBounds(typeof(string), Expression.Constant(int.MaxValue)), "new String[n] is not allowed" },
+            { "a collection with a capacity", Expression.New(typeof(List<string>).GetConstructor([typeof(int)])!, Expression.Constant(int.MaxValue)), "new List(...) is not allowed: a collection built in the expression" },
+            { "a lambda that makes a sequence not from the evidence", Expression.Call(typeof(Enumerable), nameof(Enumerable.SelectMany), [typeof(ApiError), typeof(int)], errors, Expression.Lambda<Func<ApiError, IEnumerable<int>>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Empty), [typeof(int)]), Expression.Parameter(typeof(ApiError), "a"))), "Enumerable.SelectMany(...) with a lambda that makes System.Linq.Enumerable.Empty(...) is not allowed" },
+            { "Range behind a conversion", Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(int)], Expression.Convert(range, typeof(IEnumerable<int>))), "Enumerable.Range(...) is not allowed" },
+            { "a static helper's sequence", Expression.Lambda(Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(int)], Expression.Call(typeof(Enumerable), nameof(Enumerable.Empty), [typeof(int)])), n), "Enumerable.Count(...) over System.Linq.Enumerable.Empty(...) is not allowed: that sequence does not come from the evidence" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(CostlyTrees))]
+    public void Violation_CostlyTree_NamesTheConstruct(string name, Expression tree, string named)
+    {
+        var violation = ExpressionSandbox.Violation(tree);
+
+        Assert.NotNull(violation);
+        Assert.Contains(named, violation, StringComparison.Ordinal);
+        Assert.Contains("not allowed", violation, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(name));
+    }
+
+    // Bounded by the evidence (or the expression's own text): still allowed.
+    public static TheoryData<string> BoundedExpressions() => new()
+    {
+        "e.Evidence.ApiErrors.Count(a => a.Description != null && a.Description.Contains(\"denied\")) > 1",
+        "string.Join(\", \", e.Evidence.ApiErrors.Select(a => a.Description)) != \"\"",
+        "e.Evidence.Report.SubmitterEmail.Replace(\"-\", \"\").Replace('.', '_') != \"\"",
+        "e.Evidence.Report.SubmitterEmail.Split('@').Any(p => p == \"acme.example\")",
+        "e.Today.ToString(\"yyyy-MM-dd\") != \"\" && e.Today.Year.ToString(\"D4\") != \"\"",
+        "e.Evidence.ApiErrors.SelectMany(a => e.Evidence.ApiErrors).Count() >= 0",
+    };
+
+    [Theory]
+    [MemberData(nameof(BoundedExpressions))]
+    public void Compile_CostBoundedByTheEvidence_Loads(string expression)
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", $"\"appliesWhen\": {System.Text.Json.JsonSerializer.Serialize(expression)}");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Empty(problems);
+        Assert.NotNull(rule);
+    }
+
     [Fact]
     public void Load_BuiltInCatalog_EveryRuleCompilesInsideTheSandbox()
     {

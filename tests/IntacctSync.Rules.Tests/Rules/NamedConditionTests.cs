@@ -50,6 +50,48 @@ public sealed class NamedConditionTests
     }
 
     [Fact]
+    public void DoublingChain_IsRefusedAtTheLimitOnce_NotExpandedExponentially()
+    {
+        // a1 uses a0 twice, a2 uses a1 twice ...: a30 would be 2^30 copies of a0.
+        var named = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"\"a{i}\": \"@a{i - 1} && @a{i - 1}\""));
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", $"\"conditions\": {{ \"a0\": \"e.Failed\", {named} }},\n  \"appliesWhen\": \"@a30\"");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Null(rule);
+        var problem = Assert.Single(problems);
+        Assert.Contains("@a8 is more than 4000 characters long once the named conditions it uses are replaced", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(RuleFiles.LineOf(json, "\"conditions\""), problem.Line);
+    }
+
+    [Fact]
+    public void ChainDeeperThanTheNestingLimit_IsAProblem_WithoutDeepRecursion()
+    {
+        var named = string.Join(", ", Enumerable.Range(0, 5_000).Select(i => $"\"c{i}\": \"!@c{i + 1}\"")) + ", \"c5000\": \"e.Failed\"";
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", $"\"conditions\": {{ {named} }},\n  \"appliesWhen\": \"@c0\"");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Null(rule);
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.Contains("the named conditions use each other more than 32 deep (@c", p.Message, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("(@c0 -> @c1 -> ... -> @c32)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UseThatMakesTheExpressionTooLarge_IsAProblemSayingSo()
+    {
+        var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", "\"conditions\": { \"ten\": \"" + string.Concat(Enumerable.Repeat("(", 10)) + "e.Failed" + string.Concat(Enumerable.Repeat(")", 10)) + "\" },\n  \"appliesWhen\": \"((((((((((((((((((((((((@ten))))))))))))))))))))))))\"");
+
+        var (rule, problems) = RuleFiles.Compile(json);
+
+        Assert.Null(rule);
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("$.appliesWhen: the condition is too large to load once its named conditions are replaced: parentheses, brackets and braces nest more than 32 deep", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(RuleFiles.LineOf(json, "\"appliesWhen\": \"(("), problem.Line);
+    }
+
+    [Fact]
     public void MalformedName_IsAProblem()
     {
         var json = RuleFiles.With("\"appliesWhen\": \"e.Failed\"", "\"conditions\": { \"not-a-name\": \"e.Failed\" },\n  \"appliesWhen\": \"e.Failed\"");
