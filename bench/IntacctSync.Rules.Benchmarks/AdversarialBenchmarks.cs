@@ -45,9 +45,13 @@ public class AdversarialBenchmarks
         _manyObjects = new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Sync, ApiErrors = [.. Enumerable.Range(0, Size * 1000).Select(i => Error($"UDD{i}"))] };
         _xml = Xml(Size * 1000);
         _rest = Rest(Size * 1000);
-        if (_classifier.Classify(_manyObjects).Diagnoses.Count != Size * 1000 || IntacctResponseReader.Read(_xml).Count != Size * 1000 || IntacctResponseReader.Read(_rest, 400).Count < Size * 1000)
+        // Each API error naming its own object is a diagnosis of its own, up to the report's cap; the rest are listed.
+        var many = _classifier.Classify(_manyObjects);
+        var written = Math.Min(Size * 1000, 10_000);
+        if (many.Diagnoses.Count != written || many.Unexplained.Count != (Size * 1000) - written || many.Incomplete.Count != (written < Size * 1000 ? 1 : 0)
+            || IntacctResponseReader.Read(_xml).Count != Size * 1000 || IntacctResponseReader.Read(_rest, 400).Count < Size * 1000)
         {
-            throw new InvalidOperationException("Each API error naming its own object should give its own diagnosis, and every response error should be read.");
+            throw new InvalidOperationException("Each API error naming its own object should give its own diagnosis up to 10,000 and be listed after that, and every response error should be read.");
         }
     }
 

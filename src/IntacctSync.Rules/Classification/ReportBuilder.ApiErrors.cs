@@ -43,9 +43,20 @@ internal static partial class ReportBuilder
                 continue;
             }
 
-            if (FactResolver.Cite(facts.Evidence, string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{match.ApiErrorIndex}].{match.ApiField}"), facts.Writer) is { } fact)
+            // The text is read straight from the error (what FactResolver would find at this path, without parsing
+            // the path once per error: a response can hold thousands naming one subject).
+            var index = match.ApiErrorIndex!.Value;
+            var error = facts.Evidence.ApiErrors![index];
+            var text = match.ApiField switch
             {
-                cited.Add(fact);
+                "description2" => error.Description2,
+                "description" => error.Description,
+                "correction" => error.Correction,
+                _ => throw new InvalidOperationException($"No API error text is called {match.ApiField}."),
+            };
+            if (text is not null)
+            {
+                cited.Add(facts.Writer.Format(string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{index}].{match.ApiField}"), text, typeof(string)));
             }
         }
     }
@@ -59,7 +70,7 @@ internal static partial class ReportBuilder
     /// result, any call of the response), was explained: the wrapper only repeats that the call failed. A
     /// wrapper with nothing explained beside it stays listed, so the report loses nothing.
     /// </summary>
-    private static bool WrapsExplained(ApiError error, IReadOnlyList<ApiError> all, HashSet<ApiError> explained)
+    private static bool WrapsExplained(ApiError error, ExplainedCalls calls)
     {
         if (!IntacctResponseReader.IsWrapper(error))
         {
@@ -67,19 +78,39 @@ internal static partial class ReportBuilder
         }
 
         var anyCall = error.Status == ApiResultStatus.Aborted || string.Equals(error.ErrorNo, "XL03000009", StringComparison.OrdinalIgnoreCase);
-        for (var i = 0; i < all.Count; i++)
+        return anyCall ? calls.Any : calls.Functions.Contains(error.Function ?? string.Empty);
+    }
+
+    /// <summary>
+    /// The calls with an explained error that is not a wrapper, found in one pass: asking it per wrapper made a
+    /// response of many wrappers and many explained errors quadratic.
+    /// </summary>
+    private sealed class ExplainedCalls
+    {
+        private ExplainedCalls(bool any, HashSet<string> functions)
         {
-            var other = all[i];
-            if (other is not null
-                && !ReferenceEquals(other, error)
-                && explained.Contains(other)
-                && !IntacctResponseReader.IsWrapper(other)
-                && (anyCall || string.Equals(other.Function, error.Function, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
+            Any = any;
+            Functions = functions;
         }
 
-        return false;
+        /// <summary>Whether any call has one.</summary>
+        public bool Any { get; }
+
+        /// <summary>The functions that have one (an absent function as the empty text), without regard to case.</summary>
+        public HashSet<string> Functions { get; }
+
+        public static ExplainedCalls Of(IReadOnlyList<ApiError> all, HashSet<ApiError> explained)
+        {
+            var functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (all[i] is { } other && explained.Contains(other) && !IntacctResponseReader.IsWrapper(other))
+                {
+                    functions.Add(other.Function ?? string.Empty);
+                }
+            }
+
+            return new ExplainedCalls(functions.Count > 0, functions);
+        }
     }
 }

@@ -19,6 +19,9 @@ internal static partial class ReportBuilder
     /// <summary>The report of evidence with no finding and nothing left unexplained; immutable, so shared.</summary>
     private static readonly DiagnosisReport Empty = new([], []);
 
+    /// <summary>The most diagnoses one report holds (README, "Bounded cost").</summary>
+    internal const int MaxDiagnoses = 10_000;
+
     /// <summary>
     /// The placeholder names a rule's findings may fill, worked out once per rule rather than per
     /// diagnosis. (A field of <see cref="CompiledRule"/> would serve as well; the table keeps the
@@ -44,6 +47,26 @@ internal static partial class ReportBuilder
             c = c != 0 ? c : string.CompareOrdinal(a.Rule.Code, b.Rule.Code);
             return c != 0 ? c : string.Compare(a.SortKey, b.SortKey, StringComparison.OrdinalIgnoreCase);
         });
+
+        // A report holds at most MaxDiagnoses, best first: beyond that a document (thousands of API errors, each
+        // naming its own object) would make a report a hundred times its size. What only the diagnoses left out
+        // cited is listed as unexplained, so every message and API error is still accounted for, and the report
+        // says so under incomplete.
+        HashSet<int>? leftOut = null;
+        string? capped = null;
+        if (findings.Count > MaxDiagnoses)
+        {
+            leftOut = [];
+            for (var i = MaxDiagnoses; i < findings.Count; i++)
+            {
+                Mentions(findings[i], mentions);
+                leftOut.UnionWith(mentions);
+            }
+
+            capped = string.Create(CultureInfo.InvariantCulture,
+                $"The report holds the first {MaxDiagnoses:N0} of {findings.Count:N0} diagnoses, best first; the other {findings.Count - MaxDiagnoses:N0} were not written, and the messages and API errors that only they cited are listed under unexplained.");
+            findings.RemoveRange(MaxDiagnoses, findings.Count - MaxDiagnoses);
+        }
 
         // Which diagnosis keeps each shared step (the last that needs it) is decided before any text is
         // written, so that only the steps kept are rendered.
@@ -90,6 +113,11 @@ internal static partial class ReportBuilder
             }
 
             diagnoses[i] = Write(finding, facts, steps, slot, mentions);
+            if (leftOut is not null)
+            {
+                leftOut.ExceptWith(mentions);
+            }
+
             // Only API errors are ever looked up in the set: without any, it is not built.
             if (finding.Certainty != Certainty.Possible && facts.Evidence.ApiErrors is { Count: > 0 })
             {
@@ -105,7 +133,18 @@ internal static partial class ReportBuilder
         }
 
         facts.ReturnWriter();
-        return new DiagnosisReport(diagnoses, Unexplained(facts, explained), faults.Faults, facts.RecognitionCutShort is { } incomplete ? [incomplete] : null);
+        List<string>? incomplete = null;
+        if (facts.RecognitionCutShort is { } cutShort)
+        {
+            (incomplete ??= []).Add(cutShort);
+        }
+
+        if (capped is not null)
+        {
+            (incomplete ??= []).Add(capped);
+        }
+
+        return new DiagnosisReport(diagnoses, Unexplained(facts, explained, leftOut), faults.Faults, incomplete);
     }
 
     /// <summary>
@@ -455,7 +494,7 @@ internal static partial class ReportBuilder
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
             : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
-    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained)
+    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained, HashSet<int>? leftOut = null)
     {
         var unexplained = new List<string>();
         var messages = facts.Evidence.Messages;
@@ -470,7 +509,7 @@ internal static partial class ReportBuilder
                 match++;
             }
 
-            var recognized = match < facts.Matches.Length && facts.Matches[match].Index == i;
+            var recognized = match < facts.Matches.Length && facts.Matches[match].Index == i && leftOut?.Contains(i) != true;
             if (!recognized && !string.IsNullOrWhiteSpace(messages![i]))
             {
                 unexplained.Add(messages[i]);
@@ -478,10 +517,11 @@ internal static partial class ReportBuilder
         }
 
         var errors = facts.Evidence.ApiErrors;
+        var calls = explained is null || errors is null ? null : ExplainedCalls.Of(errors, explained);
         for (var i = 0; i < (errors?.Count ?? 0); i++)
         {
             var error = errors![i];
-            if (explained is null || (!explained.Contains(error) && !WrapsExplained(error, errors, explained)))
+            if (explained is null || (!explained.Contains(error) && !WrapsExplained(error, calls!)))
             {
                 unexplained.Add(Describe(error));
             }

@@ -41,7 +41,11 @@ public sealed class BoundedCostTests
         ["one long message of a template's prefix"] = n => Document(messages: [Repeat("Sage Intacct couldn't return values for dimension ", n * 40)]),
         ["many messages of every template's prefix"] = n => Document(messages: Enumerable.Range(0, n / 4).Select(_ => Repeat(AllPrefixes, 4)).ToArray()),
         ["API errors naming one object"] = n => Document(apiErrors: Enumerable.Range(0, n * 8).Select(_ => ApiError("Object definition COSTCENTER not found", "COSTCENTER")).ToArray()),
-        ["API errors naming many objects"] = n => Document(apiErrors: Enumerable.Range(0, n).Select(i => ApiError($"Object definition UDD{i} not found", $"UDD{i}")).ToArray()),
+        ["API errors naming many objects"] = n => Document(apiErrors: Enumerable.Range(0, n * 2).Select(i => ApiError($"Object definition UDD{i} not found", $"UDD{i}")).ToArray()),
+        ["API errors naming fewer objects than the report holds"] = n => Document(apiErrors: Enumerable.Range(0, n / 2).Select(i => ApiError($"Object definition UDD{i} not found", $"UDD{i}")).ToArray()),
+        ["wrappers beside explained errors"] = n => Document(apiErrors: Enumerable.Range(0, n * 4).Select(i => i % 2 == 0
+            ? ApiError("Could not create cctransaction record!", "CCTRANSACTION")
+            : ApiError("Object definition COSTCENTER not found", "COSTCENTER")).ToArray()),
         ["API errors refusing permission on one object"] = n => Document(apiErrors: Enumerable.Range(0, n * 8).Select(_ => ApiError("You do not have permission for API operation READ_BY_QUERY on objects of type COSTCENTER", "COSTCENTER")).ToArray()),
         ["nested dimensions and rights"] = n => Document(dimensions: n * 2),
     };
@@ -113,6 +117,32 @@ public sealed class BoundedCostTests
         var withApiError = classifier.Classify(SyncEvidenceJson.Read(Document(messages: [Message], apiErrors: [ApiError("Object definition FUND not found", "FUND")])));
         Assert.Contains("1 message not tried, 1 API error not tried", Assert.Single(withApiError.Incomplete), StringComparison.Ordinal);
         Assert.Contains(Message, withApiError.Unexplained);
+    }
+
+    [Fact]
+    public void Classify_MoreDiagnosesThanAReportHolds_WritesTheBestAndListsTheRest()
+    {
+        const int Objects = ReportBuilder.MaxDiagnoses + 250;
+        var evidence = SyncEvidenceJson.Read(Document(
+            messages: ["INT402 Sync Error: Sage Intacct couldn't return values for dimension UDD9999."],
+            apiErrors: Enumerable.Range(0, Objects).Select(i => ApiError($"Object definition UDD{i} not found", $"UDD{i}")).ToArray()));
+
+        var report = Classifier.Classify(evidence);
+
+        Assert.Equal(ReportBuilder.MaxDiagnoses, report.Diagnoses.Count);
+        Assert.All(report.Diagnoses, d => Assert.Equal("INT402", d.Code));
+        var note = Assert.Single(report.Incomplete);
+        Assert.Contains($"the first {ReportBuilder.MaxDiagnoses:N0} of {Objects:N0} diagnoses", note, StringComparison.Ordinal);
+
+        // Every API error is either cited by a diagnosis written or listed; the message naming a dimension that was
+        // left out is listed too.
+        var written = report.Diagnoses.Select(d => d.Subject["dimension"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var listed = report.Unexplained.Where(u => u.StartsWith("BL01001973", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Objects - ReportBuilder.MaxDiagnoses, listed.Count);
+        Assert.All(listed, u => Assert.DoesNotContain(written, w => u.Contains($" {w} ", StringComparison.Ordinal)));
+        // Diagnoses of one code are ordered by subject: UDD9999 comes after the first 10,000 (UDD0, UDD1, UDD10, ...).
+        Assert.DoesNotContain("UDD9999", written);
+        Assert.Contains("INT402 Sync Error: Sage Intacct couldn't return values for dimension UDD9999.", report.Unexplained);
     }
 
     [Fact]
