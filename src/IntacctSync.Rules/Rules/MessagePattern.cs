@@ -135,9 +135,19 @@ internal sealed partial class MessagePattern
         return best;
     }
 
-    /// <summary>Folds typographic quotes to straight ones and whitespace runs to one space.</summary>
+    /// <summary>
+    /// Reads text as a person reads it: text copied from a web page or an e-mail loses its markup (line-break and
+    /// block tags become a space, inline tags go, entities such as <c>&amp;#39;</c>, <c>&amp;amp;</c> and
+    /// <c>&amp;nbsp;</c> become their characters), zero-width characters go, typographic quotes become straight ones
+    /// and every run of whitespace (non-breaking spaces and line breaks included) becomes one space.
+    /// </summary>
     public static string Normalize(string text)
     {
+        if (text.AsSpan().IndexOfAny('<', '&') >= 0)
+        {
+            text = System.Net.WebUtility.HtmlDecode(InlineTag().Replace(BlockTag().Replace(text, " "), string.Empty));
+        }
+
         if (IsNormal(text))
         {
             return text;
@@ -150,6 +160,11 @@ internal sealed partial class MessagePattern
             if (char.IsWhiteSpace(c))
             {
                 space = true;
+                continue;
+            }
+
+            if (IsZeroWidth(c))
+            {
                 continue;
             }
 
@@ -170,13 +185,13 @@ internal sealed partial class MessagePattern
         return folded.ToString();
     }
 
-    /// <summary>Whether <see cref="Normalize"/> would return the text as it is: single spaces between words, no typographic quotes.</summary>
+    /// <summary>Whether <see cref="Normalize"/> would return the text as it is: single spaces between words, no typographic quotes or zero-width characters.</summary>
     private static bool IsNormal(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u201C' or '\u201D' or '\u201F' or '\u2033')
+            if (c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u201C' or '\u201D' or '\u201F' or '\u2033' || IsZeroWidth(c))
             {
                 return false;
             }
@@ -189,6 +204,9 @@ internal sealed partial class MessagePattern
 
         return true;
     }
+
+    /// <summary>Zero-width space, joiners, word joiner and the byte order mark: invisible in a message, so not part of it.</summary>
+    private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     /// <summary>Matches normalized text; on success fills the captured placeholder values by subject name.</summary>
     public bool TryMatch(string normalized, out IReadOnlyDictionary<string, string> values, RecognitionBudget? budget = null)
@@ -311,6 +329,14 @@ internal sealed partial class MessagePattern
 
         return pattern.ToString();
     }
+
+    // Tags of HTML copied with a message: those that break a line or a block become a space, inline ones go. Linear
+    // whatever the text (non-backtracking), as every pattern that reads a pasted message.
+    [GeneratedRegex(@"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|blockquote|pre)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"</?(?:b|i|u|a|em|strong|span|font|small|big|code|tt|sup|sub|mark|q|cite|wbr)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex InlineTag();
 
     [GeneratedRegex(@"^(?:ExpensiError\s+)?INT\d{3}(?:\s+(?:Sync|Export|Authentication|Connection)\s+Error)?\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex CodePrefix();

@@ -17,6 +17,33 @@ public sealed class MessageRecognizerTests
         Assert.Equal("Fund", found.Value.Values["dimension"]);
     }
 
+    // Text copied from a help page, a web mail or a chat: markup, entities and invisible characters around and inside
+    // the message. Each is read as the person who pasted it read it.
+    [Theory]
+    [InlineData("INT402 Sync Error: Sage Intacct couldn&#39;t return values for dimension Fund &amp; Grants.", "Fund & Grants")]
+    [InlineData("INT402 Sync Error: Sage Intacct couldn&rsquo;t return values for dimension &quot;Fund&quot;.", "Fund")]
+    [InlineData("<p>INT402 Sync Error:<br>Sage Intacct couldn't return values<br/>for dimension <b>Fund</b>.</p>", "Fund")]
+    [InlineData("INT402 Sync Error: Sage\u00A0Intacct couldn't return&nbsp;values for dimension\u00A0Fund.", "Fund")]
+    [InlineData("INT402 Sync Error: Sage Intacct could\u200Bn't return values for dimen\u200Dsion Fu\u2060nd.", "Fund")]
+    [InlineData("INT402 Sync Error: Sage Intacct couldn't return\r\nvalues for dimension\n\tFund.", "Fund")]
+    [InlineData("\uFEFFSage Intacct couldn\u2019t return values for dimension <span style=\"color:red\">Fund</span>.", "Fund")]
+    public void PastedFromHtmlOrMail_IsRecognizedWithItsPlainValue(string pasted, string dimension)
+    {
+        var found = Recognizer.Recognize(pasted);
+
+        Assert.NotNull(found);
+        Assert.Equal("INT402", found.Value.Rule.Code);
+        Assert.Equal(dimension, found.Value.Values["dimension"]);
+    }
+
+    [Theory]
+    [InlineData("P&L account 4000 < 5000: Sage Intacct will return values later.")]
+    [InlineData("<script>alert(1)</script> &lt;b&gt;not a tag&lt;/b&gt;")]
+    public void Markup_NotAMessageOnceRead_IsNotRecognized(string pasted)
+    {
+        Assert.Null(Recognizer.Recognize(pasted));
+    }
+
     [Fact]
     public void WithoutCode_TextHoldingNoTemplatesWords_IsNotRecognized()
     {
