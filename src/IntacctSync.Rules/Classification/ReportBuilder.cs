@@ -29,6 +29,9 @@ internal static partial class ReportBuilder
     /// </summary>
     private static readonly ConditionalWeakTable<CompiledRule, string[]> SubjectNames = [];
 
+    // The names of the placeholders in each rule's message and API error texts: the contract's subject.
+    private static readonly ConditionalWeakTable<CompiledRule, string[]> MessageNames = [];
+
     /// <summary>The report of the findings; <paramref name="found"/> is <c>null</c> when there are none.</summary>
     public static DiagnosisReport Build(List<Finding>? found, EvidenceFacts facts, ref FaultLog faults)
     {
@@ -332,7 +335,10 @@ internal static partial class ReportBuilder
             }
         }
 
-        var subject = finding.Values;
+        // The contract's subject holds the placeholders of the code's message (and of its API error texts) only; a
+        // value the rule computes for its own texts (INT149's submitter for {person}) fills them without being one.
+        // A rule without a message keeps its subjectValues.
+        var subject = MessageValues(rule, finding.Values);
 
         // The fallback has no kind of its own: it is about whichever job failed.
         var kind = rule.Fallback ? (facts.Evidence.Operation == SyncOperation.Export ? ErrorKind.Export : ErrorKind.Sync) : rule.Kind;
@@ -349,6 +355,26 @@ internal static partial class ReportBuilder
             missing,
             evidence,
             rule.Source);
+    }
+
+    private static IReadOnlyDictionary<string, string> MessageValues(CompiledRule rule, IReadOnlyDictionary<string, string> values)
+    {
+        if (rule.MessageTemplate is null)
+        {
+            // A rule without a message (a host's own check) has only its subjectValues to say what it is about.
+            return values;
+        }
+
+        var names = MessageNames.GetValue(rule, static r => [.. r.Placeholders.Values.Concat(r.ApiPatterns.SelectMany(p => p.Names)).Distinct()]);
+        foreach (var key in values.Keys)
+        {
+            if (Array.IndexOf(names, key) < 0)
+            {
+                return values.Where(v => Array.IndexOf(names, v.Key) >= 0).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>

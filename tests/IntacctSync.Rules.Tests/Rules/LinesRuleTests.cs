@@ -67,16 +67,26 @@ public class LinesRuleTests
     [InlineData("INT084", "cause-tag-value-inactive", "line", "3")]
     [InlineData("INT459", "cause-category-not-in-workspace", "category", "Old Meals")]
     [InlineData("INT480", "cause-submitter-not-resource", "project", "P-100")]
-    [InlineData("INT205", "cause-project-not-linked-to-customer", "project", "P-100")]
     public void Classify_StructuredCase_FillsThePlaceholderFromEvidence(string code, string caseName, string name, string value)
     {
         var diagnosis = Assert.Single(Classify(code, caseName).Diagnoses, d => d.Code == code);
 
         Assert.Equal(value, diagnosis.Subject[name]);
-        if (name != "project" || code != "INT205")
-        {
-            Assert.Contains(value, diagnosis.Message, StringComparison.Ordinal);
-        }
+        Assert.Contains(value, diagnosis.Message, StringComparison.Ordinal);
+    }
+
+    // The contract's subject holds the message's placeholders: these messages have none, so the project or person
+    // the rule names in its causes and plan is not a subject entry.
+    [Theory]
+    [InlineData("INT205", "cause-project-not-linked-to-customer", "P-100")]
+    [InlineData("INT149", "cause-no-employee-record", "dana@acme.example")]
+    [InlineData("INT664", "cause-no-vendor-record", "dana@acme.example")]
+    public void Classify_MessageWithoutPlaceholders_HasAnEmptySubject(string code, string caseName, string named)
+    {
+        var diagnosis = Assert.Single(Classify(code, caseName).Diagnoses, d => d.Code == code);
+
+        Assert.Empty(diagnosis.Subject);
+        Assert.Contains(diagnosis.Causes, c => c.Summary.Contains(named, StringComparison.Ordinal) || c.Facts.Any(f => f.Contains(named, StringComparison.Ordinal)));
     }
 
     [Fact]
