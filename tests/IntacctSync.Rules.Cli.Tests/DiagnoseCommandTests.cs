@@ -48,6 +48,35 @@ public sealed class DiagnoseCommandTests : IDisposable
         Assert.Contains("1. [Sage Intacct] Platform Services > Objects > List", stdout, StringComparison.Ordinal);
     }
 
+    // INT402's message was seen, but the evidence rules out every one of its causes.
+    private const string EveryCauseRuledOut = """
+        {
+          "schemaVersion": 1,
+          "operation": "sync",
+          "outcome": "failed",
+          "messages": ["INT402 Sync Error: Sage Intacct couldn't return values for dimension COSTCENTER."],
+          "intacct": { "dimensions": [ { "id": "COSTCENTER", "userDefined": true, "exists": true, "active": true, "configured": true, "valuesReturned": 12 } ] },
+          "webServicesUser": { "objects": { "COSTCENTER": ["list", "view"] } },
+          "workspace": { "coding": { "dimensions": [ { "id": "COSTCENTER", "enabled": true, "importAs": "tag" } ] } }
+        }
+        """;
+
+    [Theory]
+    [InlineData("text", "What may cause it", "Ruled out:")]
+    [InlineData("markdown", "What may cause it", "### Ruled out")]
+    public void Diagnose_EveryCauseRuledOut_PrintsNoEmptyCauseHeading(string format, string causeHeading, string ruledOutHeading)
+    {
+        var file = Write("evidence.json", EveryCauseRuledOut);
+
+        var (code, stdout, _) = Run("diagnose", file, "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains("INT402", stdout, StringComparison.Ordinal);
+        Assert.Contains(ruledOutHeading, stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(causeHeading, stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("What the evidence proves", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Diagnose_MarkdownFormat_HasHeadings()
     {

@@ -33,7 +33,12 @@ internal static class MarkdownReportWriter
                 }
             }
 
-            md.Append(confirmed ? "\n### What the evidence proves\n\n" : "\n### What may cause it (not yet proven)\n\n");
+            // No heading over nothing: when every cause is ruled out, the ruled-out list says why.
+            if (d.Causes.Count > 0)
+            {
+                md.Append(confirmed ? "\n### What the evidence proves\n\n" : "\n### What may cause it (not yet proven)\n\n");
+            }
+
             foreach (var cause in d.Causes)
             {
                 md.Append($"- {Escape(cause.Summary)}\n");

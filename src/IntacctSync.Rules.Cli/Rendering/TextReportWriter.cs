@@ -39,7 +39,12 @@ internal static class TextReportWriter
                 }
             }
 
-            text.Append(confirmed ? "\nWhat the evidence proves:\n" : "\nWhat may cause it (not yet proven):\n");
+            // No heading over nothing: when every cause is ruled out, the ruled-out list says why.
+            if (d.Causes.Count > 0)
+            {
+                text.Append(confirmed ? "\nWhat the evidence proves:\n" : "\nWhat may cause it (not yet proven):\n");
+            }
+
             foreach (var cause in d.Causes)
             {
                 text.Append($"  - {E(cause.Summary)}\n");
