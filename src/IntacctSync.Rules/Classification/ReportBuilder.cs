@@ -484,7 +484,7 @@ internal static partial class ReportBuilder
         var cited = new List<string>(condition.Facts.Length);
         for (var i = 0; i < condition.Facts.Length; i++)
         {
-            if (condition.Facts[i].Cite(facts, slot) is { } fact && !cited.Contains(fact))
+            if (condition.Facts[i].Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
             {
                 cited.Add(fact);
             }
@@ -492,6 +492,18 @@ internal static partial class ReportBuilder
 
         return cited;
     }
+
+    /// <summary>
+    /// Whether a fact is an API error's text field left empty (<c>apiErrors[...].description = ""</c>): a rule lists
+    /// the texts its verdict may have read (an error's detail is in <c>description2</c> or <c>description</c>), and
+    /// only a text that holds something is what it read.
+    /// </summary>
+    private static bool IsEmptyApiErrorText(string fact) =>
+        fact.StartsWith("apiErrors[", StringComparison.Ordinal)
+        && fact.EndsWith("= \"\"", StringComparison.Ordinal)
+        && (fact.EndsWith(".description = \"\"", StringComparison.Ordinal)
+            || fact.EndsWith(".description2 = \"\"", StringComparison.Ordinal)
+            || fact.EndsWith(".correction = \"\"", StringComparison.Ordinal));
 
     /// <summary>The messages of this code that named the subject, as facts.</summary>
     /// <param name="finding">The finding.</param>

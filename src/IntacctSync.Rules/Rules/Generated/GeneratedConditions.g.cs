@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(351)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(352)
     {
         ["document e.SignInApiErrorSeen || (e.Evidence.Connection.SenderIdAuthorized == false) || (e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.PasswordExpired == true) || (e.Evidence.WebServicesUser.Active == false) || (e.Evidence.Connection.WebServicesSubscribed == false) || (e.Evidence.Connection.SessionStarted == false)"] = C0,
         ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true) && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -322,46 +322,47 @@ internal static partial class GeneratedConditions
         ["dimension d.Exists != false && d.Configured == false"] = C308,
         ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C309,
         ["dimension d.Configured == true"] = C310,
-        ["dimension d.ListedInIntacct == false"] = C311,
-        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C312,
-        ["dimension d.Configured == null"] = C313,
-        ["dimension d.Active == false"] = C314,
-        ["dimension d.Active == true"] = C315,
-        ["dimension d.Active == null"] = C316,
-        ["dimension d.ApiPermissionDenied"] = C317,
-        ["dimension d.UserCanRead == false"] = C318,
-        ["dimension d.UserCanRead == true"] = C319,
-        ["dimension d.ValuesReturned > 0"] = C320,
-        ["dimension d.ObjectRights == null"] = C321,
-        ["dimension d.ApiObjectNotFound"] = C322,
-        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C323,
-        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C324,
-        ["dimension d.Exists == true"] = C325,
-        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C326,
-        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C327,
-        ["dimension d.Exists == null"] = C328,
-        ["dimension d.EnabledInWorkspace == null"] = C329,
-        ["dimension d.WorkspaceEntryUsesLabel"] = C330,
-        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C331,
-        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C332,
-        ["dimension d.Coding == null || d.ImportAs == null"] = C333,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C334,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C335,
-        ["document e.CashJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C336,
-        ["document e.CashJournalMissing == false"] = C337,
-        ["document e.CashJournalMissing == null"] = C338,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C339,
-        ["document e.AccrualJournalMissing == false"] = C340,
-        ["document e.AccrualJournalMissing == null"] = C341,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C342,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C343,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C344,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C345,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C346,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C347,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C348,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C349,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C350,
+        ["dimension d.ApiObjectNotFound"] = C311,
+        ["dimension d.ListedInIntacct == false"] = C312,
+        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C313,
+        ["dimension d.Configured == null"] = C314,
+        ["dimension d.Active == false"] = C315,
+        ["dimension d.Active == true"] = C316,
+        ["dimension d.Active == null"] = C317,
+        ["dimension d.ApiPermissionDenied"] = C318,
+        ["dimension d.UserCanRead == false"] = C319,
+        ["dimension d.UserCanRead == true"] = C320,
+        ["dimension d.ValuesReturned > 0"] = C321,
+        ["dimension d.ObjectRights == null"] = C322,
+        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C323,
+        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C324,
+        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C325,
+        ["dimension d.Exists == true"] = C326,
+        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C327,
+        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C328,
+        ["dimension d.Exists == null"] = C329,
+        ["dimension d.EnabledInWorkspace == null"] = C330,
+        ["dimension d.WorkspaceEntryUsesLabel"] = C331,
+        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C332,
+        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C333,
+        ["dimension d.Coding == null || d.ImportAs == null"] = C334,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C335,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C336,
+        ["document e.CashJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C337,
+        ["document e.CashJournalMissing == false"] = C338,
+        ["document e.CashJournalMissing == null"] = C339,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C340,
+        ["document e.AccrualJournalMissing == false"] = C341,
+        ["document e.AccrualJournalMissing == null"] = C342,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C343,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C344,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C345,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C346,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C347,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C348,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C349,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C350,
+        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C351,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(12)
@@ -2561,277 +2562,284 @@ internal static partial class GeneratedConditions
     private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[2].when (and 2 more)
     private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
+        return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+    }
+
+    // rules/sync/INT402.json $.causes[0].excludedWhen[3].when (and 2 more)
+    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))) ? ((((d.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Exists) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[0].missingEvidence[0].when
-    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[1].establishedWhen[0].when
-    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].excludedWhen[0].when
-    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].missingEvidence[0].when
-    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Active.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[0].when
-    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[1].when
-    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[0].when
-    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[1].when
-    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[2].missingEvidence[0].when
-    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ObjectRight>))));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[0].when
-    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
+        return (d.ApiObjectNotFound ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[1].when
-    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[2].when
-    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.EnabledInWorkspace) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Exists) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[0].when
-    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[1].when (and 1 more)
-    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)))) ? ((((d.Coding) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[2].when (and 1 more)
-    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[0].when
-    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Exists.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[1].when
-    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.EnabledInWorkspace.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[0].when
-    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.WorkspaceEntryUsesLabel));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[1].when
-    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].excludedWhen[0].when
-    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))))) && ((!d.WorkspaceEntryUsesLabel))) ? ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!((!d.ImportAs.HasValue))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].missingEvidence[0].when
-    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))) || ((!d.ImportAs.HasValue)))));
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].establishedWhen[0].when
-    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].excludedWhen[0].when
-    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].missingEvidence[0].when
-    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.CashJournalMissing.HasValue)));
     }
 
     // rules/sync/INT498.json $.causes[1].establishedWhen[0].when
-    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].excludedWhen[0].when
-    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].missingEvidence[0].when
-    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.AccrualJournalMissing.HasValue)));
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (0))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool? C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C350(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Count))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (0))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool? C350(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C351(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t0.ExpenseTypeCount) })).HasValue)))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));

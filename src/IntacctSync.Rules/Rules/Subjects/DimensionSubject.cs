@@ -110,8 +110,16 @@ public sealed partial class DimensionSubject
 
     internal void SetRights(IReadOnlyList<ObjectRight>? rights) => ObjectRights = rights;
 
-    internal void AddApiError(ApiError error, bool permissionDenied, bool notFound)
+    /// <summary>The position in <c>apiErrors</c> of the first API error about the dimension's object; -1 when none.</summary>
+    internal int FirstApiErrorIndex { get; private set; } = -1;
+
+    internal void AddApiError(ApiError error, int index, bool permissionDenied, bool notFound)
     {
+        if (FirstApiErrorIndex < 0)
+        {
+            FirstApiErrorIndex = index;
+        }
+
         // One list per subject, grown in place: copying it per error made many errors naming one object quadratic.
         if (ApiErrors is not List<ApiError> list)
         {

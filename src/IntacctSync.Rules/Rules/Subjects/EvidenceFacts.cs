@@ -56,6 +56,29 @@ public sealed partial class EvidenceFacts
     private MessageMatch?[]? _messageMatches;
     private MessageMatch?[]? _apiErrorMatches;
 
+    private Dictionary<string, int>? _firstApiErrorByNumber;
+
+    /// <summary>The position of the first API error with this error number (compared as written); -1 when none.</summary>
+    internal int FirstApiErrorWithNumber(string errorNo)
+    {
+        if (_firstApiErrorByNumber is null)
+        {
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            var errors = Evidence.ApiErrors ?? [];
+            for (var i = 0; i < errors.Count; i++)
+            {
+                if (errors[i]?.ErrorNo is { } number)
+                {
+                    first.TryAdd(number, i);
+                }
+            }
+
+            _firstApiErrorByNumber = first;
+        }
+
+        return _firstApiErrorByNumber.GetValueOrDefault(errorNo, -1);
+    }
+
     /// <summary>The match of a message (index <c>i</c>) or of an API error (index <c>-1 - i</c>), or <c>null</c>.</summary>
     internal MessageMatch? MatchAt(int index)
     {

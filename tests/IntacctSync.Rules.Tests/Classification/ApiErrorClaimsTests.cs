@@ -1,0 +1,56 @@
+using IntacctSync.Rules.Diagnoses;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Tests.Classification;
+
+/// <summary>
+/// An API error proves what the call touched, not what the workspace imports (issue 16): "Object definition X not
+/// found" alone leaves INT402 likely, rules out the causes that presuppose X exists, asks for the workspace's entry,
+/// and cites the error's text, never its number.
+/// </summary>
+public sealed class ApiErrorClaimsTests
+{
+    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create();
+
+    private const string LoneNotFound = """
+        { "schemaVersion": 1, "apiErrors": [ { "api": "xml", "function": "read", "errorNo": "XXX", "description": "", "description2": "Object definition VENDOR2 not found" } ] }
+        """;
+
+    private const string NotFoundAndImported = """
+        { "schemaVersion": 1, "operation": "sync",
+          "workspace": { "coding": { "dimensions": [ { "id": "VENDOR2", "enabled": true, "importAs": "tag" } ] } },
+          "apiErrors": [ { "api": "xml", "function": "read", "errorNo": "XXX", "description": "", "description2": "Object definition VENDOR2 not found" } ] }
+        """;
+
+    [Fact]
+    public void Classify_LoneNotFoundError_IsLikelyAndClaimsNothingAboutTheWorkspace()
+    {
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(LoneNotFound)).Diagnoses);
+
+        Assert.Equal("INT402", diagnosis.Code);
+        Assert.Equal(Certainty.Likely, diagnosis.Certainty);
+        Assert.All(diagnosis.Causes, c => Assert.Empty(c.Facts));
+        Assert.Equal(["udd-inactive", "udd-not-configured", "user-cannot-read-udd"], diagnosis.RuledOut.Select(c => c.Id).Order());
+        Assert.All(diagnosis.RuledOut, c => Assert.Equal(["apiErrors[#0].description2 = \"Object definition VENDOR2 not found\""], c.Facts));
+        Assert.Contains(diagnosis.MissingEvidence, m => m.Field == "workspace.coding.dimensions[VENDOR2].enabled");
+        Assert.DoesNotContain(diagnosis.Steps, s => s.Cause is "udd-inactive" or "udd-not-configured" or "user-cannot-read-udd");
+        // Neither cited as proof nor used as a key: XXX is a filler, not an Intacct error number.
+        Assert.DoesNotContain(AllFacts(diagnosis).Concat(diagnosis.MissingEvidence.Select(m => m.Field)), f => f.Contains("errorNo", StringComparison.Ordinal) || f.Contains("XXX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Classify_NotFoundForADimensionTheWorkspaceImports_ConfirmsNotSetUpCitingBoth()
+    {
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(NotFoundAndImported)).Diagnoses);
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var cause = Assert.Single(diagnosis.Causes);
+        Assert.Equal("udd-not-set-up-in-intacct", cause.Id);
+        Assert.Equal(
+            ["workspace.coding.dimensions[VENDOR2].enabled = true", "apiErrors[#0].description2 = \"Object definition VENDOR2 not found\""],
+            cause.Facts);
+    }
+
+    private static IEnumerable<string> AllFacts(Diagnosis diagnosis) =>
+        diagnosis.Causes.Concat(diagnosis.RuledOut).SelectMany(c => c.Facts);
+}
