@@ -51,6 +51,28 @@ public sealed class ApiErrorClaimsTests
             cause.Facts);
     }
 
+    // Errors about the company's or the service's state stop every request at control level: whoever signs in, so
+    // they confirm no authentication code; the failed job falls back, with the error listed.
+    [Theory]
+    [InlineData("PL04000055", null, "This company is a demo company and has expired.")]
+    [InlineData("XL03000001", null, "The company subscription has expired; contact your administrator.")]
+    [InlineData("GW-0001", 503, "Service temporarily unavailable")]
+    [InlineData("GW-0010", 429, "API rate limit exceeded")]
+    public void Classify_CompanyOrServiceStateError_ConfirmsNoAuthenticationCode(string errorNo, int? httpStatus, string text)
+    {
+        var evidence = new SyncEvidence
+        {
+            SchemaVersion = 1,
+            Operation = SyncOperation.Sync,
+            ApiErrors = [new ApiError { Api = IntacctApi.Xml, Level = ApiErrorLevel.Control, Status = ApiResultStatus.Failure, ErrorNo = errorNo, HttpStatus = httpStatus, Description = "", Description2 = text }],
+        };
+
+        var report = Classifier.Classify(evidence);
+
+        Assert.DoesNotContain(report.Diagnoses, d => d.Kind == ErrorKind.Authentication && d.Certainty == Certainty.Confirmed);
+        Assert.True(report.Unexplained.Any(u => u.Contains(text, StringComparison.Ordinal)) || report.Diagnoses.Any(d => d.Evidence.Any(e => e.Contains(text, StringComparison.Ordinal))));
+    }
+
     private static IEnumerable<string> AllFacts(Diagnosis diagnosis) =>
         diagnosis.Causes.Concat(diagnosis.RuledOut).SelectMany(c => c.Facts);
 }

@@ -21,6 +21,16 @@ public sealed partial class EvidenceFacts
     // sign-in: back off and retry.
     private static readonly string[] RequestErrorTexts = ["xml parse", "not a valid transport policy", "rate limit exceeded"];
 
+    // The company's own state stops every request at control level (PL04000055, "This company is a demo company and
+    // has expired"): nothing about the integration's sign-in, so no authentication code's cause.
+    private static readonly string[] CompanyStateTexts =
+    [
+        "demo company", "company has expired", "company is expired", "trial has expired", "subscription has expired",
+        "company is suspended", "company has been suspended", "company is inactive", "company has been deactivated",
+    ];
+
+    private static readonly string[] CompanyStateErrors = ["PL04000055"];
+
     private static readonly string[] WrapperTexts =
     [
         "could not create", "can't create the transaction", "cannot create the transaction", "rolled back",
@@ -80,10 +90,10 @@ public sealed partial class EvidenceFacts
         || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <summary>Sage Intacct could not serve the request: HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text.</summary>
-    public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a =>
-        a.HttpStatus >= 500
-        || string.Equals(a.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
-        || Mentions(a, ["temporarily unavailable", "service unavailable"]));
+    public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a => a is not null
+        && (a.HttpStatus >= 500
+            || string.Equals(a.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
+            || Mentions(a, ["temporarily unavailable", "service unavailable"])));
 
     /// <summary>An API error is about creating a credit card transaction (<c>cctransaction</c>).</summary>
     public bool CardTransactionCreateFailed => CardTransactionErrors.Any();
@@ -298,10 +308,28 @@ public sealed partial class EvidenceFacts
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.
     private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(a =>
-        a.Level == ApiErrorLevel.Authentication
-        || (a.Level == ApiErrorLevel.Control && a.HttpStatus != 429 && !Mentions(a, RequestErrorTexts))
-        || a.HttpStatus == 401
-        || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+        a is not null
+        && !IsCompanyOrServiceState(a)
+        && (a.Level == ApiErrorLevel.Authentication
+            || (a.Level == ApiErrorLevel.Control && a.HttpStatus != 429 && !Mentions(a, RequestErrorTexts))
+            || a.HttpStatus == 401
+            || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// An error about the company's state (an expired demo company) or the service's (unavailable, a gateway
+    /// outage): it stops the request whoever signs in, so it is never a sign-in error.
+    /// </summary>
+    private static bool IsCompanyOrServiceState(ApiError error) =>
+        CompanyStateErrors.Contains(error.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+        || Mentions(error, CompanyStateTexts)
+        || IsUnavailable(error);
+
+    /// <summary>Sage Intacct could not serve this request: HTTP 5xx, gateway error <c>GW-0001</c>, an outage page, or a "temporarily unavailable" text.</summary>
+    private static bool IsUnavailable(ApiError error) =>
+        error.HttpStatus >= 500
+        || string.Equals(error.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
+        || Intacct.IntacctResponseReader.IsUnavailable(error)
+        || Mentions(error, ["temporarily unavailable", "service unavailable"]);
 
     private IEnumerable<ApiError> CardTransactionErrors => (Evidence.ApiErrors ?? []).Where(a =>
         string.Equals(a.Object, "cctransaction", StringComparison.OrdinalIgnoreCase)
