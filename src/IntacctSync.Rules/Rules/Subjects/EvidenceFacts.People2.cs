@@ -72,13 +72,16 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether the export creates credit card charges (non-reimbursable expenses export as credit card
-    /// transactions, which post into Cash Management); <c>null</c> when unknown.
+    /// transactions, which post into Cash Management); <c>null</c> when unknown. Monotone in what is known: a
+    /// non-reimbursable expense or a card transaction on the report, exported as credit card charges, says yes
+    /// whatever else is known; no says so only when every expense is known reimbursable and none a card
+    /// transaction (or the export is not to a card), so learning more never turns a no into a yes.
     /// </summary>
-    public bool? ExportCreatesCardCharges => ReportHasNonReimbursable == false ? false : Evidence.Workspace?.Export?.NonReimbursable switch
+    public bool? ExportCreatesCardCharges => Evidence.Workspace?.Export?.NonReimbursable switch
     {
-        NonReimbursableExport.CreditCard => ReportHasNonReimbursable == true || ReportHasCardTransaction == true ? true : null,
         NonReimbursableExport.VendorBill or NonReimbursableExport.ExpenseReport => false,
-        _ => null,
+        NonReimbursableExport.CreditCard when ReportHasNonReimbursable == true || ReportHasCardTransaction == true => true,
+        _ => ReportHasNonReimbursable == false && ReportHasCardTransaction == false ? false : null,
     };
 
     /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
