@@ -122,7 +122,12 @@ internal static class CorpusMutations
         var fields = Fields(json);
         if (factsOnly)
         {
-            fields.RemoveAll(f => f.Shape.StartsWith("messages", StringComparison.Ordinal) || f.Shape.StartsWith("apiErrors", StringComparison.Ordinal));
+            // Only removals that make a fact unknown. A key of a line's tags is not one: a present tags object lists
+            // every dimension the line carries, so a key taken out says the line is untagged there (EVIDENCE.md,
+            // "Tags", the one exception to absent means unknown); the whole tags object may still go.
+            fields.RemoveAll(f => f.Shape.StartsWith("messages", StringComparison.Ordinal)
+                || f.Shape.StartsWith("apiErrors", StringComparison.Ordinal)
+                || f.Shape.EndsWith("expenses[].tags{}", StringComparison.Ordinal));
         }
 
         if (fields.Count == 0)
