@@ -115,6 +115,28 @@ internal sealed partial class ExpressionSandbox : ExpressionVisitor
         return visited;
     }
 
+    /// <summary>
+    /// The most lambdas one expression may nest (<c>e.Lines.Any(l => l.Tags.Any(t => ...))</c> is two): each level
+    /// runs once per element of the level around it, so the cost grows as the evidence's size to that power.
+    /// </summary>
+    internal const int MaxLambdaNesting = 2;
+
+    private int _lambdaDepth;
+
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        if (++_lambdaDepth > MaxLambdaNesting)
+        {
+            Refuse($"lambdas are nested more than {MaxLambdaNesting} deep: each level runs once per element of the one around it, so the cost grows as the evidence's size to that power; test the inner collection with a derived fact of the evidence model instead");
+            _lambdaDepth--;
+            return node;
+        }
+
+        var visited = base.VisitLambda(node);
+        _lambdaDepth--;
+        return visited;
+    }
+
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var visited = base.VisitMethodCall(node);

@@ -82,7 +82,7 @@ public sealed class ExpressionLimitsTests
         { "a chain of &&", "e.Failed" + Repeat(" && e.SignInFailed", ExpressionLimits.MaxMemberAccesses - 1) + Repeat(" && true", ExpressionLimits.MaxOperators - ExpressionLimits.MaxMemberAccesses + 1) },
         { "a chain of !", Repeat("!", ExpressionLimits.MaxOperators) + "e.Failed" },
         { "a chain of calls", "e.Evidence.Report.SubmitterEmail" + Repeat(".Trim()", ExpressionLimits.MaxMemberAccesses - 3) + " == \"\"" },
-        { "nested lambdas", string.Concat(Enumerable.Range(0, 12).Select(i => $"e.Evidence.ApiErrors.Any(a{i} => a{i}.Description.Trim() != null && ")) + "e.Failed" + Repeat(")", 12) },
+        { "nested lambdas", string.Concat(Enumerable.Range(0, ExpressionSandbox.MaxLambdaNesting).Select(i => $"e.Evidence.ApiErrors.Any(a{i} => a{i}.Description.Trim() != null && ")) + "e.Failed" + Repeat(")", ExpressionSandbox.MaxLambdaNesting) },
         { "a conditional chain", Repeat("e.Failed ? true : ", ExpressionLimits.MaxMemberAccesses - 1) + Repeat("false ? true : ", (ExpressionLimits.MaxOperators / 2) - ExpressionLimits.MaxMemberAccesses + 1) + "e.Failed" },
     };
 

@@ -121,6 +121,11 @@ public class ExpressionSandboxTests
         { "e.Today.ToString(e.Evidence.Report.SubmitterEmail) == \"\"", "with this format is not allowed" },
         { "string.Join(e.Evidence.Report.SubmitterEmail, e.Evidence.ApiErrors.Select(a => a.Description)) == \"\"", "String.Join(...) with this separator is not allowed" },
         { "string.Join(\",\", Enumerable.Range(0, 100000000)) == \"\"", "Enumerable.Range(...) is not allowed" },
+        // Three levels over the evidence: 300,000 API errors would make 2.7e16 steps.
+        {
+            "e.Evidence.ApiErrors.Any(a => e.Evidence.ApiErrors.Any(b => e.Evidence.ApiErrors.Any(c => a.Description == b.Description && b.Description == c.Description)))",
+            "lambdas are nested more than 2 deep"
+        },
     };
 
     [Theory]
@@ -181,6 +186,7 @@ public class ExpressionSandboxTests
         "e.Evidence.Report.SubmitterEmail.Split('@').Any(p => p == \"acme.example\")",
         "e.Today.ToString(\"yyyy-MM-dd\") != \"\" && e.Today.Year.ToString(\"D4\") != \"\"",
         "e.Evidence.ApiErrors.SelectMany(a => e.Evidence.ApiErrors).Count() >= 0",
+        "e.Evidence.ApiErrors.Any(a => e.Evidence.ApiErrors.Any(b => a != b && a.Description == b.Description))",
     };
 
     [Theory]
