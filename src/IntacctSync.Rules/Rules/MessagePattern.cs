@@ -13,6 +13,13 @@ internal sealed partial class MessagePattern
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// How long the backtracking regex may run before the match is taken over by the non-backtracking one. A real
+    /// message matches in microseconds; a text built to make the lazy placeholders rescan it (a template's opening
+    /// words repeated) costs the backtracking engine time quadratic in its length, and gets this much of it.
+    /// </summary>
+    private static readonly TimeSpan BacktrackingTimeout = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
     /// Matches a pattern has run before it is compiled to IL. An interpreted regex costs nothing to build,
     /// which keeps loading the catalog quick; a compiled one matches some 4× faster but takes milliseconds to
     /// build, which pays off only for a template that a long-running process (a batch, a service) meets
@@ -20,7 +27,7 @@ internal sealed partial class MessagePattern
     /// </summary>
     internal const int CompileAfter = 64;
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
 
     private readonly string _pattern;
     private Built? _built;
@@ -217,20 +224,33 @@ internal sealed partial class MessagePattern
             return false;
         }
 
+        // The backtracking engine first (four times faster on a real message), the non-backtracking one when it runs
+        // out of time: that one is linear in the text, so no text costs more than both limits together. Both find
+        // the same match, so which one did is invisible in the result.
         Match m;
         var built = Current();
+        var groups = built.Groups;
         try
         {
             m = built.Regex.Match(normalized);
         }
         catch (RegexMatchTimeoutException)
         {
-            if (budget is not null)
+            var linear = built.Linear;
+            try
             {
-                budget.TimedOut++;
+                m = linear.Regex.Match(normalized);
+                groups = linear.Groups;
             }
+            catch (RegexMatchTimeoutException)
+            {
+                if (budget is not null)
+                {
+                    budget.TimedOut++;
+                }
 
-            return false;
+                return false;
+            }
         }
 
         if (!m.Success)
@@ -244,7 +264,7 @@ internal sealed partial class MessagePattern
             for (var i = 0; i < _slots.Length; i++)
             {
                 // Trimmed as a span: one string for the value rather than one per trim.
-                captured.TryAdd(_slots[i], m.Groups[built.Groups[i]].ValueSpan.Trim().TrimEnd('.').Trim("\"' ").ToString());
+                captured.TryAdd(_slots[i], m.Groups[groups[i]].ValueSpan.Trim().TrimEnd('.').Trim("\"' ").ToString());
             }
 
             values = captured;
@@ -281,13 +301,13 @@ internal sealed partial class MessagePattern
         var built = Volatile.Read(ref _built);
         if (built is null)
         {
-            built = new Built(new Regex(_pattern, Options, MatchTimeout), _slots.Length);
+            built = new Built(new Regex(_pattern, Options, BacktrackingTimeout), _pattern, _slots.Length);
             built = Interlocked.CompareExchange(ref _built, built, null) ?? built;
         }
 
         if (_runs <= CompileAfter && Interlocked.Increment(ref _runs) == CompileAfter)
         {
-            Volatile.Write(ref _compiling, Task.Run(() => Volatile.Write(ref _built, new Built(new Regex(_pattern, Options | RegexOptions.Compiled, MatchTimeout), _slots.Length))));
+            Volatile.Write(ref _compiling, Task.Run(() => Volatile.Write(ref _built, new Built(new Regex(_pattern, Options | RegexOptions.Compiled, BacktrackingTimeout), _pattern, _slots.Length))));
         }
 
         return built;
@@ -296,9 +316,13 @@ internal sealed partial class MessagePattern
     /// <summary>A built regex with the group number of each slot (slot i is the capture p{i}), looked up once.</summary>
     private sealed class Built
     {
-        public Built(Regex regex, int slots)
+        private readonly string _pattern;
+        private Built? _linear;
+
+        public Built(Regex regex, string pattern, int slots)
         {
             Regex = regex;
+            _pattern = pattern;
             Groups = new int[slots];
             for (var i = 0; i < slots; i++)
             {
@@ -309,6 +333,22 @@ internal sealed partial class MessagePattern
         public Regex Regex { get; }
 
         public int[] Groups { get; }
+
+        /// <summary>The same pattern on the non-backtracking engine, built the first time a text needs it.</summary>
+        public Built Linear
+        {
+            get
+            {
+                var linear = Volatile.Read(ref _linear);
+                if (linear is null)
+                {
+                    linear = new Built(new Regex(_pattern, (Regex.Options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking, MatchTimeout), _pattern, Groups.Length);
+                    linear = Interlocked.CompareExchange(ref _linear, linear, null) ?? linear;
+                }
+
+                return linear;
+            }
+        }
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
