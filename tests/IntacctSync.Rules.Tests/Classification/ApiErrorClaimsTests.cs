@@ -73,6 +73,21 @@ public sealed class ApiErrorClaimsTests
         Assert.True(report.Unexplained.Any(u => u.Contains(text, StringComparison.Ordinal)) || report.Diagnoses.Any(d => d.Evidence.Any(e => e.Contains(text, StringComparison.Ordinal))));
     }
 
+    // "Could not create cctransaction record!" only repeats that the call failed: with a sibling error of the same
+    // call that says why (a restricted account), INT993 (a failure with no data-specific detail) is not the answer.
+    [Fact]
+    public void Classify_CardTransactionWrapperBesideASpecificError_IsNotInt993()
+    {
+        var wrapper = new ApiError { Api = IntacctApi.Xml, Level = ApiErrorLevel.Result, Status = ApiResultStatus.Failure, Function = "create", ErrorNo = "BL34000061", Description = "", Description2 = "Could not create cctransaction record!" };
+        var specific = new ApiError { Api = IntacctApi.Xml, Level = ApiErrorLevel.Result, Status = ApiResultStatus.Failure, Function = "create", ErrorNo = "BL01001973", Description = "", Description2 = "The account 6100 is restricted and cannot be used in this transaction." };
+
+        var alone = Classifier.Classify(new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Export, ApiErrors = [wrapper] });
+        var withSibling = Classifier.Classify(new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Export, ApiErrors = [wrapper, specific] });
+
+        Assert.Contains(alone.Diagnoses, d => d.Code == "INT993");
+        Assert.DoesNotContain(withSibling.Diagnoses, d => d.Code == "INT993");
+    }
+
     private static IEnumerable<string> AllFacts(Diagnosis diagnosis) =>
         diagnosis.Causes.Concat(diagnosis.RuledOut).SelectMany(c => c.Facts);
 }

@@ -99,14 +99,27 @@ public sealed partial class EvidenceFacts
     public bool CardTransactionCreateFailed => CardTransactionErrors.Any();
 
     /// <summary>
-    /// An API error about the <c>cctransaction</c> carries data-specific detail (a result-level error other
-    /// than the generic "could not create" wrappers): a data problem of another code, not INT993.
+    /// An API error about the <c>cctransaction</c>, or a sibling of the same call (same function), carries data-specific
+    /// detail (a result-level error other than the generic "could not create" wrappers): a data problem of another
+    /// code, not INT993.
     /// </summary>
-    public bool CardTransactionErrorHasDetail => CardTransactionErrors.Any(a =>
-        (a.Level is null or ApiErrorLevel.Result)
-        && (a.HttpStatus is null or < 500)
-        && !Mentions(a, WrapperTexts)
-        && !string.IsNullOrWhiteSpace((a.Description ?? string.Empty) + (a.Description2 ?? string.Empty)));
+    public bool CardTransactionErrorHasDetail
+    {
+        get
+        {
+            // The detail may sit in a sibling error of the same call that does not name cctransaction itself (the
+            // wrapper "Could not create cctransaction record!" beside "the account 6100 is restricted"): the wrapper
+            // only repeats that the call failed, so the sibling is the card transaction's detail.
+            var calls = CardTransactionErrors.Select(a => a.Function ?? string.Empty).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return calls.Count > 0 && (Evidence.ApiErrors ?? []).Any(a =>
+                a is not null
+                && (CardTransactionErrors.Contains(a) || calls.Contains(a.Function ?? string.Empty))
+                && (a.Level is null or ApiErrorLevel.Result)
+                && (a.HttpStatus is null or < 500)
+                && !Mentions(a, WrapperTexts)
+                && !string.IsNullOrWhiteSpace((a.Description ?? string.Empty) + (a.Description2 ?? string.Empty)));
+        }
+    }
 
     /// <summary>
     /// Whether a Cash or Accrual journal of the Expensify Card settings is observed empty (<c>""</c>):
