@@ -6,8 +6,7 @@ namespace IntacctSync.Rules.Rules;
 /// <summary>
 /// The time one document's messages and API errors may take to recognize, all together. Each pattern runs in
 /// time linear in the text (5 ms of backtracking at most, then a non-backtracking regex), so the budget is a
-/// ceiling, not the usual cost:
-/// a document near the size limit that is all messages stays well under it. Whatever is not tried once the
+/// ceiling, not the usual cost: a document near the size limit that is all messages stays well under it. Whatever is not tried once the
 /// budget is spent, or whose match runs past the per-match timeout, is left unrecognized (so listed as
 /// unexplained) and the report says recognition was cut short (<see cref="Describe"/>).
 /// </summary>

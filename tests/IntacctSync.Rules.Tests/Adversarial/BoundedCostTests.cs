@@ -48,6 +48,9 @@ public sealed class BoundedCostTests
             : ApiError("Object definition COSTCENTER not found", "COSTCENTER")).ToArray()),
         ["API errors refusing permission on one object"] = n => Document(apiErrors: Enumerable.Range(0, n * 8).Select(_ => ApiError("You do not have permission for API operation READ_BY_QUERY on objects of type COSTCENTER", "COSTCENTER")).ToArray()),
         ["nested dimensions and rights"] = n => Document(dimensions: n * 2),
+        ["card transaction wrappers beside other errors of an export"] = n => Document(operation: "export", apiErrors: Enumerable.Range(0, n * 4).Select(i => i % 2 == 0
+            ? ApiError("Could not create cctransaction record!", "CCTRANSACTION", "create")
+            : ApiError("Currently, we can't create the transaction", "GLBATCH", "create")).ToArray()),
     };
 
     [Theory]
@@ -159,14 +162,14 @@ public sealed class BoundedCostTests
 
     private static string Repeat(string text, int times) => new StringBuilder(text.Length * times).Insert(0, text, times).ToString();
 
-    private static object ApiError(string description, string @object) =>
-        new { errorNo = "BL01001973", description, function = "readByQuery", @object };
+    private static object ApiError(string description, string @object, string function = "readByQuery") =>
+        new { errorNo = "BL01001973", description, function, @object };
 
-    private static string Document(string[]? messages = null, object[]? apiErrors = null, int dimensions = 0) =>
+    private static string Document(string[]? messages = null, object[]? apiErrors = null, int dimensions = 0, string operation = "sync") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["schemaVersion"] = 1,
-            ["operation"] = "sync",
+            ["operation"] = operation,
             ["outcome"] = "failed",
             ["messages"] = messages,
             ["apiErrors"] = apiErrors,

@@ -31,6 +31,8 @@ public sealed partial class EvidenceFacts
 
     private static readonly string[] CompanyStateErrors = ["PL04000055"];
 
+    private static readonly string[] OutageTexts = ["temporarily unavailable", "service unavailable"];
+
     private static readonly string[] WrapperTexts =
     [
         "could not create", "can't create the transaction", "cannot create the transaction", "rolled back",
@@ -90,10 +92,7 @@ public sealed partial class EvidenceFacts
         || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <summary>Sage Intacct could not serve the request: HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text.</summary>
-    public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a => a is not null
-        && (a.HttpStatus >= 500
-            || string.Equals(a.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
-            || Mentions(a, ["temporarily unavailable", "service unavailable"])));
+    public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a => a is not null && IsOutage(a));
 
     /// <summary>An API error is about creating a credit card transaction (<c>cctransaction</c>).</summary>
     public bool CardTransactionCreateFailed => CardTransactionErrors.Any();
@@ -110,10 +109,12 @@ public sealed partial class EvidenceFacts
             // The detail may sit in a sibling error of the same call that does not name cctransaction itself (the
             // wrapper "Could not create cctransaction record!" beside "the account 6100 is restricted"): the wrapper
             // only repeats that the call failed, so the sibling is the card transaction's detail.
-            var calls = CardTransactionErrors.Select(a => a.Function ?? string.Empty).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // The card transaction errors are found once: asking the filter again for every error was quadratic.
+            var cards = new HashSet<ApiError>(CardTransactionErrors, ReferenceEqualityComparer.Instance);
+            var calls = cards.Select(a => a.Function ?? string.Empty).ToHashSet(StringComparer.OrdinalIgnoreCase);
             return calls.Count > 0 && (Evidence.ApiErrors ?? []).Any(a =>
                 a is not null
-                && (CardTransactionErrors.Contains(a) || calls.Contains(a.Function ?? string.Empty))
+                && (cards.Contains(a) || calls.Contains(a.Function ?? string.Empty))
                 && (a.Level is null or ApiErrorLevel.Result)
                 && (a.HttpStatus is null or < 500)
                 && !Mentions(a, WrapperTexts)
@@ -337,12 +338,14 @@ public sealed partial class EvidenceFacts
         || Mentions(error, CompanyStateTexts)
         || IsUnavailable(error);
 
-    /// <summary>Sage Intacct could not serve this request: HTTP 5xx, gateway error <c>GW-0001</c>, an outage page, or a "temporarily unavailable" text.</summary>
-    private static bool IsUnavailable(ApiError error) =>
+    /// <summary>Sage Intacct could not serve this request: an outage (<see cref="IsOutage"/>) or the reader's outage page.</summary>
+    private static bool IsUnavailable(ApiError error) => IsOutage(error) || Intacct.IntacctResponseReader.IsUnavailable(error);
+
+    /// <summary>HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text: what <see cref="IntacctUnavailable"/> looks for.</summary>
+    private static bool IsOutage(ApiError error) =>
         error.HttpStatus >= 500
         || string.Equals(error.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
-        || Intacct.IntacctResponseReader.IsUnavailable(error)
-        || Mentions(error, ["temporarily unavailable", "service unavailable"]);
+        || Mentions(error, OutageTexts);
 
     private IEnumerable<ApiError> CardTransactionErrors => (Evidence.ApiErrors ?? []).Where(a =>
         string.Equals(a.Object, "cctransaction", StringComparison.OrdinalIgnoreCase)
