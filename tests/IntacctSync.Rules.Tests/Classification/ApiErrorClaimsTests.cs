@@ -51,6 +51,32 @@ public sealed class ApiErrorClaimsTests
             cause.Facts);
     }
 
+    // A document rule cites the error that established its cause, wherever it sits: here the sign-in refusal comes
+    // after an unrelated read error, and citing the first error (as "apiErrors[#0]" once did) would cite nothing true.
+    [Theory]
+    [InlineData("request-not-validated", "XL03000009", "Unable to validate the request", "apiErrors[errorNo=XL03000009].description2")]
+    [InlineData("credentials-wrong", "XMLGW_JPP0002", "Sign-in information is incorrect", "apiErrors[#1].description2")]
+    public void Classify_SignInErrorAfterAnother_CitesTheSignInError(string cause, string errorNo, string text, string expectedFact)
+    {
+        var evidence = new SyncEvidence
+        {
+            SchemaVersion = 1,
+            Operation = SyncOperation.Sync,
+            Connection = new Connection { EverSucceeded = false },
+            ApiErrors =
+            [
+                new ApiError { Api = IntacctApi.Xml, Function = "readByQuery", Level = ApiErrorLevel.Result, ErrorNo = "BL01001973", Description = "", Description2 = "" },
+                new ApiError { Api = IntacctApi.Xml, Level = ApiErrorLevel.Authentication, Status = ApiResultStatus.Failure, ErrorNo = errorNo, Description = "", Description2 = text },
+            ],
+        };
+
+        var diagnosis = Assert.Single(Classifier.Classify(evidence).Diagnoses, d => d.Code == "INT122");
+
+        var established = Assert.Single(diagnosis.Causes, c => c.Id == cause);
+        Assert.Contains(expectedFact + " = \"" + text + "\"", established.Facts);
+        Assert.DoesNotContain(established.Facts, f => f.StartsWith("apiErrors[#0]", StringComparison.Ordinal) || f.Contains("BL01001973", StringComparison.Ordinal));
+    }
+
     // Errors about the company's or the service's state stop every request at control level: whoever signs in, so
     // they confirm no authentication code; the failed job falls back, with the error listed.
     [Theory]

@@ -87,9 +87,12 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>An API error says an API session could not be created (<c>getAPISession</c>, "Get API Session Failed").</summary>
-    public bool SessionApiErrorSeen => (Evidence.ApiErrors ?? []).Any(a =>
-        string.Equals(a.Function, "getAPISession", StringComparison.OrdinalIgnoreCase)
-        || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
+    public bool SessionApiErrorSeen => (Evidence.ApiErrors ?? []).Any(IsSessionError);
+
+    private static bool IsSessionError(ApiError? a) =>
+        a is not null
+        && (string.Equals(a.Function, "getAPISession", StringComparison.OrdinalIgnoreCase)
+            || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <summary>Sage Intacct could not serve the request: HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text.</summary>
     public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a => a is not null && IsOutage(a));
@@ -319,15 +322,58 @@ public sealed partial class EvidenceFacts
         ("accountsPayable", ModuleAccess.All, static f => f.UsesVendorBills),
     ];
 
+    /// <summary>
+    /// The fact-path selector of the first API error of a kind a document rule cites (<c>{signInError}</c> and its
+    /// siblings): by error number when it is an Intacct error number and the first error with it, else by position.
+    /// A cause that cites it is established by that very error, so one exists; <c>#0</c> only as a last resort.
+    /// </summary>
+    internal string ApiErrorSelector(string kind)
+    {
+        var errors = Evidence.ApiErrors ?? [];
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (errors[i] is { } error && IsOfKind(error, kind))
+            {
+                if (error.ErrorNo is { } number && IsIntacctErrorNumber(number) && FirstApiErrorWithNumber(number) == i)
+                {
+                    return "errorNo=" + number;
+                }
+
+                return "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "#0";
+    }
+
+    private static bool IsOfKind(ApiError error, string kind) => kind switch
+    {
+        "senderIdError" => IsSignInError(error) && Mentions(error, SenderIdTexts),
+        "credentialsError" => IsSignInError(error) && Mentions(error, CredentialTexts),
+        "signInError" => IsSignInError(error) && !Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts)
+            && !(string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction)),
+        "sessionError" => IsSessionError(error),
+        "outageError" => IsOutage(error),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an API error kind."),
+    };
+
+    /// <summary>The template names <see cref="ApiErrorSelector"/> answers.</summary>
+    internal static readonly string[] ApiErrorKinds = ["senderIdError", "credentialsError", "signInError", "sessionError", "outageError"];
+
+    private static bool IsIntacctErrorNumber(string number) =>
+        System.Text.RegularExpressions.Regex.IsMatch(number, @"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.
-    private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(a =>
+    private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(IsSignInError);
+
+    private static bool IsSignInError(ApiError? a) =>
         a is not null
         && !IsCompanyOrServiceState(a)
         && (a.Level == ApiErrorLevel.Authentication
             || (a.Level == ApiErrorLevel.Control && a.HttpStatus != 429 && !Mentions(a, RequestErrorTexts))
             || a.HttpStatus == 401
-            || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase)));
+            || GatewaySignInErrors.Contains(a.ErrorNo ?? string.Empty, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// An error about the company's state (an expired demo company) or the service's (unavailable, a gateway
