@@ -323,7 +323,7 @@ internal static partial class ReportBuilder
                         {
                             // Evidence still missing is evidence the document does not hold: a field it holds,
                             // or a record its complete list shows is not there, is not asked for.
-                            var field = m.Field.Render(slot);
+                            var field = m.Path.Render(slot);
                             if (!Lists(missing, field) && !m.Path.Holds(facts, slot))
                             {
                                 missing.Add(new MissingEvidence(field, m.Why.Render(slot)));

@@ -22,9 +22,10 @@ internal sealed class FactIndex
     /// <summary>The value of the map entry whose key is <paramref name="key"/>, or <c>null</c>.</summary>
     public object? Lookup(IDictionary dictionary, string key)
     {
+        key = FactKey.HasEscape(key) ? FactKey.Unescape(key) : key;
         if (dictionary.Count < ScanBelow)
         {
-            return Scan(dictionary, key);
+            return ScanKey(dictionary, key);
         }
 
         _maps ??= new Dictionary<IDictionary, Dictionary<string, object?>>(ReferenceEqualityComparer.Instance);
@@ -90,7 +91,10 @@ internal sealed class FactIndex
     }
 
     /// <summary>The map entry by key, by scanning.</summary>
-    internal static object? Scan(IDictionary dictionary, string key)
+    internal static object? Scan(IDictionary dictionary, string key) =>
+        ScanKey(dictionary, FactKey.HasEscape(key) ? FactKey.Unescape(key) : key);
+
+    private static object? ScanKey(IDictionary dictionary, string key)
     {
         foreach (DictionaryEntry entry in dictionary)
         {
@@ -126,7 +130,7 @@ internal sealed class FactIndex
         }
 
         // Most selectors are one bare key or one field=value: read without splitting into an array.
-        if (!selector.Contains(',', StringComparison.Ordinal))
+        if (!selector.Contains(',', StringComparison.Ordinal) && !FactKey.HasEscape(selector))
         {
             var (property, value) = Condition(element, selector);
             return property is null ? null : First(records, new SingleCondition(property, value));
@@ -173,6 +177,24 @@ internal sealed class FactIndex
     /// </summary>
     private static (EvidenceField Property, string Value)[]? Conditions(ElementInfo element, string selector)
     {
+        if (FactKey.HasEscape(selector))
+        {
+            var escaped = FactKey.Parts(selector);
+            var read = new (EvidenceField, string)[escaped.Count];
+            for (var i = 0; i < escaped.Count; i++)
+            {
+                var (name, value) = escaped[i];
+                if ((name is null ? element.DefaultKey : element.Field(name)) is not { } field)
+                {
+                    return null;
+                }
+
+                read[i] = (field, value);
+            }
+
+            return read;
+        }
+
         var parts = selector.Split(',');
         var conditions = new (EvidenceField, string)[parts.Length];
         for (var i = 0; i < parts.Length; i++)

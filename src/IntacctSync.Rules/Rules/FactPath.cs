@@ -26,6 +26,9 @@ internal sealed class FactPath
 
     public TextTemplate Template { get; }
 
+    /// <summary>The path's text for a subject, its keys escaped (<see cref="FactKey"/>).</summary>
+    public string Render(Func<string, string> slot) => FactKey.Render(Template, slot);
+
     /// <summary>Wraps a template; its steps are resolved when it is first cited.</summary>
     public static FactPath Compile(TextTemplate template) => new(template);
 
@@ -46,14 +49,14 @@ internal sealed class FactPath
         var (steps, value) = Resolve();
         if (steps is null)
         {
-            return FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer);
+            return FactResolver.Cite(facts.Evidence, FactKey.Render(Template, slot), facts.Writer);
         }
 
         var text = facts.Writer.Path.Clear();
         var found = Walk(steps, facts, slot, text, out var current);
         return found switch
         {
-            Found.ByText => FactResolver.Cite(facts.Evidence, Template.Render(slot), facts.Writer),
+            Found.ByText => FactResolver.Cite(facts.Evidence, FactKey.Render(Template, slot), facts.Writer),
             Found.NotListed => $"{text} = {FactResolver.NotListed}",
             Found.Value => facts.Writer.Format(text.ToString(), current!, value!),
             _ => null,
@@ -68,7 +71,7 @@ internal sealed class FactPath
     {
         var (steps, _) = Resolve();
         var found = steps is null ? Found.ByText : Walk(steps, facts, slot, null, out _);
-        return found == Found.ByText ? FactResolver.Holds(facts.Evidence, Template.Render(slot)) : found is Found.Value or Found.NotListed;
+        return found == Found.ByText ? FactResolver.Holds(facts.Evidence, FactKey.Render(Template, slot)) : found is Found.Value or Found.NotListed;
     }
 
     private static Found Walk(Step[] steps, Subjects.EvidenceFacts facts, Func<string, string> slot, StringBuilder? text, out object? current)
@@ -84,13 +87,8 @@ internal sealed class FactPath
                 continue;
             }
 
-            var key = step.Key.Render(slot);
-            if (key.Contains(']', StringComparison.Ordinal))
-            {
-                // A key that holds "]" ends the segment early in the path text; read it as the text says.
-                return Found.ByText;
-            }
-
+            // Written escaped (FactKey), as the report cites it; the lookup reads the escapes back.
+            var key = FactKey.Render(step.Key, slot);
             keys[i] = key;
             text?.Append('[').Append(key).Append(']');
         }

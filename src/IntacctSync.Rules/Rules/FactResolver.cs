@@ -127,6 +127,7 @@ internal static partial class FactResolver
         }
     }
 
-    [GeneratedRegex(@"(?:^|\.)(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<key>[^\]]*)\]")]
+    // A key runs to the first "]" that no backslash escapes (FactKey).
+    [GeneratedRegex(@"(?:^|\.)(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<key>(?:[^\]\\]|\\.)*)\]")]
     private static partial Regex Segment();
 }

@@ -46,8 +46,14 @@ internal static class EvidenceFactChecker
 
             if (path[i] == '[')
             {
-                var end = path.IndexOf(']', i);
-                if (end < 0)
+                // The selector ends at the first "]" that no backslash escapes.
+                var end = i + 1;
+                while (end < path.Length && path[end] != ']')
+                {
+                    end += path[end] == '\\' ? 2 : 1;
+                }
+
+                if (end >= path.Length)
                 {
                     return $"'{fact}': unclosed selector";
                 }
@@ -148,9 +154,10 @@ internal static class EvidenceFactChecker
         switch (node)
         {
             case JsonObject map:
+                var wanted = string.Concat(Pieces(selector, splitting: false).Single().Value);
                 foreach (var (key, value) in map)
                 {
-                    if (string.Equals(key, selector, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(key, wanted, StringComparison.OrdinalIgnoreCase))
                     {
                         return value;
                     }
@@ -168,12 +175,12 @@ internal static class EvidenceFactChecker
                 return index < list.Count ? list[index] : null;
 
             case JsonArray list:
-                var conditions = selector.Split(',').Select(part => part.Split('=', 2)).ToArray();
+                var conditions = Pieces(selector, splitting: true);
                 foreach (var record in list)
                 {
-                    if (record is JsonObject fields && conditions.All(c => c.Length == 2
-                        ? FieldEquals(fields, c[0].Trim(), c[1].Trim())
-                        : KeyFields.Any(k => FieldEquals(fields, k, c[0].Trim()))))
+                    if (record is JsonObject fields && conditions.All(c => c.Field is { } field
+                        ? FieldEquals(fields, field, c.Value)
+                        : KeyFields.Any(k => FieldEquals(fields, k, c.Value))))
                     {
                         return record;
                     }
@@ -184,6 +191,48 @@ internal static class EvidenceFactChecker
             default:
                 problem = $"selector [{selector}] applied to {node?.GetValueKind().ToString() ?? "nothing"}";
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// A selector's conditions as the contract writes them: split at commas and at each part's first equals sign
+    /// unless a backslash escapes them, the backslashes removed, and spaces that no backslash escapes trimmed at
+    /// each end. Without <paramref name="splitting"/> the whole selector is one value (a map key).
+    /// </summary>
+    private static List<(string? Field, string Value)> Pieces(string selector, bool splitting)
+    {
+        var result = new List<(string?, string)>();
+        var chars = new List<(char C, bool Escaped)>();
+        string? field = null;
+        for (var i = 0; i <= selector.Length; i++)
+        {
+            if (i == selector.Length || (splitting && selector[i] == ','))
+            {
+                result.Add((field, Text(chars)));
+                chars.Clear();
+                field = null;
+            }
+            else if (selector[i] == '\\' && i + 1 < selector.Length)
+            {
+                chars.Add((selector[++i], true));
+            }
+            else if (splitting && selector[i] == '=' && field is null)
+            {
+                field = Text(chars);
+                chars.Clear();
+            }
+            else
+            {
+                chars.Add((selector[i], false));
+            }
+        }
+
+        return result;
+
+        static string Text(List<(char C, bool Escaped)> chars)
+        {
+            var kept = chars.Select((c, i) => (c, i)).Where(x => x.c.Escaped || !char.IsWhiteSpace(x.c.C)).Select(x => x.i).ToList();
+            return kept.Count == 0 ? string.Empty : new string(chars.Skip(kept[0]).Take(kept[^1] - kept[0] + 1).Select(c => c.C).ToArray());
         }
     }
 

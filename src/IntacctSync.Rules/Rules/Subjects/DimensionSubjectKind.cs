@@ -197,13 +197,13 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     {
         if (d.ApiErrors.Count == 0)
         {
-            return "object=" + d.Key;
+            return "object=" + FactKey.Escape(d.Key);
         }
 
         var error = d.ApiErrors[0];
         if (!string.IsNullOrWhiteSpace(error.Object))
         {
-            return "object=" + error.Object;
+            return "object=" + FactKey.Escape(error.Object);
         }
 
         if (error.ErrorNo is { } number && IntacctErrorNumber().IsMatch(number) && facts.FirstApiErrorWithNumber(number) == d.FirstApiErrorIndex)
