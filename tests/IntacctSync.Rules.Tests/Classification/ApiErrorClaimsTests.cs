@@ -77,6 +77,27 @@ public sealed class ApiErrorClaimsTests
         Assert.DoesNotContain(established.Facts, f => f.StartsWith("apiErrors[#0]", StringComparison.Ordinal) || f.Contains("BL01001973", StringComparison.Ordinal));
     }
 
+    // The dimension's first API error says nothing; the second denies permission on its object. The rights cause is
+    // proved by the second, so it cites the second (citing the first, as "{apiError}" did, cited no fact at all).
+    [Fact]
+    public void Classify_PermissionDenialAfterAnEmptyErrorOfTheDimension_CitesTheDenial()
+    {
+        const string Json = """
+            { "schemaVersion": 1, "operation": "sync",
+              "messages": ["INT402 Sync Error: Sage Intacct couldn't return values for dimension GLACCOUNT. This typically occurs when user-defined dimensions aren't set up correctly or are missing permissions."],
+              "apiErrors": [
+                { "api": "xml", "level": "result", "function": "readByQuery", "object": "glaccount", "errorNo": "BL01001973", "description": "", "description2": "" },
+                { "api": "rest", "function": "readByQuery", "errorNo": "BL01001973", "correction": "You do not have permission for API operation READ_BY_QUERY on objects of type glaccount" } ],
+              "intacct": { "dimensions": [ { "id": "glaccount", "label": "GLACCOUNT", "valuesReturned": 0 } ] } }
+            """;
+
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(Json)).Diagnoses, d => d.Code == "INT402");
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var cause = Assert.Single(diagnosis.Causes, c => c.Id == "user-cannot-read-udd");
+        Assert.Equal(["apiErrors[#1].correction = \"You do not have permission for API operation READ_BY_QUERY on objects of type glaccount\""], cause.Facts);
+    }
+
     // Errors about the company's or the service's state stop every request at control level: whoever signs in, so
     // they confirm no authentication code; the failed job falls back, with the error listed.
     [Theory]

@@ -113,6 +113,12 @@ public sealed partial class DimensionSubject
     /// <summary>The position in <c>apiErrors</c> of the first API error about the dimension's object; -1 when none.</summary>
     internal int FirstApiErrorIndex { get; private set; } = -1;
 
+    /// <summary>The position in <c>apiErrors</c> of the first error that denied permission on the dimension's object; -1 when none.</summary>
+    internal int PermissionDeniedIndex { get; private set; } = -1;
+
+    /// <summary>The position in <c>apiErrors</c> of the first error that said the dimension's object was not found; -1 when none.</summary>
+    internal int NotFoundIndex { get; private set; } = -1;
+
     internal void AddApiError(ApiError error, int index, bool permissionDenied, bool notFound)
     {
         if (FirstApiErrorIndex < 0)
@@ -127,6 +133,16 @@ public sealed partial class DimensionSubject
         }
 
         list.Add(error);
+        if (permissionDenied && PermissionDeniedIndex < 0)
+        {
+            PermissionDeniedIndex = index;
+        }
+
+        if (notFound && NotFoundIndex < 0)
+        {
+            NotFoundIndex = index;
+        }
+
         ApiPermissionDenied |= permissionDenied;
         ApiObjectNotFound |= notFound;
     }

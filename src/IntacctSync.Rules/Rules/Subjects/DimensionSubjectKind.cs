@@ -13,7 +13,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     public static readonly DimensionSubjectKind Instance = new();
 
     private static readonly FrozenSet<string> Names = FrozenSet.Create(
-        StringComparer.Ordinal, "dimension", "dimensionKey", "codingKey", "apiError", "user", "userRightsPath", "workspace");
+        StringComparer.Ordinal, "dimension", "dimensionKey", "codingKey", "apiError", "permissionError", "notFoundError", "user", "userRightsPath", "workspace");
 
     /// <summary>Intacct's own objects, which an API error may name but which are never user-defined dimensions.</summary>
     private static readonly FrozenSet<string> StandardObjects = FrozenSet.Create(
@@ -171,7 +171,9 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             "dimension" => d.Name,
             "dimensionKey" => d.Key,
             "codingKey" => NullIfEmpty(d.Coding?.Id) ?? d.Key,
-            "apiError" => ApiErrorSelector(d, facts),
+            "apiError" => ApiErrorSelector(d, facts, d.FirstApiErrorIndex),
+            "permissionError" => ApiErrorSelector(d, facts, d.PermissionDeniedIndex),
+            "notFoundError" => ApiErrorSelector(d, facts, d.NotFoundIndex),
             "user" => facts.UserPhrase,
             "workspace" => facts.WorkspaceName,
             "userRightsPath" => facts.UserRightsPath ??= UserRightsPath(facts),
@@ -188,34 +190,13 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
             };
 
     /// <summary>
-    /// Selects the dimension's first API error in fact paths: by its <c>object</c> field when the response named one,
-    /// else by its error number when that is an Intacct error number (<c>BL01001973</c>, <c>GW-0010</c>; a filler
-    /// such as <c>XXX</c> or <c>Query Failed</c> names nothing) and the first error with it, else by its position.
-    /// Constant time: the error's position is kept when it is joined to the dimension.
+    /// Selects one of the dimension's API errors in fact paths (<see cref="EvidenceFacts.ApiErrorSelector(int)"/>): the
+    /// first of them for <c>{apiError}</c>, the one that denied permission for <c>{permissionError}</c>, the one that said
+    /// the object was not found for <c>{notFoundError}</c>. With no such error, the dimension's object names where one
+    /// would be. Constant time: the errors' positions are kept when they are joined to the dimension.
     /// </summary>
-    private static string ApiErrorSelector(DimensionSubject d, EvidenceFacts facts)
-    {
-        if (d.ApiErrors.Count == 0)
-        {
-            return "object=" + FactKey.Escape(d.Key);
-        }
-
-        var error = d.ApiErrors[0];
-        if (!string.IsNullOrWhiteSpace(error.Object))
-        {
-            return "object=" + FactKey.Escape(error.Object);
-        }
-
-        if (error.ErrorNo is { } number && IntacctErrorNumber().IsMatch(number) && facts.FirstApiErrorWithNumber(number) == d.FirstApiErrorIndex)
-        {
-            return "errorNo=" + number;
-        }
-
-        return "#" + d.FirstApiErrorIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntacctErrorNumber();
+    private static string ApiErrorSelector(DimensionSubject d, EvidenceFacts facts, int index) =>
+        index < 0 ? "object=" + FactKey.Escape(d.Key) : facts.ApiErrorSelector(index);
 
     public override void AddMentions(object subject, string code, List<int> into) =>
         AddMentions(((DimensionSubject)subject).MentionList, code, into);

@@ -334,16 +334,32 @@ public sealed partial class EvidenceFacts
         {
             if (errors[i] is { } error && IsOfKind(error, kind))
             {
-                if (error.ErrorNo is { } number && IsIntacctErrorNumber(number) && FirstApiErrorWithNumber(number) == i)
-                {
-                    return "errorNo=" + number;
-                }
-
-                return "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ApiErrorSelector(i);
             }
         }
 
         return "#0";
+    }
+
+    /// <summary>
+    /// The selector that reads back exactly <c>apiErrors[index]</c>: by its <c>object</c> when it is the first error
+    /// naming that object, else by its error number when that is an Intacct error number (<c>BL01001973</c>,
+    /// <c>GW-0010</c>; a filler such as <c>XXX</c> names nothing) and it is the first error with it, else by position.
+    /// </summary>
+    internal string ApiErrorSelector(int index)
+    {
+        var error = Evidence.ApiErrors![index];
+        if (!string.IsNullOrWhiteSpace(error.Object) && FirstApiErrorWithObject(error.Object) == index)
+        {
+            return "object=" + FactKey.Escape(error.Object);
+        }
+
+        if (error.ErrorNo is { } number && IsIntacctErrorNumber(number) && FirstApiErrorWithNumber(number) == index)
+        {
+            return "errorNo=" + number;
+        }
+
+        return "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsOfKind(ApiError error, string kind) => kind switch
@@ -357,8 +373,11 @@ public sealed partial class EvidenceFacts
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an API error kind."),
     };
 
-    /// <summary>The template names <see cref="ApiErrorSelector"/> answers.</summary>
+    /// <summary>The template names <see cref="ApiErrorSelector(string)"/> answers.</summary>
     internal static readonly string[] ApiErrorKinds = ["senderIdError", "credentialsError", "signInError", "sessionError", "outageError"];
+
+    /// <summary>The dimension placeholders whose value is a selector of one API error.</summary>
+    internal static readonly string[] DimensionApiErrorSlots = ["apiError", "permissionError", "notFoundError"];
 
     private static bool IsIntacctErrorNumber(string number) =>
         System.Text.RegularExpressions.Regex.IsMatch(number, @"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

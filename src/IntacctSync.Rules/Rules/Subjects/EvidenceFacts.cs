@@ -57,13 +57,36 @@ public sealed partial class EvidenceFacts
     private MessageMatch?[]? _apiErrorMatches;
 
     private Dictionary<string, int>? _firstApiErrorByNumber;
+    private Dictionary<string, int>? _firstApiErrorByObject;
+
+    /// <summary>The position of the first API error naming this object, without regard to case as selectors read it; -1 when none.</summary>
+    internal int FirstApiErrorWithObject(string name)
+    {
+        if (_firstApiErrorByObject is null)
+        {
+            var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var errors = Evidence.ApiErrors ?? [];
+            for (var i = 0; i < errors.Count; i++)
+            {
+                if (errors[i]?.Object is { } named)
+                {
+                    first.TryAdd(named, i);
+                }
+            }
+
+            _firstApiErrorByObject = first;
+        }
+
+        return _firstApiErrorByObject.GetValueOrDefault(name, -1);
+    }
 
     /// <summary>The position of the first API error with this error number (compared as written); -1 when none.</summary>
     internal int FirstApiErrorWithNumber(string errorNo)
     {
         if (_firstApiErrorByNumber is null)
         {
-            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Without regard to case, as a selector reads it.
+            var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var errors = Evidence.ApiErrors ?? [];
             for (var i = 0; i < errors.Count; i++)
             {
