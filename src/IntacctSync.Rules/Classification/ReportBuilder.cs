@@ -55,17 +55,9 @@ internal static partial class ReportBuilder
         // naming its own object) would make a report a hundred times its size. What only the diagnoses left out
         // cited is listed as unexplained, so every message and API error is still accounted for, and the report
         // says so under incomplete.
-        HashSet<int>? leftOut = null;
         string? capped = null;
         if (findings.Count > MaxDiagnoses)
         {
-            leftOut = [];
-            for (var i = MaxDiagnoses; i < findings.Count; i++)
-            {
-                Mentions(findings[i], mentions);
-                leftOut.UnionWith(mentions);
-            }
-
             capped = string.Create(CultureInfo.InvariantCulture,
                 $"The report holds the first {MaxDiagnoses:N0} of {findings.Count:N0} diagnoses, best first; the other {findings.Count - MaxDiagnoses:N0} were not written, and the messages and API errors that only they cited are listed under unexplained.");
             findings.RemoveRange(MaxDiagnoses, findings.Count - MaxDiagnoses);
@@ -88,6 +80,7 @@ internal static partial class ReportBuilder
         }
 
         var diagnoses = new Diagnosis[findings.Count];
+        bool[]? citedMessages = null;
         HashSet<ApiError>? explained = null;
         for (var i = 0; i < findings.Count; i++)
         {
@@ -116,9 +109,16 @@ internal static partial class ReportBuilder
             }
 
             diagnoses[i] = Write(finding, facts, steps, slot, mentions);
-            if (leftOut is not null)
+
+            // A message is accounted for by a diagnosis that cites it, not by being recognized: a recognized message
+            // whose finding was not reported (another phase's code, a subject its rule does not apply to, a
+            // diagnosis left out) is listed under unexplained.
+            foreach (var m in mentions)
             {
-                leftOut.ExceptWith(mentions);
+                if (m >= 0)
+                {
+                    (citedMessages ??= new bool[facts.Evidence.Messages!.Count])[m] = true;
+                }
             }
 
             // Only API errors are ever looked up in the set: without any, it is not built.
@@ -147,7 +147,7 @@ internal static partial class ReportBuilder
             (incomplete ??= []).Add(capped);
         }
 
-        return new DiagnosisReport(diagnoses, Unexplained(facts, explained, leftOut), faults.Faults, incomplete);
+        return new DiagnosisReport(diagnoses, Unexplained(facts, explained, citedMessages), faults.Faults, incomplete);
     }
 
     /// <summary>
@@ -532,23 +532,13 @@ internal static partial class ReportBuilder
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
             : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
-    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained, HashSet<int>? leftOut = null)
+    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained, bool[]? citedMessages)
     {
         var unexplained = new List<string>();
         var messages = facts.Evidence.Messages;
-
-        // The recognizer matches messages in order, and their matches come first, so one cursor
-        // walks both lists.
-        var match = 0;
         for (var i = 0; i < (messages?.Count ?? 0); i++)
         {
-            while (match < facts.Matches.Length && facts.Matches[match].Index >= 0 && facts.Matches[match].Index < i)
-            {
-                match++;
-            }
-
-            var recognized = match < facts.Matches.Length && facts.Matches[match].Index == i && leftOut?.Contains(i) != true;
-            if (!recognized && !string.IsNullOrWhiteSpace(messages![i]))
+            if (citedMessages?[i] != true && !string.IsNullOrWhiteSpace(messages![i]))
             {
                 unexplained.Add(messages[i]);
             }

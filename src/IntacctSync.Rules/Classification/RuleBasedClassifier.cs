@@ -141,8 +141,11 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             anyEstablished |= states[i].Verdict == Verdict.Established;
         }
 
+        // A notWhen silences a code that other evidence explains, but never a message of the code that was seen: that
+        // finding is reported as the evidence stands (the contract accounts for every message), ranked as any other.
         Certainty certainty;
-        if (AnyNotWhen(rule, subject, facts, established: anyEstablished))
+        var mentioned = rule.Subject.IsMentionedBy(subject, rule.Code);
+        if (!mentioned && AnyNotWhen(rule, subject, facts, established: anyEstablished))
         {
             return null;
         }
@@ -150,7 +153,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             certainty = Certainty.Confirmed;
         }
-        else if (rule.Subject.IsMentionedBy(subject, rule.Code))
+        else if (mentioned)
         {
             certainty = Certainty.Likely;
         }

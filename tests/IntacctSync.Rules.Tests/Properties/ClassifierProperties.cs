@@ -90,6 +90,43 @@ public class ClassifierProperties
         }, Iterations, Print);
     }
 
+    /// <summary>
+    /// The contract's accounting: every message is cited in some diagnosis's <c>evidence</c> or listed in
+    /// <c>unexplained</c>; a recognized message whose code was not reported never vanishes.
+    /// </summary>
+    [Fact]
+    public void Classify_EveryMessage_IsCitedOrUnexplained()
+    {
+        PropertyRunner.ForAll(EvidenceGenerators.Evidence, evidence => Assert.Equal([], UnaccountedMessages(evidence)), Iterations, Print);
+    }
+
+    [Fact]
+    public void Classify_EveryMessageOfEveryCase_IsCitedOrUnexplained()
+    {
+        var unaccounted = CorpusMutations.Seeds
+            .Select(seed => (seed.Name, Evidence: CorpusMutations.Read(seed.Json)))
+            .Where(c => c.Evidence is not null)
+            .SelectMany(c => UnaccountedMessages(c.Evidence!).Select(m => $"{c.Name}: {m}"))
+            .ToList();
+
+        Assert.True(CorpusMutations.Seeds.Count > 100, "the corpus was not found");
+        Assert.Equal([], unaccounted);
+    }
+
+    private static List<string> UnaccountedMessages(SyncEvidence evidence)
+    {
+        var report = Classifier.Classify(evidence);
+        var cited = report.Diagnoses.SelectMany(d => d.Evidence).ToList();
+        var messages = evidence.Messages ?? [];
+        return messages
+            .Select((text, i) => (text, i))
+            .Where(m => !string.IsNullOrWhiteSpace(m.text)
+                && !cited.Any(f => f.StartsWith($"messages[{m.i}] = ", StringComparison.Ordinal))
+                && !report.Unexplained.Contains(m.text))
+            .Select(m => $"messages[{m.i}] is neither cited nor unexplained: {m.text}")
+            .ToList();
+    }
+
     [Fact]
     public void Classify_ConfirmedCitesAFact_LikelyCitesItsMessageOrApiError()
     {

@@ -36,11 +36,18 @@ public sealed partial class EvidenceFacts
         get
         {
             var export = Evidence.Workspace?.Export;
-            bool? reimbursable = ReportHasReimbursable == false ? false : export?.Reimbursable switch
+            // Monotone in what is known: an expense-report export looks the employee up only for a reimbursable
+            // expense that is known to be on the report; with the report's expenses unknown, so is the lookup.
+            bool? reimbursable = ReportHasReimbursable switch
             {
-                ReimbursableExport.ExpenseReport => true,
-                ReimbursableExport.VendorBill => false,
-                _ => null,
+                false => false,
+                true => export?.Reimbursable switch
+                {
+                    ReimbursableExport.ExpenseReport => true,
+                    ReimbursableExport.VendorBill => false,
+                    _ => null,
+                },
+                null => export?.Reimbursable is ReimbursableExport.VendorBill ? false : null,
             };
             bool? nonReimbursable = ReportHasNonReimbursable switch
             {
@@ -63,11 +70,16 @@ public sealed partial class EvidenceFacts
     /// Whether the export looks the submitter up among Intacct's vendors (reimbursable expenses export
     /// as vendor bills to the submitter's vendor record); <c>null</c> when unknown.
     /// </summary>
-    public bool? ExportLooksUpVendor => ReportHasReimbursable == false ? false : Evidence.Workspace?.Export?.Reimbursable switch
+    public bool? ExportLooksUpVendor => ReportHasReimbursable switch
     {
-        ReimbursableExport.VendorBill => true,
-        ReimbursableExport.ExpenseReport => false,
-        _ => null,
+        false => false,
+        true => Evidence.Workspace?.Export?.Reimbursable switch
+        {
+            ReimbursableExport.VendorBill => true,
+            ReimbursableExport.ExpenseReport => false,
+            _ => null,
+        },
+        null => Evidence.Workspace?.Export?.Reimbursable is ReimbursableExport.ExpenseReport ? false : null,
     };
 
     /// <summary>
