@@ -62,7 +62,7 @@ internal static partial class ReportBuilder
     }
 
     private static MessageMatch? ApiMatch(EvidenceFacts facts, int index, string code) =>
-        facts.MatchAt(index) is { ApiField: not null } match && match.Code == code ? match : null;
+        facts.MatchAt(index, code) is { ApiField: not null } match ? match : null;
 
     /// <summary>
     /// A wrapper (<c>Could not create ... record!</c>, a rolled-back transaction) is not listed as

@@ -125,10 +125,13 @@ internal static partial class ReportBuilder
             if (finding.Certainty != Certainty.Possible && facts.Evidence.ApiErrors is { Count: > 0 })
             {
                 explained ??= new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
-                var owned = finding.Rule.Subject.ApiErrors(finding.Subject);
-                for (var e = 0; e < owned.Count; e++)
+                foreach (var member in finding.Members ?? [finding])
                 {
-                    explained.Add(owned[e]);
+                    var owned = finding.Rule.Subject.ApiErrors(member.Subject);
+                    for (var e = 0; e < owned.Count; e++)
+                    {
+                        explained.Add(owned[e]);
+                    }
                 }
 
                 AddRecognizedApiErrors(facts, mentions, explained);
@@ -178,23 +181,74 @@ internal static partial class ReportBuilder
         });
 
         var merged = new List<Finding>(ordered.Length);
-        var seen = new HashSet<Finding>(SameProblem.Instance);
+        var kept = new Dictionary<Finding, int>(SameProblem.Instance);
+        List<Finding>?[]? groups = null;
         foreach (var (finding, _) in ordered)
         {
-            if (seen.Add(finding))
+            if (kept.TryGetValue(finding, out var at))
             {
+                groups ??= new List<Finding>?[ordered.Length];
+                (groups[at] ??= [merged[at]]).Add(finding);
+            }
+            else
+            {
+                kept.Add(finding, merged.Count);
                 merged.Add(finding);
+            }
+        }
+
+        for (var i = 0; groups is not null && i < merged.Count; i++)
+        {
+            if (groups[i] is { } group)
+            {
+                merged[i] = Combine(group);
             }
         }
 
         return merged;
     }
 
+    /// <summary>
+    /// One problem found for several subjects (two dimensions labelled alike that one message names): what the
+    /// evidence says of each counts. A cause is established when it is for one of them, ruled out only when it is for
+    /// all of them, else possible; so learning less about one subject never adds a verdict to the problem.
+    /// </summary>
+    private static Finding Combine(List<Finding> group)
+    {
+        var first = group[0];
+        var states = new CauseState[first.States.Length];
+        for (var c = 0; c < states.Length; c++)
+        {
+            var established = false;
+            var excluded = true;
+            foreach (var member in group)
+            {
+                established |= member.States[c].Verdict == Verdict.Established;
+                excluded &= member.States[c].Verdict == Verdict.Excluded;
+            }
+
+            states[c] = new CauseState(established ? Verdict.Established : excluded ? Verdict.Excluded : Verdict.Possible, -1);
+        }
+
+        return first with { States = states, Members = group };
+    }
+
     /// <summary>Fills <paramref name="into"/> with the finding's mentions under its code, sorted and without repeats.</summary>
     private static void Mentions(Finding finding, List<int> into)
     {
         into.Clear();
-        finding.Rule.Subject.AddMentions(finding.Subject, finding.Rule.Code, into);
+        if (finding.Members is { } members)
+        {
+            foreach (var member in members)
+            {
+                finding.Rule.Subject.AddMentions(member.Subject, finding.Rule.Code, into);
+            }
+        }
+        else
+        {
+            finding.Rule.Subject.AddMentions(finding.Subject, finding.Rule.Code, into);
+        }
+
         if (into.Count < 2)
         {
             return;
@@ -301,6 +355,47 @@ internal static partial class ReportBuilder
         {
             var cause = rule.Causes[i];
             var state = finding.States[i];
+            if (finding.Members is { } members)
+            {
+                // One problem of several subjects: each member cites what decided its own verdict, and asks for what
+                // its own subject still misses.
+                var cited = new List<string>();
+                foreach (var member in members)
+                {
+                    var own = member.States[i];
+                    if (own.Verdict == state.Verdict && own.Verdict != Verdict.Possible)
+                    {
+                        var conditions = own.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen;
+                        foreach (var fact in Cite(conditions[own.Condition], facts, Slot(member, facts)))
+                        {
+                            if (!cited.Contains(fact))
+                            {
+                                cited.Add(fact);
+                            }
+                        }
+                    }
+                    else if (state.Verdict == Verdict.Possible && own.Verdict == Verdict.Possible)
+                    {
+                        AddMissing(cause, member, facts, Slot(member, facts), missing);
+                    }
+                }
+
+                if (state.Verdict == Verdict.Established)
+                {
+                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), cited));
+                }
+                else if (state.Verdict == Verdict.Excluded)
+                {
+                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), cited));
+                }
+                else if (!anyEstablished)
+                {
+                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
+                }
+
+                continue;
+            }
+
             switch (state.Verdict)
             {
                 case Verdict.Established:
@@ -315,22 +410,7 @@ internal static partial class ReportBuilder
                         causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
                     }
 
-                    for (var j = 0; j < cause.MissingEvidence.Length; j++)
-                    {
-                        var m = cause.MissingEvidence[j];
-                        // A hint: listed unless its condition is known false (an unknown never hides what to collect).
-                        if (m.When is null || m.When(finding.Subject, facts) != false)
-                        {
-                            // Evidence still missing is evidence the document does not hold: a field it holds,
-                            // or a record its complete list shows is not there, is not asked for.
-                            var field = m.Path.Render(slot);
-                            if (!Lists(missing, field) && !m.Path.Holds(facts, slot))
-                            {
-                                missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
-                            }
-                        }
-                    }
-
+                    AddMissing(cause, finding, facts, slot, missing);
                     break;
             }
         }
@@ -355,6 +435,26 @@ internal static partial class ReportBuilder
             missing,
             evidence,
             rule.Source);
+    }
+
+    /// <summary>The cause's evidence still missing for the finding's subject.</summary>
+    private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing)
+    {
+        for (var j = 0; j < cause.MissingEvidence.Length; j++)
+        {
+            var m = cause.MissingEvidence[j];
+            // A hint: listed unless its condition is known false (an unknown never hides what to collect).
+            if (m.When is null || m.When(finding.Subject, facts) != false)
+            {
+                // Evidence still missing is evidence the document does not hold: a field it holds,
+                // or a record its complete list shows is not there, is not asked for.
+                var field = m.Path.Render(slot);
+                if (!Lists(missing, field) && !m.Path.Holds(facts, slot))
+                {
+                    missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
+                }
+            }
+        }
     }
 
     private static IReadOnlyDictionary<string, string> MessageValues(CompiledRule rule, IReadOnlyDictionary<string, string> values)
@@ -391,9 +491,11 @@ internal static partial class ReportBuilder
         Dictionary<string, string>? subject = null;
         var names = SubjectNames.GetValue(rule, static r =>
             [.. r.Placeholders.Values.Concat(r.SubjectValues.Keys).Concat(r.ApiPatterns.SelectMany(p => p.Names)).Distinct()]);
+        var own = rule.Subject.OwnValues(finding.Subject, rule.Code);
         foreach (var name in names)
         {
-            var value = MentionedValue(rule.Code, name, facts, mentions)
+            var value = (own?.GetValueOrDefault(name) is { } mine && !string.IsNullOrWhiteSpace(mine) ? mine : null)
+                ?? MentionedValue(rule.Code, name, facts, mentions)
                 ?? (rule.SubjectValues.TryGetValue(name, out var read) ? Read(read, finding, facts, ref faults) : null)
                 ?? rule.Subject.SubjectValue(finding.Subject, name);
             if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
@@ -431,7 +533,7 @@ internal static partial class ReportBuilder
 
         for (var m = firstMessage; m < mentions.Count; m++)
         {
-            if (ValueOf(facts.MatchAt(mentions[m]), code, name) is { } value)
+            if (ValueOf(facts.MatchAt(mentions[m], code), code, name) is { } value)
             {
                 return value;
             }
@@ -439,7 +541,7 @@ internal static partial class ReportBuilder
 
         for (var m = firstMessage - 1; m >= 0; m--)
         {
-            if (ValueOf(facts.MatchAt(mentions[m]), code, name) is { } value)
+            if (ValueOf(facts.MatchAt(mentions[m], code), code, name) is { } value)
             {
                 return value;
             }

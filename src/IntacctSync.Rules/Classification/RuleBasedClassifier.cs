@@ -259,6 +259,12 @@ internal sealed record Finding(CompiledRule Rule, object Subject, Certainty Cert
     /// <summary>The contract's placeholder values (<c>subject</c>), filled when the report is written.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = NoValues;
 
+    /// <summary>
+    /// When findings of several subjects are one problem (two dimensions labelled alike, named by one message), all of
+    /// them, this one's original first; its <see cref="States"/> are then their union. <c>null</c> for one subject.
+    /// </summary>
+    public IReadOnlyList<Finding>? Members { get; init; }
+
     /// <summary>The subject's sort key, worked out once when the report is written.</summary>
     public string SortKey { get; init; } = string.Empty;
 }

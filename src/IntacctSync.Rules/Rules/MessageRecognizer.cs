@@ -55,23 +55,84 @@ internal sealed partial class MessageRecognizer
                 break;
             }
 
-            if (Recognize(messages[i], budget) is { } found)
-            {
-                matches.Add(new MessageMatch(i, found.Rule.Code, found.Values));
-            }
+            RecognizeAll(messages[i], i, matches, budget);
         }
 
         return matches;
     }
 
-    public (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? Recognize(string message, RecognitionBudget? budget = null)
+    /// <summary>
+    /// Adds the matches of one pasted text: a text holding several messages (an e-mail, a log excerpt) is read as one
+    /// message per code it names, each from its code up to the next code, in order. The first is read as a single
+    /// message would be; each later one only when its code's template matches it, so that a code quoted in passing
+    /// ("see INT402") adds nothing.
+    /// </summary>
+    private void RecognizeAll(string message, int index, List<MessageMatch> matches, RecognitionBudget? budget)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
-            return null;
+            return;
         }
 
         var normalized = MessagePattern.Normalize(message);
+        var starts = CodeStarts(normalized);
+        if (starts.Count < 2)
+        {
+            if (RecognizeNormalized(normalized, budget) is { } found)
+            {
+                matches.Add(new MessageMatch(index, found.Rule.Code, found.Values));
+            }
+
+            return;
+        }
+
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var from = s == 0 ? 0 : starts[s];
+            var to = s + 1 < starts.Count ? starts[s + 1] : normalized.Length;
+            var part = normalized[from..to];
+            if (s == 0)
+            {
+                if (RecognizeNormalized(part, budget) is { } first)
+                {
+                    matches.Add(new MessageMatch(index, first.Rule.Code, first.Values));
+                }
+
+                continue;
+            }
+
+            var rule = CodeRule(part)!;
+            foreach (var pattern in rule.Patterns)
+            {
+                if (pattern.TryMatch(part, out var values, budget))
+                {
+                    matches.Add(new MessageMatch(index, rule.Code, values));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Where each known code (<c>INT402</c>) begins in the text.</summary>
+    private List<int> CodeStarts(string normalized)
+    {
+        var starts = new List<int>(2);
+        foreach (var code in Code().EnumerateMatches(normalized))
+        {
+            if (_byCodeSpan.ContainsKey(normalized.AsSpan(code.Index, code.Length)))
+            {
+                starts.Add(code.Index);
+            }
+        }
+
+        return starts;
+    }
+
+    public (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? Recognize(string message, RecognitionBudget? budget = null) =>
+        string.IsNullOrWhiteSpace(message) ? null : RecognizeNormalized(MessagePattern.Normalize(message), budget);
+
+    private (CompiledRule Rule, IReadOnlyDictionary<string, string> Values)? RecognizeNormalized(string normalized, RecognitionBudget? budget)
+    {
         if (CodeRule(normalized) is { } byCode)
         {
             foreach (var pattern in byCode.Patterns)

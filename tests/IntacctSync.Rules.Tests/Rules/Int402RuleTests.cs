@@ -127,5 +127,29 @@ public class Int402RuleTests
         Assert.Empty(Classifier.Classify(evidence).Diagnoses);
     }
 
+    // Two dimensions share the label a message names: one problem, and what the evidence says of each counts. A cause
+    // is established when it is for either (each cites its own dimension), ruled out only when it is for both.
+    [Fact]
+    public void Classify_TwoDimensionsLabelledAlike_OneDiagnosisWithEachOnesCauses()
+    {
+        const string Json = """
+            { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
+              "messages": ["INT402 Sync Error: Sage Intacct couldn't return values for dimension Fund. This typically occurs when user-defined dimensions aren't set up correctly or are missing permissions."],
+              "webServicesUser": { "userId": "xmlgw", "active": true, "permissionModel": "roleBased", "objects": { "FUND": ["list", "view"], "UDD_FUND": [] } },
+              "intacct": { "dimensions": [
+                { "id": "FUND", "label": "Fund", "userDefined": true, "exists": true, "active": false, "configured": true },
+                { "id": "UDD_FUND", "label": "Fund", "userDefined": true, "exists": true, "active": true, "configured": true } ] } }
+            """;
+
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(Json)).Diagnoses);
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        Assert.Equal(["intacct.dimensions[FUND].active = false"], Assert.Single(diagnosis.Causes, c => c.Id == "udd-inactive").Facts);
+        Assert.Equal(["webServicesUser.objects[UDD_FUND] = []"], Assert.Single(diagnosis.Causes, c => c.Id == "user-cannot-read-udd").Facts);
+        Assert.Equal(
+            ["intacct.dimensions[FUND].configured = true", "intacct.dimensions[UDD_FUND].configured = true"],
+            Assert.Single(diagnosis.RuledOut, c => c.Id == "udd-not-configured").Facts);
+    }
+
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);
 }

@@ -147,9 +147,16 @@ public sealed partial class DimensionSubject
         ApiObjectNotFound |= notFound;
     }
 
-    internal void AddMention(string code, int index, string name)
+    internal void AddMention(string code, int index, string name, IReadOnlyDictionary<string, string> values)
     {
         MessageName ??= name;
         (MentionList ??= []).Add((code, index));
+        (MentionValues ??= new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)).TryAdd(code, values);
     }
+
+    /// <summary>
+    /// The placeholder values of the first match of each code that named the dimension: one pasted text may hold two
+    /// messages of one code naming two dimensions, so a message's index alone does not say which values are whose.
+    /// </summary>
+    internal Dictionary<string, IReadOnlyDictionary<string, string>>? MentionValues { get; private set; }
 }

@@ -106,7 +106,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
                 Add(subject);
             }
 
-            subject.AddMention(match.Code, match.Index, name);
+            subject.AddMention(match.Code, match.Index, name, match.Values);
         }
 
         foreach (var subject in all)
@@ -204,6 +204,9 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     public override bool IsMentionedBy(object subject, string code) => Any(((DimensionSubject)subject).MentionList, code);
 
     public override IReadOnlyList<ApiError> ApiErrors(object subject) => ((DimensionSubject)subject).ApiErrors;
+
+    public override IReadOnlyDictionary<string, string>? OwnValues(object subject, string code) =>
+        ((DimensionSubject)subject).MentionValues?.GetValueOrDefault(code);
 
     public override string? SubjectValue(object subject, string contractName) =>
         contractName == "dimension" ? ((DimensionSubject)subject).Name : null;

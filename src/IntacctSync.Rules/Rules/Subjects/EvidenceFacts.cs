@@ -56,6 +56,9 @@ public sealed partial class EvidenceFacts
     private MessageMatch?[]? _messageMatches;
     private MessageMatch?[]? _apiErrorMatches;
 
+    // The matches after the first of a text that holds several messages of different codes, by index and code.
+    private Dictionary<(int Index, string Code), MessageMatch>? _moreMatches;
+
     private Dictionary<string, int>? _firstApiErrorByNumber;
     private Dictionary<string, int>? _firstApiErrorByObject;
 
@@ -102,8 +105,11 @@ public sealed partial class EvidenceFacts
         return _firstApiErrorByNumber.GetValueOrDefault(errorNo, -1);
     }
 
-    /// <summary>The match of a message (index <c>i</c>) or of an API error (index <c>-1 - i</c>), or <c>null</c>.</summary>
-    internal MessageMatch? MatchAt(int index)
+    /// <summary>
+    /// The match of <paramref name="code"/> of a message (index <c>i</c>) or of an API error (index <c>-1 - i</c>), or
+    /// <c>null</c>. A message holding several (an e-mail quoting two) has a match per code; the first of each counts.
+    /// </summary>
+    internal MessageMatch? MatchAt(int index, string code)
     {
         if (_messageMatches is null)
         {
@@ -111,16 +117,20 @@ public sealed partial class EvidenceFacts
             var apiErrors = new MessageMatch?[Evidence.ApiErrors?.Count ?? 0];
             foreach (var match in Matches)
             {
-                if (match.ApiErrorIndex is { } e)
+                var table = match.ApiErrorIndex is null ? messages : apiErrors;
+                var at = match.ApiErrorIndex ?? match.Index;
+                if (at >= table.Length)
                 {
-                    if (e < apiErrors.Length)
-                    {
-                        apiErrors[e] ??= match;
-                    }
+                    continue;
                 }
-                else if (match.Index < messages.Length)
+
+                if (table[at] is null)
                 {
-                    messages[match.Index] ??= match;
+                    table[at] = match;
+                }
+                else if (table[at]!.Code != match.Code)
+                {
+                    (_moreMatches ??= []).TryAdd((match.Index, match.Code), match);
                 }
             }
 
@@ -128,9 +138,9 @@ public sealed partial class EvidenceFacts
             _messageMatches = messages;
         }
 
-        var table = index < 0 ? _apiErrorMatches! : _messageMatches;
-        var at = index < 0 ? -1 - index : index;
-        return at < table.Length ? table[at] : null;
+        var found = index < 0 ? (-1 - index < _apiErrorMatches!.Length ? _apiErrorMatches[-1 - index] : null)
+            : index < _messageMatches.Length ? _messageMatches[index] : null;
+        return found is null || found.Code == code ? found : _moreMatches?.GetValueOrDefault((index, code));
     }
 
     /// <summary>Why message recognition stopped before the end (the report's <c>incomplete</c>), or <c>null</c> when it did not.</summary>

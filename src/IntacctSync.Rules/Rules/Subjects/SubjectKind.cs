@@ -64,6 +64,12 @@ internal abstract class SubjectKind
         return false;
     }
 
+    /// <summary>
+    /// The placeholder values of the match of <paramref name="code"/> that named this very subject, when the kind keeps
+    /// them; <c>null</c> to read them from the subject's mentions.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string>? OwnValues(object subject, string code) => null;
+
     /// <summary>The API errors the subject owns: explained when its diagnosis is reported.</summary>
     public abstract IReadOnlyList<ApiError> ApiErrors(object subject);
 
