@@ -87,11 +87,17 @@ public static class EvidenceMerger
         }
     }
 
-    private static JsonObject MergeObject(JsonObject host, JsonObject collected, string path, List<EvidenceConflict> conflicts)
+    private static JsonObject MergeObject(JsonObject host, JsonObject collected, string path, List<EvidenceConflict> conflicts, string? joinedBy = null)
     {
         var merged = (JsonObject)host.DeepClone();
         foreach (var (name, value) in collected)
         {
+            if (name == joinedBy)
+            {
+                // The records were joined on this key without regard to case; the host's spelling stands.
+                continue;
+            }
+
             merged[name] = MergeNode(merged.ContainsKey(name), merged[name], value, path + "." + name, conflicts);
         }
 
@@ -114,7 +120,7 @@ public static class EvidenceMerger
             var at = $"{path}[{value}]";
             if (byKey.TryGetValue(value, out var other) && matched.Add(value))
             {
-                merged.Add(MergeObject(record, other, at, conflicts));
+                merged.Add(MergeObject(record, other, at, conflicts, key));
             }
             else
             {
