@@ -58,8 +58,19 @@ internal static class Collecting
         var options = new CollectOptions
         {
             EntityId = NullIfBlank(request.EntityId),
+            Report = host.Report,
             Progress = showProgress ? new LineProgress(stderr) : null,
         };
+
+        // The accounts the report's lines reach through their categories (vendor-bill and card routes).
+        var used = (host.Report?.Expenses ?? []).Select(e => e?.Category).Where(c => c is not null).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in host.Workspace?.Coding?.Categories ?? [])
+        {
+            if (category?.Name is { } name && used.Contains(name) && !string.IsNullOrWhiteSpace(category.AccountNumber))
+            {
+                options.AccountNumbers.Add(category.AccountNumber);
+            }
+        }
         foreach (var dimension in host.Workspace?.Coding?.Dimensions ?? [])
         {
             if (!string.IsNullOrWhiteSpace(dimension?.Id))

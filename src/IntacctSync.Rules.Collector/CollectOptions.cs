@@ -1,3 +1,5 @@
+using IntacctSync.Rules.Evidence;
+
 namespace IntacctSync.Rules.Collector;
 
 /// <summary>What one collection reads, beside what it always reads (sign-in, dimensions, the Web Services user).</summary>
@@ -13,6 +15,15 @@ public sealed class CollectOptions
     /// error "Object definition X not found", which the rules read.
     /// </summary>
     public IList<string> DimensionIds { get; } = [];
+
+    /// <summary>
+    /// The report being exported, whose submitter's employee and vendor records (by email) and projects are then
+    /// read; <c>null</c> (the default) reads none.
+    /// </summary>
+    public Report? Report { get; set; }
+
+    /// <summary>General ledger account numbers to read (number, active), such as the accounts of the report's categories; empty by default.</summary>
+    public IList<string> AccountNumbers { get; } = [];
 
     /// <summary>Told of each probe as it ends (the CLI's progress lines); <c>null</c> by default.</summary>
     public IProgress<ProbeProgress>? Progress { get; set; }

@@ -79,7 +79,7 @@ internal sealed partial class Collection
 
     private IntacctCompany? BuildCompany()
     {
-        if (_dimensions is null)
+        if (_dimensions is null && _employees is null && _vendors is null && _projects is null && _accounts is null)
         {
             return null;
         }
@@ -94,6 +94,10 @@ internal sealed partial class Collection
                 Exists = d.Exists,
                 ValuesReturned = d.ValuesReturned,
             }).ToList(),
+            Employees = _employees,
+            Vendors = _vendors,
+            Projects = _projects,
+            Accounts = _accounts,
         };
     }
 

@@ -24,6 +24,7 @@ internal sealed partial class Collection(IIntacctGateway gateway, IntacctCredent
             await ReadDimensionsAsync(cancellationToken).ConfigureAwait(false);
             await ReadUserAsync(cancellationToken).ConfigureAwait(false);
             await ReadPermissionsAsync(cancellationToken).ConfigureAwait(false);
+            await ReadReportRecordsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Log.CollectionFinished(logger, credentials.CompanyId, _probes, _apiErrors.Count);

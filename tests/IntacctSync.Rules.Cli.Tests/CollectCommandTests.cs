@@ -70,6 +70,47 @@ public sealed class CollectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Collect_EvidenceWithReport_ReadsTheReportsPeopleProjectsAndAccounts()
+    {
+        await using var gateway = await FakeIntacctGateway.StartOnLoopbackAsync(new FakeCompany());
+        var host = Write("export.json", """
+            {
+              "schemaVersion": 1,
+              "operation": "export",
+              "workspace": { "coding": { "categories": [ { "name": "Travel", "accountNumber": "6100" }, { "name": "Meals", "accountNumber": "6000" } ] } },
+              "report": { "submitterEmail": "pat@acme.test", "expenses": [ { "id": "x1", "category": "Travel", "project": "P-2" } ] }
+            }
+            """);
+
+        var (code, stdout, stderr) = Run(Environment(), "collect", "--evidence", host, "--endpoint", gateway.Endpoint.ToString());
+
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        using var evidence = JsonDocument.Parse(stdout);
+        var intacct = evidence.RootElement.GetProperty("intacct");
+        Assert.Equal("E-100", intacct.GetProperty("employees")[0].GetProperty("id").GetString());
+        Assert.Equal("V-100", intacct.GetProperty("vendors")[0].GetProperty("id").GetString());
+        Assert.Equal("P-2", Assert.Single(intacct.GetProperty("projects").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal("6100", Assert.Single(intacct.GetProperty("accounts").EnumerateArray()).GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task Collect_OnATerminal_WritesAProgressLinePerProbe()
+    {
+        await using var gateway = await FakeIntacctGateway.StartOnLoopbackAsync(new FakeCompany());
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var environment = Environment();
+
+        var code = CliApp.Run(["collect", "--endpoint", gateway.Endpoint.ToString()], () => new MemoryStream(), stdout, stderr, outputRedirected: true, showProgress: true, environment: name => environment.GetValueOrDefault(name));
+
+        Assert.Equal(0, code);
+        Assert.Equal(
+            ["intacct-sync: getAPISession: answered", "intacct-sync: getDimensions: answered", "intacct-sync: lookup COSTCENTER: answered", "intacct-sync: readByQuery COSTCENTER: answered", "intacct-sync: readByQuery USERINFO: answered", "intacct-sync: getUserPermissions USERINFO: answered"],
+            stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
     public async Task Collect_PasswordsFromStandardInput_SignsIn()
     {
         await using var gateway = await FakeIntacctGateway.StartOnLoopbackAsync(new FakeCompany());

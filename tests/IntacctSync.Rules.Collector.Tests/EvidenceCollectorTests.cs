@@ -315,6 +315,78 @@ public sealed class EvidenceCollectorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Collector.CollectAsync(CollectorHarness.Credentials(), null, cancelled.Token));
     }
 
+    [Fact]
+    public async Task CollectAsync_Report_ReadsItsSubmitterProjectsAndAccounts()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new FakeCompany());
+        var options = new CollectOptions
+        {
+            Report = new Report
+            {
+                SubmitterEmail = "pat@acme.test",
+                Expenses = [new Expense { Project = "P-1" }, new Expense { Project = "P-9" }, new Expense { Project = "p-1" }, new Expense()],
+            },
+        };
+        options.AccountNumbers.Add("6100");
+        options.AccountNumbers.Add("7777");
+
+        var evidence = await harness.CollectAsync(options);
+
+        var intacct = evidence.Intacct!;
+        var employee = Assert.Single(intacct.Employees!);
+        Assert.Equal("E-100", employee.Id);
+        Assert.Equal("pat@acme.test", employee.Email);
+        Assert.Equal("US01", employee.LocationId);
+        Assert.True(employee.Active);
+        Assert.Null(employee.ManagerHasActiveUser);
+        var vendor = Assert.Single(intacct.Vendors!);
+        Assert.Equal("V-100", vendor.Id);
+        Assert.True(vendor.OnHold);
+        var project = Assert.Single(intacct.Projects!);
+        Assert.Equal("P-1", project.Id);
+        Assert.Equal("C-1", project.CustomerId);
+        Assert.False(project.Active);
+        Assert.Null(project.ResourceEmployeeIds);
+        var account = Assert.Single(intacct.Accounts!);
+        Assert.Equal("6100", account.Number);
+        Assert.False(account.Active);
+        Assert.Null(account.RequiredDimensions);
+        Assert.Null(account.Billable);
+        Assert.Contains(harness.Gateway.Bodies, b => b.Contains("<query>PROJECTID IN ('P-1','P-9')</query>", StringComparison.Ordinal));
+        Assert.Empty(evidence.ApiErrors!);
+        AssertReadOnly(harness.Gateway);
+    }
+
+    [Fact]
+    public async Task CollectAsync_NoReport_ReadsNoRecordsAndLeavesTheirListsAbsent()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new FakeCompany());
+
+        var evidence = await harness.CollectAsync();
+
+        Assert.Null(evidence.Intacct!.Employees);
+        Assert.Null(evidence.Intacct.Vendors);
+        Assert.Null(evidence.Intacct.Projects);
+        Assert.Null(evidence.Intacct.Accounts);
+        Assert.DoesNotContain(harness.Gateway.Bodies, b => b.Contains("<object>EMPLOYEE</object>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CollectAsync_VendorsRefused_LeavesVendorsAbsentAndKeepsTheRefusal()
+    {
+        var company = new FakeCompany();
+        company.Unreadable.Add("VENDOR");
+        await using var harness = await CollectorHarness.StartAsync(company);
+
+        var evidence = await harness.CollectAsync(new CollectOptions { Report = new Report { SubmitterEmail = "pat@acme.test" } });
+
+        Assert.Null(evidence.Intacct!.Vendors);
+        Assert.Single(evidence.Intacct.Employees!);
+        var error = Assert.Single(evidence.ApiErrors!);
+        Assert.Equal("VENDOR", error.Object);
+        Assert.Equal("readByQuery", error.Function);
+    }
+
     private static void AssertReadOnly(FakeIntacctGateway gateway)
     {
         Assert.NotEmpty(gateway.Functions);

@@ -37,6 +37,33 @@ public sealed class FakeCompany
         ("Platform Services", "Cost Center", "List|View"),
     ];
 
+    /// <summary>Records of the other objects readByQuery reads, by object name: each a list of field name to value.</summary>
+    public Dictionary<string, List<Dictionary<string, string>>> Records { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["EMPLOYEE"] =
+        [
+            new() { ["EMPLOYEEID"] = "E-100", ["PERSONALINFO.EMAIL1"] = "pat@acme.test", ["LOCATIONID"] = "US01", ["STATUS"] = "active" },
+            new() { ["EMPLOYEEID"] = "E-200", ["PERSONALINFO.EMAIL1"] = "sam@acme.test", ["LOCATIONID"] = "US01", ["STATUS"] = "active" },
+        ],
+        ["VENDOR"] =
+        [
+            new() { ["VENDORID"] = "V-100", ["DISPLAYCONTACT.EMAIL1"] = "pat@acme.test", ["STATUS"] = "active", ["ONHOLD"] = "true" },
+        ],
+        ["PROJECT"] =
+        [
+            new() { ["PROJECTID"] = "P-1", ["CUSTOMERID"] = "C-1", ["STATUS"] = "inactive" },
+            new() { ["PROJECTID"] = "P-2", ["CUSTOMERID"] = "C-2", ["STATUS"] = "active" },
+        ],
+        ["GLACCOUNT"] =
+        [
+            new() { ["ACCOUNTNO"] = "6000", ["STATUS"] = "active" },
+            new() { ["ACCOUNTNO"] = "6100", ["STATUS"] = "inactive" },
+        ],
+    };
+
+    /// <summary>Objects whose readByQuery is refused for want of permission.</summary>
+    public HashSet<string> Unreadable { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The first this many requests get HTTP 429 with GW-0010.</summary>
     public int RateLimitedRequests { get; set; }
 

@@ -110,6 +110,11 @@ internal static class FakeResponses
                     new XElement("ADMIN", company.UserAdmin)) : null));
         }
 
+        if (company.Unreadable.Contains(objectName) || company.Records.ContainsKey(objectName))
+        {
+            return Records(company, controlId, objectName, query);
+        }
+
         if (company.Dimension(objectName) is not { } dimension)
         {
             return Failure("readByQuery", controlId, Error("Query Failed", string.Empty, $"Object definition {objectName} not found", string.Empty));
@@ -127,6 +132,33 @@ internal static class FakeResponses
             new XAttribute("listtype", element), new XAttribute("count", returned), new XAttribute("totalcount", dimension.Values),
             new XAttribute("numremaining", dimension.Values - returned), new XAttribute("resultId", dimension.Values > 1 ? "7765623330XYZ" : string.Empty),
             Enumerable.Range(1, returned).Select(i => new XElement(element, new XElement("RECORDNO", i.ToString(CultureInfo.InvariantCulture))))));
+    }
+
+    /// <summary>readByQuery on a plain object, for the two query forms the collector sends: <c>FIELD = 'v'</c> and <c>FIELD IN ('a','b')</c>.</summary>
+    private static XElement Records(FakeCompany company, string controlId, string objectName, string query)
+    {
+        if (company.Unreadable.Contains(objectName))
+        {
+            return Failure("readByQuery", controlId, Error("PL04000005", string.Empty,
+                $"You do not have permission for API operation READ_BY_QUERY on objects of type {objectName.ToLowerInvariant()} {SupportId}", string.Empty));
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(query, @"^(?<field>[A-Z0-9_.]+) (?:= '(?<one>(?:[^']|'')*)'|IN \((?<many>.*)\))$");
+        if (!match.Success)
+        {
+            return Failure("readByQuery", controlId, Error("DL02000001", "Error", "There was an error processing the request.", string.Empty));
+        }
+
+        var wanted = match.Groups["one"].Success
+            ? [match.Groups["one"].Value.Replace("''", "'", StringComparison.Ordinal)]
+            : match.Groups["many"].Value.Split(',').Select(v => v.Trim().Trim('\'')).ToList();
+        var field = match.Groups["field"].Value;
+        var found = company.Records[objectName].Where(r => r.TryGetValue(field, out var v) && wanted.Contains(v, StringComparer.OrdinalIgnoreCase)).ToList();
+        var element = objectName.ToLowerInvariant();
+        return Success("readByQuery", controlId, new XElement("data",
+            new XAttribute("listtype", element), new XAttribute("count", found.Count), new XAttribute("totalcount", found.Count),
+            new XAttribute("numremaining", 0), new XAttribute("resultId", string.Empty),
+            found.Select(r => new XElement(element, r.Select(f => new XElement(f.Key, f.Value))))));
     }
 
     public static XElement Error(string errorNo, string description, string? description2, string? correction) =>
