@@ -46,6 +46,73 @@ public sealed class CollectCommandTests : IDisposable
         AssertNoSecret(stdout, stderr);
     }
 
+    // A refused password is "likely", among other causes, not confirmed: "Sign-in information is incorrect" does not
+    // say whether the password was wrong or changed (whether a sync ever succeeded is the host's to say), and the
+    // API tells nothing of the sender's authorization once the user's sign-in fails.
+    public static TheoryData<string, string, string, string> Scenarios() => new()
+    {
+        { "udd-unknown", "INT402", "confirmed", "udd-not-set-up-in-intacct" },
+        { "sender-not-authorized", "INT122", "confirmed", "sender-id-not-authorized" },
+        { "wrong-password", "INT122", "likely", "credentials-wrong" },
+        { "inactive-user", "INT122", "confirmed", "user-inactive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task DiagnoseCollect_Scenario_DiagnosesItsCause(string scenario, string expectedCode, string expectedCertainty, string expectedCause)
+    {
+        var company = new FakeCompany();
+        var environment = Environment();
+        switch (scenario)
+        {
+            case "udd-unknown":
+                company.Dimensions.RemoveAll(d => d.ObjectName == "COSTCENTER");
+                break;
+            case "sender-not-authorized":
+                company.SenderAuthorized = false;
+                break;
+            case "wrong-password":
+                environment["INTACCT_USER_PASSWORD"] = "Wr0ng-pw-5Tt$";
+                break;
+            case "inactive-user":
+                company.UserActive = false;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "no such scenario");
+        }
+
+        await using var gateway = await FakeIntacctGateway.StartOnLoopbackAsync(company);
+        var workspace = Write("workspace.json", Workspace);
+
+        var (code, stdout, stderr) = Run(environment, "diagnose", workspace, "--collect", "--endpoint", gateway.Endpoint.ToString(), "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var diagnosis = report.RootElement.GetProperty("diagnoses")[0];
+        Assert.Equal(expectedCode, diagnosis.GetProperty("code").GetString());
+        Assert.Equal(expectedCertainty, diagnosis.GetProperty("certainty").GetString());
+        Assert.Contains(expectedCause, diagnosis.GetProperty("causes").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        AssertNoSecret(stdout, stderr);
+    }
+
+    [Fact]
+    public async Task DiagnoseCollect_GatewayDown_ReportsSageIntacctUnavailable()
+    {
+        await using var gateway = await FakeIntacctGateway.StartOnLoopbackAsync(new FakeCompany { Down = true });
+        var workspace = Write("workspace.json", Workspace);
+        var environment = Environment();
+
+        var (code, stdout, _) = Run(environment, "diagnose", workspace, "--collect", "--endpoint", gateway.Endpoint.ToString(), "--format", "json");
+
+        Assert.Equal(0, code);
+        using var report = JsonDocument.Parse(stdout);
+        // The workspace alone still makes INT402 possible; nothing collected may confirm anything.
+        Assert.DoesNotContain(report.RootElement.GetProperty("diagnoses").EnumerateArray(), d => d.GetProperty("certainty").GetString() == "confirmed");
+        Assert.Equal(4, gateway.Requests);
+        Assert.Contains(report.RootElement.GetProperty("unexplained").EnumerateArray(), u => u.GetString()!.StartsWith("INTACCT-UNAVAILABLE: Sage Intacct unavailable", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Collect_WithEvidenceAndOutput_WritesMergedEvidence()
     {

@@ -275,7 +275,7 @@ public sealed class EvidenceCollectorTests
     }
 
     [Fact]
-    public async Task CollectAsync_Passwords_NeverInLogsOrEvidence()
+    public async Task CollectAsync_PasswordsAndSession_NeverInLogsOrEvidence()
     {
         await using var harness = await CollectorHarness.StartAsync(new FakeCompany());
 
@@ -283,8 +283,9 @@ public sealed class EvidenceCollectorTests
         var refused = SyncEvidenceJson.Write(await harness.CollectAsync(credentials: CollectorHarness.Credentials(userPassword: "Wr0ng-pw-5Tt$")));
 
         Assert.Contains(harness.Gateway.Bodies, b => b.Contains(FakeCompany.UserPassword, StringComparison.Ordinal));
+        Assert.Contains(harness.Gateway.Bodies, b => b.Contains("<sessionid>" + harness.Gateway.SessionId + "</sessionid>", StringComparison.Ordinal));
         Assert.NotEmpty(harness.LogLines);
-        foreach (var secret in new[] { FakeCompany.SenderPassword, FakeCompany.UserPassword, "Wr0ng-pw-5Tt$" })
+        foreach (var secret in new[] { FakeCompany.SenderPassword, FakeCompany.UserPassword, "Wr0ng-pw-5Tt$", harness.Gateway.SessionId })
         {
             Assert.DoesNotContain(secret, healthy, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, refused, StringComparison.Ordinal);

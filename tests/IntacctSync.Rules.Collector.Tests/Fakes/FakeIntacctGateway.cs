@@ -46,6 +46,9 @@ public sealed class FakeIntacctGateway : IAsyncDisposable
 
     public FakeCompany Company { get; }
 
+    /// <summary>The session id getAPISession hands out: a secret, like the passwords.</summary>
+    public string SessionId => _sessionId;
+
     /// <summary>Every function element received, by name (<c>readByQuery</c>), in order.</summary>
     public ConcurrentQueue<string> Functions { get; } = new();
 
