@@ -11,7 +11,7 @@ internal sealed class CollectOptionSet
 {
     public Option<string?> Endpoint { get; } = new("--endpoint")
     {
-        Description = "The Sage Intacct XML gateway's URL (default: INTACCT_ENDPOINT, else " + "https://api.intacct.com/ia/xml/xmlgw.phtml).",
+        Description = "The Sage Intacct XML gateway's URL (default: INTACCT_ENDPOINT, else https://api.intacct.com/ia/xml/xmlgw.phtml).",
     };
 
     public Option<string?> EntityId { get; } = new("--entity-id")

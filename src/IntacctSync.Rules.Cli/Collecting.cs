@@ -36,11 +36,31 @@ internal static class Collecting
         var userId = NullIfBlank(request.UserId) ?? NullIfBlank(environment("INTACCT_USER_ID"));
         var passwordSource = request.PasswordsStdin ? "standard input (--passwords-stdin)" : "the environment";
         var missing = new List<string>();
-        if (senderId is null) missing.Add("INTACCT_SENDER_ID (or --sender-id)");
-        if (string.IsNullOrEmpty(senderPassword)) missing.Add($"the sender password (INTACCT_SENDER_PASSWORD; read from {passwordSource})");
-        if (companyId is null) missing.Add("INTACCT_COMPANY_ID (or --company-id)");
-        if (userId is null) missing.Add("INTACCT_USER_ID (or --user-id)");
-        if (string.IsNullOrEmpty(userPassword)) missing.Add($"the user password (INTACCT_USER_PASSWORD; read from {passwordSource})");
+        if (senderId is null)
+        {
+            missing.Add("INTACCT_SENDER_ID (or --sender-id)");
+        }
+
+        if (string.IsNullOrEmpty(senderPassword))
+        {
+            missing.Add($"the sender password (INTACCT_SENDER_PASSWORD; read from {passwordSource})");
+        }
+
+        if (companyId is null)
+        {
+            missing.Add("INTACCT_COMPANY_ID (or --company-id)");
+        }
+
+        if (userId is null)
+        {
+            missing.Add("INTACCT_USER_ID (or --user-id)");
+        }
+
+        if (string.IsNullOrEmpty(userPassword))
+        {
+            missing.Add($"the user password (INTACCT_USER_PASSWORD; read from {passwordSource})");
+        }
+
         if (missing.Count > 0)
         {
             TerminalText.Error(stderr, $"cannot collect evidence: missing {string.Join(", ", missing)}. Set them and run again; passwords are read only from the environment or, with --passwords-stdin, from standard input.");

@@ -39,7 +39,7 @@ internal sealed partial class Collection
             {
                 _passwordExpired = true;
             }
-            else if (UserInactive().IsMatch(text))
+            else if (UserInactive().IsMatch(text) && !CompanyInactive().IsMatch(text))
             {
                 _userActive = false;
             }
@@ -101,6 +101,9 @@ internal sealed partial class Collection
 
     [GeneratedRegex(@"\buser\b[^|]*\b(?:is )?(?:inactive|disabled)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserInactive();
+
+    [GeneratedRegex(@"company (?:is|has been) (?:inactive|disabled|deactivated|suspended)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompanyInactive();
 
     [GeneratedRegex(@"(?:sign-?in|log-?in) information is incorrect", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrongSignIn();

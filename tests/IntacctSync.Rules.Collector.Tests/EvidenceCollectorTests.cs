@@ -197,6 +197,22 @@ public sealed class EvidenceCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_RateLimitedBeyondRetries_KeepsGw0010AndClaimsNothingOfTheSignIn()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new FakeCompany { RateLimitedRequests = 100 }, o => o.MaxRetryAttempts = 1);
+
+        var evidence = await harness.CollectAsync();
+
+        var error = Assert.Single(evidence.ApiErrors!);
+        Assert.Equal("GW-0010", error.ErrorNo);
+        Assert.Equal(429, error.HttpStatus);
+        Assert.Equal("getAPISession", error.Function);
+        Assert.Null(evidence.Connection);
+        Assert.Null(evidence.WebServicesUser!.Active);
+        Assert.Equal(2, harness.Gateway.Requests);
+    }
+
+    [Fact]
     public async Task CollectAsync_GatewayDown_IsIntacctUnavailableWithEveryFactAbsent()
     {
         await using var harness = await CollectorHarness.StartAsync(new FakeCompany { Down = true }, o => o.MaxRetryAttempts = 2);

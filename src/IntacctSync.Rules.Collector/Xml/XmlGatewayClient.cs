@@ -89,7 +89,9 @@ internal sealed class XmlGatewayClient(HttpClient http, IOptions<IntacctEvidence
         }
 
         var named = errors.Select(e => Name(e, function, objectName)).ToList();
-        if (named.Exists(IntacctResponseReader.IsUnavailable))
+        // Still rate limited after the retries: the call was never answered, which says nothing of what it asked
+        // (a rate-limited sign-in is no refused sign-in). The gateway's error is kept as it came.
+        if (named.Exists(IntacctResponseReader.IsUnavailable) || httpStatus == 429 || named.Exists(e => string.Equals(e.ErrorNo, "GW-0010", StringComparison.OrdinalIgnoreCase)))
         {
             return new GatewayReply { Unavailable = true, Errors = named };
         }
@@ -126,7 +128,7 @@ internal sealed class XmlGatewayClient(HttpClient http, IOptions<IntacctEvidence
     }
 
     private static ApiError Name(ApiError error, string function, string? objectName) =>
-        (error.Function is not null || function is null) && (error.Object is not null || objectName is null)
+        error.Function is not null && (error.Object is not null || objectName is null)
             ? error
             : new ApiError
             {
