@@ -22,6 +22,13 @@ internal static class CollectCommand
             evidence, output,
         };
         collect.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.ValueOrDefault(evidence) == "-" && result.ValueOrDefault(collect.PasswordsStdin))
+            {
+                result.AddError("Standard input can be read only once: give '-' to --evidence or use --passwords-stdin, and save the evidence to a file.");
+            }
+        });
         command.SetAction(parse =>
         {
             var file = parse.GetValue(evidence);

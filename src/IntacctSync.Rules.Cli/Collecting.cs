@@ -34,7 +34,6 @@ internal static class Collecting
         var senderId = NullIfBlank(request.SenderId) ?? NullIfBlank(environment("INTACCT_SENDER_ID"));
         var companyId = NullIfBlank(request.CompanyId) ?? NullIfBlank(environment("INTACCT_COMPANY_ID"));
         var userId = NullIfBlank(request.UserId) ?? NullIfBlank(environment("INTACCT_USER_ID"));
-        var passwordSource = request.PasswordsStdin ? "standard input (--passwords-stdin)" : "the environment";
         var missing = new List<string>();
         if (senderId is null)
         {
@@ -43,7 +42,7 @@ internal static class Collecting
 
         if (string.IsNullOrEmpty(senderPassword))
         {
-            missing.Add($"the sender password (INTACCT_SENDER_PASSWORD; read from {passwordSource})");
+            missing.Add(request.PasswordsStdin ? "the sender password (the first line of standard input)" : "INTACCT_SENDER_PASSWORD");
         }
 
         if (companyId is null)
@@ -58,7 +57,7 @@ internal static class Collecting
 
         if (string.IsNullOrEmpty(userPassword))
         {
-            missing.Add($"the user password (INTACCT_USER_PASSWORD; read from {passwordSource})");
+            missing.Add(request.PasswordsStdin ? "the user password (the second line of standard input)" : "INTACCT_USER_PASSWORD");
         }
 
         if (missing.Count > 0)

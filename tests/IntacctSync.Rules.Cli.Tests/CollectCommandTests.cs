@@ -247,7 +247,7 @@ public sealed class CollectCommandTests : IDisposable
         Assert.Contains("INTACCT_SENDER_PASSWORD", stderr, StringComparison.Ordinal);
         Assert.Contains("INTACCT_COMPANY_ID", stderr, StringComparison.Ordinal);
         Assert.Contains("INTACCT_USER_ID", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("INTACCT_USER_PASSWORD;", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("INTACCT_USER_PASSWORD", stderr, StringComparison.Ordinal);
         AssertNoSecret(stdout, stderr);
     }
 
@@ -275,6 +275,31 @@ public sealed class CollectCommandTests : IDisposable
         Assert.Empty(stdout);
         Assert.Contains("cannot read the evidence", stderr, StringComparison.Ordinal);
         Assert.Contains("broken.json", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collect_PasswordsStdinWithMissingSecondLine_ExitsOneNamingIt()
+    {
+        var environment = Environment();
+        environment.Remove("INTACCT_SENDER_PASSWORD");
+        environment.Remove("INTACCT_USER_PASSWORD");
+
+        var (code, stdout, stderr) = RunWithStdin(environment, FakeCompany.SenderPassword + "\n", "collect", "--passwords-stdin", "--endpoint", "http://127.0.0.1:1/x");
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("the user password (the second line of standard input)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("sender password", stderr, StringComparison.Ordinal);
+        AssertNoSecret(stdout, stderr);
+    }
+
+    [Fact]
+    public void Collect_EvidenceAndPasswordsBothOnStandardInput_IsAUsageError()
+    {
+        var (code, _, stderr) = Run(Environment(), "collect", "--evidence", "-", "--passwords-stdin");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Standard input can be read only once", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
