@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Packs IntacctSync.Rules and the intacct-sync tool into artifacts/packages, checks what the packages
+# Packs IntacctSync.Rules, IntacctSync.Rules.Collector and the intacct-sync tool into artifacts/packages, checks what the packages
 # hold, then uses them as a stranger would:
 #   1. samples/ConsumerSample restores IntacctSync.Rules from that folder alone (samples/nuget.config
 #      maps IntacctSync.* to it) into an empty packages folder, so no cached copy can stand in; it
 #      must be the very package just packed, and running it must diagnose INT402.
 #   2. the tool installs from that folder into an empty tool path, and `intacct-sync diagnose` on the
-#      same evidence must diagnose INT402.
+#      same evidence must diagnose INT402; `intacct-sync collect` against a closed loopback port must
+#      load the collector and say that the gateway cannot be reached (exit 2).
 # Every package gets a per-run prerelease version (0.1.0-local.<UTC time>), so runs never collide.
 # Options by environment: CONFIGURATION (Release), VERSION_SUFFIX (local.<UTC time>).
 set -euo pipefail
@@ -29,6 +30,7 @@ rm -rf "$feed"
 mkdir -p "$feed"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 dotnet pack src/IntacctSync.Rules -c "$configuration" --no-build -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
+dotnet pack src/IntacctSync.Rules.Collector -c "$configuration" --no-build -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 
 shopt -s nullglob
 libs=("$feed"/IntacctSync.Rules.[0-9]*.nupkg)
@@ -39,8 +41,11 @@ version=${lib#"$feed"/IntacctSync.Rules.}
 version=${version%.nupkg}
 tool=$feed/IntacctSync.Rules.Cli.$version.nupkg
 symbols=$feed/IntacctSync.Rules.$version.snupkg
+collector=$feed/IntacctSync.Rules.Collector.$version.nupkg
 [ -f "$tool" ] || fail "the tool package $tool is missing"
 [ -f "$symbols" ] || fail "the symbol package $symbols is missing"
+[ -f "$collector" ] || fail "the collector package $collector is missing"
+[ -f "$feed/IntacctSync.Rules.Collector.$version.snupkg" ] || fail "the collector's symbol package is missing"
 step "packed $version"
 
 # 2. What the library package holds: the assembly with its XML docs, the readme, the evidence
@@ -67,6 +72,15 @@ if [ "${CI:-}" = true ]; then
     || fail "CI=true, yet the packed assembly's PDB path is not under /_/ (ContinuousIntegrationBuild)"
 fi
 grep -qxF tools/net10.0/any/DotnetToolSettings.xml <<<"$(listing "$tool")" || fail "$tool is not a tool package"
+tool_contents=$(listing "$tool")
+grep -qxF tools/net10.0/any/IntacctSync.Rules.Collector.dll <<<"$tool_contents" || fail "$tool lacks the collector assembly"
+# The collector package: its assembly and docs, the readme, and a dependency on the very IntacctSync.Rules packed beside it.
+collector_contents=$(listing "$collector")
+for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync.Rules.Collector.xml README.md; do
+  grep -qxF "$entry" <<<"$collector_contents" || fail "$collector lacks $entry"
+done
+grep -qF "<dependency id=\"IntacctSync.Rules\" version=\"$version\"" <<<"$(unzip -p "$collector" IntacctSync.Rules.Collector.nuspec)" \
+  || fail "the collector package does not depend on IntacctSync.Rules $version"
 step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
 
 # 3. The consumer: restored into an empty packages folder, so IntacctSync.Rules can only come from
@@ -103,3 +117,13 @@ fi
 tool_out=$("$work/tools/intacct-sync" diagnose "$evidence" --format json) || fail "intacct-sync failed (exit $?)"
 grep -q '"code": "INT402"' <<<"$tool_out" || fail "intacct-sync from the tool package did not diagnose INT402: $tool_out"
 step "intacct-sync $version installed from $feed and diagnosed INT402"
+
+# The collector inside the tool: credentials given, the endpoint a loopback port nobody listens on.
+set +e
+collect_err=$(env INTACCT_SENDER_ID=s INTACCT_SENDER_PASSWORD=p INTACCT_COMPANY_ID=c INTACCT_USER_ID=u INTACCT_USER_PASSWORD=q \
+  "$work/tools/intacct-sync" collect --endpoint http://127.0.0.1:1/ia/xml/xmlgw.phtml 2>&1 >/dev/null)
+collect_status=$?
+set -e
+[ "$collect_status" -eq 2 ] || fail "intacct-sync collect against a closed port exited $collect_status, not 2: $collect_err"
+grep -qF "cannot reach the Sage Intacct gateway" <<<"$collect_err" || fail "intacct-sync collect did not say the gateway cannot be reached: $collect_err"
+step "intacct-sync collect from the tool package reported the unreachable gateway"

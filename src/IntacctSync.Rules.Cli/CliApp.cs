@@ -7,9 +7,11 @@ internal static class CliApp
 {
     /// <summary>Runs the command line; every failure ends as an exit code and lines on <paramref name="stderr"/>, never as an exception.</summary>
     /// <param name="classifiers">How commands build their classifier; <c>null</c> for the real one (tests inject failures here).</param>
-    public static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false, ClassifierFactory? classifiers = null)
+    /// <param name="environment">Reads an environment variable (the <c>INTACCT_*</c> credentials); <c>null</c> for the process's environment.</param>
+    public static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false, ClassifierFactory? classifiers = null, Func<string, string?>? environment = null)
     {
         classifiers ??= SyncErrorClassifier.Create;
+        environment ??= Environment.GetEnvironmentVariable;
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an internal error, also write its stack trace to standard error.",
@@ -20,7 +22,8 @@ internal static class CliApp
         {
             var root = new RootCommand("Diagnoses Sage Intacct sync and export failures from evidence: the documented error, its proven causes, and an ordered plan.")
             {
-                DiagnoseCommand.Create(stdin, stdout, stderr, outputRedirected, showProgress, classifiers),
+                DiagnoseCommand.Create(stdin, stdout, stderr, outputRedirected, showProgress, classifiers, environment),
+                CollectCommand.Create(stdin, stdout, stderr, showProgress, environment),
                 RulesCommand.Create(stdout, stderr, classifiers),
             };
             root.Options.Add(verbose);

@@ -12,7 +12,7 @@ namespace IntacctSync.Rules.Cli;
 /// <summary><c>intacct-sync diagnose FILE|-</c>: classify one evidence document and print the report.</summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress, ClassifierFactory classifiers)
+    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress, ClassifierFactory classifiers, Func<string, string?> environment)
     {
         var file = new Argument<string?>("FILE")
         {
@@ -39,24 +39,37 @@ internal static class DiagnoseCommand
             Description = "A directory of rule files that adds to or overrides the built-in catalog; may be given more than once.",
         };
 
+        var collect = new Option<bool>("--collect")
+        {
+            Description = "First collect the Intacct side of the evidence from the live company (read-only; credentials from INTACCT_* environment variables) and merge it with FILE, whose facts win.",
+        };
+        var collectOptions = new CollectOptionSet();
+
         var batch = BatchOptions.Create();
 
         var command = new Command("diagnose", "Classify one evidence document and print the diagnosis report.")
         {
-            file, format, message, response, rules, batch,
+            file, format, message, response, rules, batch, collect,
         };
+        collectOptions.AddTo(command);
         BatchOptions.Validate(command, batch, file, format, message, response);
 
         command.Validators.Add(result =>
         {
-            if (result.GetResult(batch) is null && result.ValueOrDefault(file) is null && result.ValueOrDefault(message) is not { Length: > 0 } && result.ValueOrDefault(response) is not { Length: > 0 })
+            var collecting = result.ValueOrDefault(collect);
+            if (result.GetResult(batch) is null && !collecting && result.ValueOrDefault(file) is null && result.ValueOrDefault(message) is not { Length: > 0 } && result.ValueOrDefault(response) is not { Length: > 0 })
             {
-                result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", or --intacct-response RESPONSE.");
+                result.AddError("Give an evidence FILE (or '-' for standard input), --message \"TEXT\", --intacct-response RESPONSE, or --collect.");
             }
 
-            if (StdinReaders(result.ValueOrDefault(file), result.ValueOrDefault(response)) > 1)
+            if (StdinReaders(result.ValueOrDefault(file), result.ValueOrDefault(response)) + (result.ValueOrDefault(collectOptions.PasswordsStdin) ? 1 : 0) > 1)
             {
-                result.AddError("Standard input can be read only once: give '-' to FILE or to one --intacct-response, and save the other to a file.");
+                result.AddError("Standard input can be read only once: give '-' to FILE, to one --intacct-response or --passwords-stdin, and save the others to files.");
+            }
+
+            if (collecting && result.GetResult(batch) is not null)
+            {
+                result.AddError("--collect reads one company for one document; it cannot be combined with --batch.");
             }
         });
 
@@ -68,13 +81,14 @@ internal static class DiagnoseCommand
             }
 
             var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
-            var inputs = new Inputs(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(response) ?? []);
-            return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr, classifiers);
+            var collecting = parse.GetValue(collect) ? collectOptions.Read(parse) : null;
+            var inputs = new Inputs(parse.GetValue(file), parse.GetValue(message) ?? [], parse.GetValue(response) ?? [], collecting);
+            return Run(inputs, parse.GetValue(rules) ?? [], chosen, stdin, stdout, stderr, classifiers, showProgress, environment);
         });
         return command;
     }
 
-    private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers)
+    private static int Run(Inputs inputs, string[] ruleDirectories, string format, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, ClassifierFactory classifiers, bool showProgress, Func<string, string?> environment)
     {
         var file = inputs.File;
         SyncEvidence evidence;
@@ -127,6 +141,17 @@ internal static class DiagnoseCommand
             evidence = Merge(evidence, inputs.Messages, apiErrors);
         }
 
+        if (inputs.Collect is { } request)
+        {
+            var (merged, code) = Collecting.Run(request, evidence, stdin, stderr, showProgress, environment);
+            if (merged is null)
+            {
+                return code;
+            }
+
+            evidence = merged;
+        }
+
         // The catalog is compiled only once the input has been read: bad input fails fast.
         ISyncErrorClassifier classifier;
         try
@@ -156,7 +181,7 @@ internal static class DiagnoseCommand
         return RuleFaults.Report(report, null, stderr);
     }
 
-    private static SyncEvidence Read(string? file, Func<Stream> stdin)
+    internal static SyncEvidence Read(string? file, Func<Stream> stdin)
     {
         if (file is null)
         {
@@ -215,5 +240,5 @@ internal static class DiagnoseCommand
     };
 
     /// <summary>What the command was given to build the evidence from.</summary>
-    private sealed record Inputs(string? File, string[] Messages, string[] Responses);
+    private sealed record Inputs(string? File, string[] Messages, string[] Responses, CollectRequest? Collect);
 }
