@@ -210,6 +210,61 @@ public sealed class TriagePageTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The 10,000-document page took {clock.ElapsedMilliseconds} ms to open and filter; the bound is 2 s.");
     }
 
+    [Fact]
+    public async Task SingleDocumentPage_Opened_ShowsItsPlanAtOnce()
+    {
+        var evidence = Path.Combine(TriagePages.RepoRoot(), "tests", "IntacctSync.Rules.Tests", "Cases", "INT402", "contract-udd-inactive.json");
+        var page = Path.Combine(browser.Directory, "single.html");
+        var expected = TriagePages.Single(evidence, page);
+        await using var tab = await browser.OpenAsync(page);
+
+        var steps = await tab.Page.Locator("#detail-1 ol.plan > li").AllTextContentsAsync();
+
+        Assert.Equal(expected.Diagnoses.SelectMany(d => d.Steps), steps.Select(s => s[(s.IndexOf(" — ", StringComparison.Ordinal) + 3)..]));
+        Assert.NotEmpty(steps);
+        Assert.Empty(tab.Problems);
+    }
+
+    /// <summary>
+    /// The README's pictures: the summary, and the documents filtered to confirmed INT402 with one opened. Written to
+    /// docs/ when INTACCTSYNC_ACCEPT_SCREENSHOT=1 (never on CI), otherwise beside the test's pages.
+    /// </summary>
+    [Fact]
+    public async Task Screenshots_OfTheLargePage_AreWritten()
+    {
+        var large = await browser.Large;
+        var target = Environment.GetEnvironmentVariable("INTACCTSYNC_ACCEPT_SCREENSHOT") == "1" && Environment.GetEnvironmentVariable("CI") is not "true"
+            ? Path.Combine(TriagePages.RepoRoot(), "docs")
+            : browser.Directory;
+        await using var tab = await browser.OpenAsync(large.Path);
+
+        var summary = Path.Combine(target, "triage-summary.png");
+        await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = summary });
+        await tab.Page.SelectOptionAsync("#filter-code", "INT402");
+        await tab.Page.SelectOptionAsync("#filter-certainty", "0");
+        await tab.Page.Locator("#docs button.open").Nth(1).ClickAsync();
+        await tab.Page.Locator("#documents").ScrollIntoViewIfNeededAsync();
+        var box = (await tab.Page.Locator("#documents").BoundingBoxAsync())!;
+        // The box is the viewport's; a full-page clip is in the page's coordinates.
+        var scrollY = await tab.Page.EvaluateAsync<float>("() => window.scrollY");
+        var documents = Path.Combine(target, "triage-documents.png");
+        await tab.Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = documents,
+            FullPage = true,
+            Clip = new Clip { X = box.X, Y = box.Y + scrollY, Width = box.Width, Height = Math.Min(box.Height, 1000) },
+        });
+
+        foreach (var png in new[] { summary, documents })
+        {
+            var bytes = await File.ReadAllBytesAsync(png);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            Assert.True(bytes.Length > 10_000, $"{png} is only {bytes.Length} bytes: an empty picture?");
+        }
+
+        Assert.Empty(tab.Problems);
+    }
+
     private static async Task<List<long>> VisibleLines(IPage page)
     {
         var lines = await page.Locator("#docs tbody tr:not(.detail)").EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.line))");

@@ -99,6 +99,22 @@ internal static class TriagePages
         return Write(directory, $"large-{documents}.jsonl", $"large-{documents}.html", [.. Enumerable.Range(0, documents).Select(i => cases[i % cases.Count])]);
     }
 
+    /// <summary>Writes <c>diagnose FILE --format html</c> to <paramref name="page"/>; the JSON report of the same file is the expectation.</summary>
+    public static ExpectedDocument Single(string evidence, string page)
+    {
+        using var html = new StringWriter();
+        using var json = new StringWriter();
+        using var stderr = new StringWriter();
+        if (CliApp.Run(["diagnose", evidence, "--format", "html"], () => Stream.Null, html, stderr, outputRedirected: true) != 0
+            || CliApp.Run(["diagnose", evidence, "--format", "json"], () => Stream.Null, json, stderr, outputRedirected: true) != 0)
+        {
+            throw new InvalidOperationException($"diagnose {evidence} failed: {stderr}");
+        }
+
+        File.WriteAllText(page, html.ToString(), new UTF8Encoding(false));
+        return Parse("{\"line\":1,\"report\":" + json + "}");
+    }
+
     private static TriagePage Write(string directory, string inputName, string pageName, List<string> lines)
     {
         var input = System.IO.Path.Combine(directory, inputName);

@@ -47,7 +47,8 @@ internal static class TriagePageWriter
             head.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n");
             head.Write($"<title>Sage Intacct triage: {Text(source)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
             head.Write("<a class=\"skip\" href=\"#documents\">Skip to the documents</a>\n<header>\n");
-            head.Write($"<h1>Sage Intacct triage</h1>\n<p class=\"source\">{Text(source)}</p>\n</header>\n<main>\n");
+            head.Write($"<h1>Sage Intacct triage</h1>\n<p class=\"source\">{Text(source)}</p>\n");
+            head.Write("<nav aria-label=\"Sections\"><a href=\"#summary-title\">Summary</a> · <a href=\"#codes-title\">By code</a> · <a href=\"#documents-title\">Documents</a></nav>\n</header>\n<main>\n");
             WriteSummary(head, page, documents, badLines, c);
             WriteCodes(head, page, c);
             head.Write("<section id=\"documents\" aria-labelledby=\"documents-title\">\n<h2 id=\"documents-title\">Documents</h2>\n");
