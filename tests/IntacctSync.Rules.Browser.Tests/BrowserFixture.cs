@@ -18,6 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
     private Lazy<Task<TriagePage>>? _large;
+    private Lazy<Task<TriagePage>>? _distinct;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -28,6 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>10,000 documents (the cases over and over), generated on first use.</summary>
     public Task<TriagePage> Large => _large!.Value;
+
+    /// <summary>10,000 documents that share no text (the largest page per document), generated on first use.</summary>
+    public Task<TriagePage> Distinct => _distinct!.Value;
 
     public async Task InitializeAsync()
     {
@@ -44,6 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } }).ConfigureAwait(false);
         Cases = TriagePages.Cases(Directory);
         _large = new Lazy<Task<TriagePage>>(() => Task.Run(() => TriagePages.Large(Directory, 10_000)));
+        _distinct = new Lazy<Task<TriagePage>>(() => Task.Run(() => TriagePages.Distinct(Directory, 10_000)));
     }
 
     public async Task DisposeAsync()

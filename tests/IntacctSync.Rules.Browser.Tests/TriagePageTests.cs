@@ -189,25 +189,39 @@ public sealed class TriagePageTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(tab.Page.Locator("#counts")).ToBeVisibleAsync();
     }
 
-    [Fact]
-    public async Task LargePage_TenThousandDocuments_IsUsableWithinTwoSeconds()
+    [Theory]
+    [InlineData("cases")]
+    [InlineData("distinct")]
+    public async Task LargePage_TenThousandDocuments_IsUsableWithinTwoSeconds(string kind)
     {
-        var large = await browser.Large;
+        var large = await (kind == "cases" ? browser.Large : browser.Distinct);
         Assert.Equal(10_000, large.Documents.Count);
+        var code = large.Documents.SelectMany(d => d.Diagnoses).GroupBy(d => d.Code).MinBy(g => g.Key)!.Key;
+        var expected = large.Documents.Count(d => d.Diagnoses.Any(g => g.Code == code));
+        var first = Stopwatch.StartNew();
         await using var tab = await browser.OpenAsync(large.Path);
-        // Opened again, timed: from navigation to a filter answered (the first open warmed the browser, as a second look at a mail would).
-        var clock = Stopwatch.StartNew();
-        await tab.Page.GotoAsync(new Uri(large.Path).AbsoluteUri);
-        await tab.Page.SelectOptionAsync("#filter-code", "INT402");
-        await Expect(tab.Page.Locator("#status")).ToContainTextAsync("matching documents (10,000 in all)");
-        clock.Stop();
+        await Usable(tab.Page, code, expected);
+        first.Stop();
 
-        var int402 = large.Documents.Count(d => d.Diagnoses.Any(g => g.Code == "INT402"));
-        await Expect(tab.Page.Locator("#status")).ToContainTextAsync($"of {N(int402)} matching");
-        var perThousand = large.Bytes / 10.0;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10,000 documents: page {large.Bytes / 1e6:0.00} MB ({perThousand / 1e3:0} KB per 1,000 documents), usable in {clock.ElapsedMilliseconds} ms"));
+        // Opened again (the page's file and script now known to the browser, as on a second look).
+        var again = Stopwatch.StartNew();
+        await tab.Page.GotoAsync(new Uri(large.Path).AbsoluteUri);
+        await Usable(tab.Page, code, expected);
+        again.Stop();
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"10,000 documents ({kind}): page {large.Bytes / 1e6:0.00} MB ({large.Bytes / 10.0 / 1e3:0} KB per 1,000 documents), usable in {first.ElapsedMilliseconds} ms (opened again: {again.ElapsedMilliseconds} ms)"));
         Assert.Empty(tab.Problems);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The 10,000-document page took {clock.ElapsedMilliseconds} ms to open and filter; the bound is 2 s.");
+        Assert.True(first.Elapsed < TimeSpan.FromSeconds(2), $"The 10,000-document page ({kind}) took {first.ElapsedMilliseconds} ms to open and filter; the bound is 2 s.");
+        Assert.True(again.Elapsed < TimeSpan.FromSeconds(2), $"The 10,000-document page ({kind}) took {again.ElapsedMilliseconds} ms to open again and filter; the bound is 2 s.");
+
+        // From navigation: the table drawn, then a filter by code answered.
+        static async Task Usable(IPage page, string code, int expected)
+        {
+            await Expect(page.Locator("#status")).ToContainTextAsync("matching documents (10,000 in all)");
+            await page.SelectOptionAsync("#filter-code", code);
+            await Expect(page.Locator("#status")).ToContainTextAsync($"of {N(expected)} matching");
+        }
     }
 
     [Fact]

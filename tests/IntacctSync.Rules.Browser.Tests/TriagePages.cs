@@ -99,6 +99,16 @@ internal static class TriagePages
         return Write(directory, $"large-{documents}.jsonl", $"large-{documents}.html", [.. Enumerable.Range(0, documents).Select(i => cases[i % cases.Count])]);
     }
 
+    /// <summary>Documents that share no text: each an inactive dimension of its own name, which fills its message, causes and 8-step plan.</summary>
+    public static TriagePage Distinct(string directory, int documents) =>
+        Write(directory, $"distinct-{documents}.jsonl", $"distinct-{documents}.html", [.. Enumerable.Range(1, documents).Select(n =>
+        {
+            var id = "DIM" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            return "{\"schemaVersion\":1,\"operation\":\"sync\",\"outcome\":\"failed\",\"intacct\":{\"dimensions\":[{\"id\":\"" + id +
+                "\",\"label\":\"Dim\",\"userDefined\":true,\"exists\":true,\"active\":false,\"configured\":true}]},\"workspace\":{\"coding\":{\"dimensions\":[{\"id\":\"" + id +
+                "\",\"enabled\":true,\"importAs\":\"tag\"}]}}}";
+        })]);
+
     /// <summary>Writes <c>diagnose FILE --format html</c> to <paramref name="page"/>; the JSON report of the same file is the expectation.</summary>
     public static ExpectedDocument Single(string evidence, string page)
     {
