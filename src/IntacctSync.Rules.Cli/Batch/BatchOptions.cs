@@ -33,6 +33,11 @@ internal static class BatchOptions
                 return;
             }
 
+            if (result.ValueOrDefault(html) == "-")
+            {
+                result.AddError("--html - is not available: standard output carries the JSON lines; give --html the path of an .html file.");
+            }
+
             if (result.ValueOrDefault(file) is not null)
             {
                 result.AddError("--batch reads its own input: give either --batch FILE.jsonl or an evidence FILE, not both.");
