@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The bundled cases, hostile documents and a bad line, through <c>diagnose --batch --html</c>.</summary>
     public TriagePage Cases { get; private set; } = null!;
 
+    /// <summary>Every tenth case, generated on first use.</summary>
+    public Lazy<TriagePage> Sample { get; private set; } = null!;
+
     /// <summary>10,000 documents (the cases over and over), generated on first use.</summary>
     public Task<TriagePage> Large => _large!.Value;
 
@@ -47,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // One context for all tests, a page each: with --single-process, closing a context ends the browser.
         _context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } }).ConfigureAwait(false);
         Cases = TriagePages.Cases(Directory);
+        Sample = new Lazy<TriagePage>(() => TriagePages.Sample(Directory, 10));
         _large = new Lazy<Task<TriagePage>>(() => Task.Run(() => TriagePages.Large(Directory, 10_000)));
         _distinct = new Lazy<Task<TriagePage>>(() => Task.Run(() => TriagePages.Distinct(Directory, 10_000)));
     }

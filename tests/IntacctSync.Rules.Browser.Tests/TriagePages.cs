@@ -93,6 +93,13 @@ internal static class TriagePages
         return Write(directory, HostileFileName, "cases.html", lines);
     }
 
+    /// <summary>Every <paramref name="step"/>th case: a page with most codes and few rows.</summary>
+    public static TriagePage Sample(string directory, int step)
+    {
+        var cases = CaseLines();
+        return Write(directory, $"sample-{step}.jsonl", $"sample-{step}.html", [.. cases.Where((_, i) => i % step == 0)]);
+    }
+
     public static TriagePage Large(string directory, int documents)
     {
         var cases = CaseLines();
