@@ -28,7 +28,8 @@ internal static class TriageChart
         for (var i = 0; i < rows.Count; i++)
         {
             var (code, tally) = rows[i];
-            var y = i * Row;
+            // The legend takes the first row, where it is seen before the bars.
+            var y = (i + 1) * Row;
             svg.Write(string.Create(c, $"<g class=\"bar\" data-code=\"{TriagePageWriter.Text(code)}\" data-total=\"{tally.Total}\">\n"));
             svg.Write(string.Create(c, $"<text class=\"label\" x=\"{LabelWidth - 8}\" y=\"{y + 14}\" text-anchor=\"end\">{TriagePageWriter.Text(code)}</text>\n"));
             double x = LabelWidth;
@@ -49,7 +50,7 @@ internal static class TriageChart
             svg.Write(string.Create(c, $"<text class=\"total\" x=\"{x + 6:0.##}\" y=\"{y + 14}\">{tally.Total:N0}</text>\n</g>\n"));
         }
 
-        var legendY = (rows.Count * Row) + 10;
+        const int legendY = 4;
         double lx = LabelWidth;
         foreach (var name in TriagePageWriter.CertaintyNames)
         {
