@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IntacctSync.Rules.Cli.Batch;
 using IntacctSync.Rules.Cli.Rendering;
+using IntacctSync.Rules.Cli.Rendering.Html;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Intacct;
@@ -21,9 +22,9 @@ internal static class DiagnoseCommand
         };
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output format: text (default on a terminal), json (the contract; default when output is redirected), markdown.",
+            Description = "Output format: text (default on a terminal), json (the contract; default when output is redirected), markdown, html (a self-contained triage page).",
         };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var message = new Option<string[]>("--message", "-m")
         {
             Description = "An error message as a person saw it; may be given more than once. Added to the evidence's messages.",
@@ -46,13 +47,14 @@ internal static class DiagnoseCommand
         var collectOptions = new CollectOptionSet();
 
         var batch = BatchOptions.Create();
+        var html = BatchOptions.CreateHtml();
 
         var command = new Command("diagnose", "Classify one evidence document and print the diagnosis report.")
         {
-            file, format, message, response, rules, batch, collect,
+            file, format, message, response, rules, batch, collect, html,
         };
         collectOptions.AddTo(command);
-        BatchOptions.Validate(command, batch, file, format, message, response);
+        BatchOptions.Validate(command, batch, html, file, format, message, response);
 
         command.Validators.Add(result =>
         {
@@ -77,7 +79,7 @@ internal static class DiagnoseCommand
         {
             if (parse.GetValue(batch) is { } batchInput)
             {
-                return BatchRun.Run(batchInput, parse.GetValue(rules) ?? [], stdin, stdout, stderr, showProgress, classifiers);
+                return BatchRun.Run(batchInput, parse.GetValue(html), parse.GetValue(rules) ?? [], stdin, stdout, stderr, showProgress, classifiers);
             }
 
             var chosen = parse.GetValue(format) ?? (outputRedirected ? "json" : "text");
@@ -172,6 +174,7 @@ internal static class DiagnoseCommand
         {
             "json" => DiagnosisReportJson.Write(report) + "\n",
             "markdown" => MarkdownReportWriter.Write(report),
+            "html" => SinglePage(report, file ?? "--message"),
             _ => TextReportWriter.Write(report),
         };
 
@@ -179,6 +182,15 @@ internal static class DiagnoseCommand
         stdout.Write(output);
         stdout.Flush();
         return RuleFaults.Report(report, null, stderr);
+    }
+
+    private static string SinglePage(DiagnosisReport report, string source)
+    {
+        using var page = new TriagePageBuilder();
+        page.Add(1, report);
+        using var html = new MemoryStream();
+        TriagePageWriter.Write(html, page, source == "-" ? "<stdin>" : source, documents: 1, badLines: 0);
+        return System.Text.Encoding.UTF8.GetString(html.GetBuffer(), 0, (int)html.Length);
     }
 
     internal static SyncEvidence Read(string? file, Func<Stream> stdin)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using IntacctSync.Rules.Cli.Rendering.Html;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 
@@ -28,13 +29,16 @@ internal sealed class BatchDiagnoser
     private readonly int _maxBytes;
     private readonly string _source;
     private readonly int _workers;
+    private readonly TriagePageBuilder? _page;
 
-    public BatchDiagnoser(ISyncErrorClassifier classifier, int maxBytes, string source, int workers)
+    /// <param name="page">Receives each report in input order, for the triage page (<c>--html</c>); <c>null</c> for none.</param>
+    public BatchDiagnoser(ISyncErrorClassifier classifier, int maxBytes, string source, int workers, TriagePageBuilder? page = null)
     {
         _classifier = classifier;
         _maxBytes = maxBytes;
         _source = source;
         _workers = Math.Max(1, workers);
+        _page = page;
     }
 
     /// <summary>Runs the whole input; <paramref name="error"/> receives each bad line's message as it is met.</summary>
@@ -140,8 +144,10 @@ internal sealed class BatchDiagnoser
         }
     }
 
-    private static void Write(Item item, DiagnosisReport report, MemoryStream buffer)
+    private void Write(Item item, DiagnosisReport report, MemoryStream buffer)
     {
+        // Kept only until the writer has given it to the page: at most the channels' few lines per core.
+        item.Report = _page is null ? null : report;
         buffer.SetLength(0);
         buffer.Write(LinePrefix);
         Span<byte> number = stackalloc byte[20];
@@ -197,6 +203,12 @@ internal sealed class BatchDiagnoser
                 {
                     pending.Append(output);
                     summary.Count(item.Codes);
+                    if (item.Report is { } report)
+                    {
+                        _page!.Add(item.Line.Number, report);
+                        item.Report = null;
+                    }
+
                     if (item.Faults.Count > 0)
                     {
                         summary.Faulted();
@@ -266,6 +278,8 @@ internal sealed class BatchDiagnoser
         public string? Output { get; set; }
 
         public string[] Codes { get; set; } = [];
+
+        public DiagnosisReport? Report { get; set; }
 
         public IReadOnlyList<RuleFault> Faults { get; set; } = [];
 

@@ -12,13 +12,30 @@ internal static class BatchOptions
         HelpName = "FILE.jsonl",
     };
 
-    public static void Validate(Command command, Option<string?> batch, Argument<string?> file, Option<string?> format, Option<string[]> message, Option<string[]> response)
+    public static Option<string?> CreateHtml() => new("--html")
+    {
+        Description = "With --batch: also write a triage page to this file (one self-contained HTML file: the summary, a chart of codes, " +
+            "and a table of documents to filter, search and open). For one document use --format html instead.",
+        HelpName = "PAGE.html",
+    };
+
+    public static void Validate(Command command, Option<string?> batch, Option<string?> html, Argument<string?> file, Option<string?> format, Option<string[]> message, Option<string[]> response)
     {
         command.Validators.Add(result =>
         {
             if (result.GetResult(batch) is null)
             {
+                if (result.GetResult(html) is not null)
+                {
+                    result.AddError("--html writes the triage page of a batch: give it with --batch FILE.jsonl; for one document use --format html, which writes the page to standard output.");
+                }
+
                 return;
+            }
+
+            if (result.ValueOrDefault(html) == "-")
+            {
+                result.AddError("--html - is not available: standard output carries the JSON lines; give --html the path of an .html file.");
             }
 
             if (result.ValueOrDefault(file) is not null)
@@ -33,7 +50,9 @@ internal static class BatchOptions
 
             if (result.ValueOrDefault(format) is { } chosen && chosen != "json")
             {
-                result.AddError($"--batch writes JSON lines only; --format {chosen} is not available with --batch.");
+                result.AddError(chosen == "html"
+                    ? "--batch writes JSON lines to standard output; for a triage page of the batch give --html PAGE.html instead of --format html."
+                    : $"--batch writes JSON lines only; --format {chosen} is not available with --batch.");
             }
         });
     }

@@ -1,3 +1,4 @@
+using IntacctSync.Rules.Cli.Rendering.Html;
 using IntacctSync.Rules.Rules;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace IntacctSync.Rules.Cli.Batch;
 /// <summary>Runs <c>diagnose --batch FILE|-</c>: opens the input, builds the classifier, and closes with the summary and exit code.</summary>
 internal static class BatchRun
 {
-    public static int Run(string batch, string[] ruleDirectories, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool showProgress, ClassifierFactory classifiers)
+    /// <param name="html">The triage page to write (<c>--html</c>), or <c>null</c>.</param>
+    public static int Run(string batch, string? html, string[] ruleDirectories, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool showProgress, ClassifierFactory classifiers)
     {
         var source = batch == "-" ? "<stdin>" : batch;
         Stream input;
@@ -31,6 +33,17 @@ internal static class BatchRun
             return ExitCodes.BadInput;
         }
 
+        // Checked before the catalog is built and any line is read: a page that cannot be written fails at once.
+        TriagePageFile? pageFile = null;
+        if (html is not null && (pageFile = TriagePageFile.Create(html, out var pageError)) is null)
+        {
+            input.Dispose();
+            TerminalText.Error(stderr, pageError!);
+            return ExitCodes.Usage;
+        }
+
+        using var page = pageFile is null ? null : new TriagePageBuilder();
+        using (pageFile)
         using (input)
         {
             ISyncErrorClassifier classifier;
@@ -49,7 +62,7 @@ internal static class BatchRun
                 return RuleLoading.Report(ex, stderr);
             }
 
-            var diagnoser = new BatchDiagnoser(classifier, options.MaxEvidenceBytes, source, Environment.ProcessorCount);
+            var diagnoser = new BatchDiagnoser(classifier, options.MaxEvidenceBytes, source, Environment.ProcessorCount, page);
             // Filled as the run goes: the summary tells what was done even when the run ends early.
             var summary = new BatchSummary();
             try
@@ -67,6 +80,7 @@ internal static class BatchRun
             {
                 TerminalText.Error(stderr, $"cannot read '{source}': {ex.Message}; the reports written above are complete, the rest of the input was not read");
                 stderr.Write(summary.Render(source));
+                WritePage(pageFile, page, source, summary, stderr);
                 return ExitCodes.BadInput;
             }
             catch
@@ -77,8 +91,33 @@ internal static class BatchRun
             }
 
             stderr.Write(summary.Render(source));
+            if (!WritePage(pageFile, page, source, summary, stderr))
+            {
+                return ExitCodes.BadInput;
+            }
+
             // A classifier failure is a bug to report first; then bad input; then rule faults.
             return summary.FailedLines > 0 ? ExitCodes.Internal : summary.BadLines > 0 ? ExitCodes.BadInput : summary.FaultedReports > 0 ? ExitCodes.RuleFaulted : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Writes the triage page, if one was asked for; <c>false</c> (and the reason on standard error) when it cannot be written.</summary>
+    private static bool WritePage(TriagePageFile? file, TriagePageBuilder? page, string source, BatchSummary summary, TextWriter stderr)
+    {
+        if (file is null || page is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            file.Commit(output => TriagePageWriter.Write(output, page, source, summary.Documents, summary.BadLines + summary.FailedLines));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TerminalText.Error(stderr, $"cannot write the triage page: {ex.Message}; the JSON lines above are complete");
+            return false;
         }
     }
 }

@@ -105,6 +105,10 @@ public sealed class DiagnoseBatchTests : IDisposable
         { ["diagnose", "--batch", "in.jsonl", "--intacct-response", "r.xml"], "cannot be combined with --batch" },
         { ["diagnose", "--batch", "in.jsonl", "--format", "text"], "JSON lines only" },
         { ["diagnose", "--batch"], "--batch" },
+        { ["diagnose", "--batch", "in.jsonl", "--format", "html"], "give --html PAGE.html instead of --format html" },
+        { ["diagnose", "evidence.json", "--html", "page.html"], "--html writes the triage page of a batch: give it with --batch FILE.jsonl; for one document use --format html" },
+        { ["diagnose", "--batch", "in.jsonl", "--html"], "--html" },
+        { ["diagnose", "--batch", "in.jsonl", "--html", "-"], "standard output carries the JSON lines; give --html the path of an .html file" },
     };
 
     [Theory]

@@ -60,13 +60,19 @@ public sealed class BoundedCostTests
         var make = EvidenceFamilies[family];
         Classifier.Classify(SyncEvidenceJson.Read(make(50)));  // warm-up: lazily built patterns, first-call paths
 
-        var (small, smallJson) = Measure(make(500));
-        var (large, largeJson) = Measure(make(1000));
+        // Each size measured twice, the smaller kept: a one-time cost (a pattern whose 5 ms backtracking budget runs
+        // out on a loaded machine builds its linear engine once, on whichever document meets it first) is not a cost
+        // per document.
+        var (small, smallJson) = Min(Measure(make(500)), Measure(make(500)));
+        var (large, largeJson) = Min(Measure(make(1000)), Measure(make(1000)));
 
         Assert.True(large <= Growth * small, $"{family}: {small:N0} bytes allocated at n, {large:N0} at 2n ({(double)large / small:N2}x; linear is about 2x)");
         var inputBytes = Encoding.UTF8.GetByteCount(make(1000));
         Assert.True(largeJson <= (OutputRatio * (long)inputBytes) + OutputSlack, $"{family}: a {inputBytes:N0}-byte document gave a {largeJson:N0}-byte report");
         Assert.True(smallJson > 0);
+
+        static (long Allocated, long ReportBytes) Min((long Allocated, long ReportBytes) a, (long Allocated, long ReportBytes) b) =>
+            a.Allocated <= b.Allocated ? a : b;
 
         static (long Allocated, long ReportBytes) Measure(string json)
         {
