@@ -304,8 +304,16 @@ internal static partial class ReportBuilder
     }
 
     /// <summary>Whether the finding's plan holds the step: every step but those of causes ruled out.</summary>
-    private static bool Planned(Finding finding, CompiledStep step) =>
-        step.Cause is not { } cause || StateOf(finding, cause) != Verdict.Excluded;
+    private static bool Planned(Finding finding, CompiledStep step)
+    {
+        if (step.Cause is not { } cause)
+        {
+            return true;
+        }
+
+        var state = StateOf(finding, cause, out var onlyWhenEstablished);
+        return onlyWhenEstablished ? state == Verdict.Established : state != Verdict.Excluded;
+    }
 
     /// <summary>Whether the plan already says the same thing in the same system (a plan has a handful of steps).</summary>
     private static bool IsRepeat(List<RemediationStep> steps, StepSystem system, string path, string action)
@@ -321,16 +329,18 @@ internal static partial class ReportBuilder
         return false;
     }
 
-    private static Verdict StateOf(Finding finding, string causeId)
+    private static Verdict StateOf(Finding finding, string causeId, out bool onlyWhenEstablished)
     {
         for (var i = 0; i < finding.Rule.Causes.Length; i++)
         {
             if (finding.Rule.Causes[i].Id == causeId)
             {
+                onlyWhenEstablished = finding.Rule.Causes[i].OnlyWhenEstablished;
                 return finding.States[i].Verdict;
             }
         }
 
+        onlyWhenEstablished = false;
         return Verdict.Possible;
     }
 
@@ -355,6 +365,12 @@ internal static partial class ReportBuilder
         {
             var cause = rule.Causes[i];
             var state = finding.States[i];
+            if (cause.OnlyWhenEstablished && state.Verdict != Verdict.Established)
+            {
+                // Only a sighting establishes it: without one it is neither possible nor ruled out.
+                continue;
+            }
+
             if (finding.Members is { } members)
             {
                 // One problem of several subjects: each member cites what decided its own verdict, and asks for what

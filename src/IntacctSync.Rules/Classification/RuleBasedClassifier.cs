@@ -161,7 +161,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         {
             // Possible only while some cause is open (or the rule has none).
             Exclude(rule, states, subject, facts);
-            if (rule.Causes.Length > 0 && !AnyOpen(states))
+            if (rule.Causes.Length > 0 && !AnyOpen(rule, states))
             {
                 return null;
             }
@@ -191,11 +191,12 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         return new CauseState(Verdict.Possible, -1);
     }
 
-    private static bool AnyOpen(ReadOnlySpan<CauseState> states)
+    /// <summary>Whether a cause is still open; one that only a sighting establishes (<c>onlyWhenEstablished</c>) never is.</summary>
+    private static bool AnyOpen(CompiledRule rule, ReadOnlySpan<CauseState> states)
     {
-        foreach (var state in states)
+        for (var i = 0; i < states.Length; i++)
         {
-            if (state.Verdict == Verdict.Possible)
+            if (states[i].Verdict == Verdict.Possible && !rule.Causes[i].OnlyWhenEstablished)
             {
                 return true;
             }

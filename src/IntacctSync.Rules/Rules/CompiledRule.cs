@@ -81,6 +81,12 @@ internal sealed class CompiledCause
     public required ImmutableArray<CompiledCondition> ExcludedWhen { get; init; }
 
     public required ImmutableArray<CompiledMissing> MissingEvidence { get; init; }
+
+    /// <summary>
+    /// A cause only a sighting establishes (an API error that says so): listed, planned and asked about only when
+    /// established; otherwise it is neither possible nor ruled out, and keeps no finding open.
+    /// </summary>
+    public bool OnlyWhenEstablished { get; init; }
 }
 
 internal sealed class CompiledCondition

@@ -13,7 +13,8 @@ internal static class FactKey
 {
     /// <summary>The placeholders whose value is a whole selector (<c>object=VENDOR2</c>, <c>#3</c>), already escaped by their producer.</summary>
     public static bool IsSelectorSlot(string name) =>
-        Subjects.EvidenceFacts.DimensionApiErrorSlots.Contains(name) || Subjects.EvidenceFacts.ApiErrorKinds.Contains(name);
+        Subjects.EvidenceFacts.DimensionApiErrorSlots.Contains(name) || Subjects.EvidenceFacts.ApiErrorKinds.Contains(name)
+        || name is "syncDeniedError" or "exportDeniedError";
 
     /// <summary>A value written so that a selector reads it back whole, as a bare key or after <c>field=</c>.</summary>
     public static string Escape(string value)

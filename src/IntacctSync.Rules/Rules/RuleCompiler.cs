@@ -204,7 +204,7 @@ internal sealed partial class RuleCompiler
 
             if (id is not null && summary is not null)
             {
-                causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = [.. established], ExcludedWhen = [.. excluded], MissingEvidence = [.. missing] });
+                causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = [.. established], ExcludedWhen = [.. excluded], MissingEvidence = [.. missing], OnlyWhenEstablished = c.OnlyWhenEstablished });
             }
         }
 

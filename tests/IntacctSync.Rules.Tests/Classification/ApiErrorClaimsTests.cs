@@ -98,6 +98,50 @@ public sealed class ApiErrorClaimsTests
         Assert.Equal(["apiErrors[#1].correction = \"You do not have permission for API operation READ_BY_QUERY on objects of type glaccount\""], cause.Facts);
     }
 
+    // A permission refused on one of Sage Intacct's own objects is the phase's module-permission code, naming the
+    // object and the application whose permissions cover it: INT245 at sync, INT043 at export; with the phase unknown,
+    // the refused operation tells (a sync reads, an export writes).
+    [Theory]
+    [InlineData("sync", "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type glaccount", "GLACCOUNT", "INT245", "General Ledger")]
+    [InlineData("export", "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type glaccount", "GLACCOUNT", "INT043", "General Ledger")]
+    [InlineData("export", "create", "You do not have permission for API operation CREATE on objects of type vendor", "VENDOR", "INT043", "Accounts Payable")]
+    [InlineData(null, "create", "You do not have permission for API operation CREATE on objects of type eexpenses", "EEXPENSES", "INT043", "Time & Expenses")]
+    [InlineData(null, "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type project", "PROJECT", "INT245", "Projects")]
+    public void Classify_PermissionRefusedOnAStandardObject_IsThePhasesModuleCodeNamingObjectAndModule(string? operation, string function, string text, string intacctObject, string code, string module)
+    {
+        var evidence = new SyncEvidence
+        {
+            SchemaVersion = 1,
+            Operation = operation switch { "sync" => SyncOperation.Sync, "export" => SyncOperation.Export, _ => null },
+            ApiErrors = [new ApiError { Api = IntacctApi.Xml, Level = ApiErrorLevel.Result, Status = ApiResultStatus.Failure, Function = function, ErrorNo = "PL04000005", Description = "", Description2 = text }],
+        };
+
+        var report = Classifier.Classify(evidence);
+
+        var diagnosis = Assert.Single(report.Diagnoses);
+        Assert.Equal(code, diagnosis.Code);
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var cause = Assert.Single(diagnosis.Causes);
+        Assert.Equal("object-permission-denied", cause.Id);
+        Assert.Contains(intacctObject, cause.Summary, StringComparison.Ordinal);
+        Assert.Contains(module, cause.Summary, StringComparison.Ordinal);
+        Assert.Contains($"apiErrors[errorNo=PL04000005].description2 = \"{text}\"", cause.Facts);
+        Assert.Contains(diagnosis.Steps, s => s.Cause == "object-permission-denied" && s.Action.Contains(module, StringComparison.Ordinal) && s.Action.Contains(intacctObject, StringComparison.Ordinal));
+        Assert.Empty(report.Unexplained);
+    }
+
+    [Fact]
+    public void Classify_PermissionRefusedWithNeitherPhaseNorOperationKnown_ConfirmsNoModuleCode()
+    {
+        var evidence = new SyncEvidence
+        {
+            SchemaVersion = 1,
+            ApiErrors = [new ApiError { Api = IntacctApi.Xml, Object = "GLACCOUNT", ErrorNo = "PL04000005", Description = "", Description2 = "You do not have permission to perform this action." }],
+        };
+
+        Assert.DoesNotContain(Classifier.Classify(evidence).Diagnoses, d => d.Certainty == Certainty.Confirmed);
+    }
+
     // Errors about the company's or the service's state stop every request at control level: whoever signs in, so
     // they confirm no authentication code; the failed job falls back, with the error listed.
     [Theory]

@@ -116,8 +116,8 @@ public class IntacctApiErrorCatalogTests
         { 12, 0, "GW-0011", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, "INT122" },
         { 13, 0, "GW-0010", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, Unexplained }, // a rate limit: back off and retry; not a sign-in refusal
         { 14, 0, "PL04000055", ApiErrorLevel.Control, ApiResultStatus.Failure, null, null, Unexplained },  // the company's state, not the sign-in: the fallback, listed unexplained (issue 16)
-        { 15, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "ARINVOICE", "Xy3d1EB015~Z9q2P0o8kZ-ab12cdEFgAAAAP", Unexplained },
-        { 16, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "GLDETAIL", "Xy3d1EB016~Z9q2P0o8kZ-ab12cdEFgAAAAQ", Unexplained },
+        { 15, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "ARINVOICE", "Xy3d1EB015~Z9q2P0o8kZ-ab12cdEFgAAAAP", "INT245" }, // a read refused: the sync's module rights (issue 16)
+        { 16, 0, "PL04000005", ApiErrorLevel.Result, ApiResultStatus.Failure, "GLDETAIL", "Xy3d1EB016~Z9q2P0o8kZ-ab12cdEFgAAAAQ", "INT043" }, // a create refused: the export's module rights (issue 16)
         { 17, 0, null, ApiErrorLevel.Result, ApiResultStatus.Failure, null, null, Unexplained },
         { 18, 0, "Query Failed", ApiErrorLevel.Result, ApiResultStatus.Failure, "BADOBJECT", null, "INT402" },
         { 19, 0, "XXX", ApiErrorLevel.Result, ApiResultStatus.Failure, "VENDOR2", null, "INT402" },

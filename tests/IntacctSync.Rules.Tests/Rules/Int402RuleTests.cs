@@ -88,7 +88,7 @@ public class Int402RuleTests
     [InlineData("authentication-failure-udd-enabled", "INT122")]
     [InlineData("near-miss-export-operation", "UNCLASSIFIED")]
     [InlineData("near-miss-standard-dimension-inactive", "UNCLASSIFIED")]
-    [InlineData("near-miss-standard-object-permission", "UNCLASSIFIED")]
+    [InlineData("near-miss-standard-object-permission", "INT245")]
     public void Classify_NearMiss_IsNotInt402ButStillDiagnosesTheFailure(string caseName, string code)
     {
         var report = Classify(caseName);

@@ -78,6 +78,12 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.MissingEvidence = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadMissingEvidenceDocument(ref reader));
             }
+            else if (reader.ValueTextEquals("onlyWhenEstablished"u8))
+            {
+                Once(ref seen, 1UL << 5);
+                Next(ref reader);
+                value.OnlyWhenEstablished = Boolean(ref reader);
+            }
             else
             {
                 throw new GiveUp();

@@ -81,6 +81,8 @@ internal sealed class CauseDocument
     public List<ConditionDocument>? ExcludedWhen { get; set; }
 
     public List<MissingEvidenceDocument>? MissingEvidence { get; set; }
+
+    public bool OnlyWhenEstablished { get; set; }
 }
 
 internal sealed class ConditionDocument

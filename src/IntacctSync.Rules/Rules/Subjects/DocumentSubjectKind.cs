@@ -8,7 +8,7 @@ internal sealed class DocumentSubjectKind : SubjectKind
 {
     public static readonly DocumentSubjectKind Instance = new();
 
-    private static readonly FrozenSet<string> Names = FrozenSet.Create(StringComparer.Ordinal, ["user", "workspace", .. EvidenceFacts.ApiErrorKinds]);
+    private static readonly FrozenSet<string> Names = FrozenSet.Create(StringComparer.Ordinal, ["user", "workspace", .. EvidenceFacts.ApiErrorKinds, .. EvidenceFacts.DenialSlots]);
 
     public override string Name => "document";
 
@@ -23,6 +23,7 @@ internal sealed class DocumentSubjectKind : SubjectKind
         "user" => facts.UserPhrase,
         "workspace" => facts.WorkspaceName,
         _ when EvidenceFacts.ApiErrorKinds.Contains(name) => facts.ApiErrorSelector(name),
+        _ when EvidenceFacts.DenialSlots.Contains(name) => facts.DenialValue(name),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a document template name."),
     };
 

@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using IntacctSync.Rules.Evidence;
+
+namespace IntacctSync.Rules.Rules.Subjects;
+
+// API errors that refuse the Web Services user an operation on one of Sage Intacct's own objects ("You do not have
+// permission for API operation READ_BY_QUERY on objects of type glaccount", PL04000005): the module that object
+// belongs to is missing from the user's rights: the sync's module-permission code (INT245) or the export's (INT043), by
+// the job's phase; when the evidence does not say which job failed, the refused operation does (a sync reads, an export
+// writes). A user-defined dimension's object is INT402's (DimensionSubjectKind), not these.
+public sealed partial class EvidenceFacts
+{
+    // Sage Intacct's own objects by the application whose permissions cover them, as the Subscriptions page names it.
+    private static readonly Dictionary<string, string> ObjectModules = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GLACCOUNT"] = "General Ledger", ["GLBATCH"] = "General Ledger", ["GLENTRY"] = "General Ledger",
+        ["GLDETAIL"] = "General Ledger", ["JOURNAL"] = "General Ledger", ["STATACCOUNT"] = "General Ledger",
+        ["REPORTINGPERIOD"] = "General Ledger",
+        ["DEPARTMENT"] = "Company", ["LOCATION"] = "Company", ["LOCATIONENTITY"] = "Company", ["CLASS"] = "Company",
+        ["COMPANY"] = "Company", ["CONTACT"] = "Company", ["USERINFO"] = "Company",
+        ["EMPLOYEE"] = "Time & Expenses", ["EEXPENSES"] = "Time & Expenses", ["EEXPENSESITEM"] = "Time & Expenses",
+        ["EXPENSETYPES"] = "Time & Expenses",
+        ["VENDOR"] = "Accounts Payable", ["APBILL"] = "Accounts Payable", ["APBILLITEM"] = "Accounts Payable",
+        ["APPYMT"] = "Accounts Payable",
+        ["CUSTOMER"] = "Accounts Receivable", ["ARINVOICE"] = "Accounts Receivable", ["ARPYMT"] = "Accounts Receivable",
+        ["PROJECT"] = "Projects", ["TASK"] = "Projects",
+        ["CCTRANSACTION"] = "Cash Management", ["CREDITCARD"] = "Cash Management", ["CHECKINGACCOUNT"] = "Cash Management",
+        ["SAVINGSACCOUNT"] = "Cash Management",
+        ["ITEM"] = "Inventory Control", ["WAREHOUSE"] = "Inventory Control",
+    };
+
+    private static readonly string[] ReadFunctions = ["readByQuery", "read", "readMore", "readByName", "query", "lookup", "inspect", "getDimensions"];
+
+    private static readonly string[] WriteFunctions = ["create", "update", "delete", "create_sotransaction", "create_potransaction"];
+
+    /// <summary>
+    /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during a sync (or,
+    /// with the job's phase unknown, refused a read: syncs read).
+    /// </summary>
+    public bool SyncPermissionDeniedOnStandardObject => FirstDenial(sync: true) >= 0;
+
+    /// <summary>
+    /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during an export
+    /// (or, with the job's phase unknown, refused a create, update or delete: exports write).
+    /// </summary>
+    public bool ExportPermissionDeniedOnStandardObject => FirstDenial(sync: false) >= 0;
+
+    /// <summary>The template names of the first refusal of each phase: the error's selector, its object and the object's application.</summary>
+    internal static readonly string[] DenialSlots = ["syncDeniedError", "syncDeniedObject", "syncDeniedModule", "exportDeniedError", "exportDeniedObject", "exportDeniedModule"];
+
+    /// <summary>The value of one of <see cref="DenialSlots"/>; a stand-in (<c>[object]</c>) when no such error was seen.</summary>
+    internal string DenialValue(string name)
+    {
+        var index = FirstDenial(sync: name.StartsWith("sync", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return name.EndsWith("Error", StringComparison.Ordinal) ? "#0" : name.EndsWith("Module", StringComparison.Ordinal) ? "[module]" : "[object]";
+        }
+
+        var error = Evidence.ApiErrors![index];
+        var deniedObject = DeniedObject(error)!;
+        return name switch
+        {
+            _ when name.EndsWith("Error", StringComparison.Ordinal) => ApiErrorSelector(index),
+            _ when name.EndsWith("Object", StringComparison.Ordinal) => deniedObject.ToUpperInvariant(),
+            _ => ObjectModules[deniedObject],
+        };
+    }
+
+    // The first refusal of each phase, found in one pass on first use (rules ask per document).
+    private (int Sync, int Export)? _denials;
+
+    /// <summary>The position of the first refusal of a standard object for the sync (or the export); -1 when none.</summary>
+    private int FirstDenial(bool sync)
+    {
+        if (_denials is not { } denials)
+        {
+            int firstSync = -1, firstExport = -1;
+            var operation = Evidence.Operation;
+            var errors = Evidence.ApiErrors ?? [];
+            for (var i = 0; i < errors.Count && (firstSync < 0 || firstExport < 0); i++)
+            {
+                if (errors[i] is { } error && DeniedObject(error) is { } name && ObjectModules.ContainsKey(name))
+                {
+                    bool? forSync = operation switch
+                    {
+                        SyncOperation.Sync => true,
+                        SyncOperation.Export => false,
+                        _ => IsRead(error),
+                    };
+                    if (forSync == true && firstSync < 0)
+                    {
+                        firstSync = i;
+                    }
+                    else if (forSync == false && firstExport < 0)
+                    {
+                        firstExport = i;
+                    }
+                }
+            }
+
+            _denials = denials = (firstSync, firstExport);
+        }
+
+        return sync ? denials.Sync : denials.Export;
+    }
+
+    /// <summary>The object a permission denial names (its <c>object</c> field, else its text), or <c>null</c> when the error is no denial.</summary>
+    private static string? DeniedObject(ApiError error)
+    {
+        var text = string.Join(' ', error.Description, error.Description2, error.Correction);
+        var denial = PermissionDenial().Match(text);
+        if (!denial.Success && !string.Equals(error.ErrorNo, "PL04000005", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return !string.IsNullOrWhiteSpace(error.Object) ? error.Object.Trim()
+            : denial.Groups["object"].Success ? denial.Groups["object"].Value
+            : null;
+    }
+
+    /// <summary>Whether the refused operation reads (<c>true</c>), writes (<c>false</c>), or is not said (<c>null</c>).</summary>
+    private static bool? IsRead(ApiError error)
+    {
+        var operation = PermissionDenial().Match(string.Join(' ', error.Description, error.Description2, error.Correction)).Groups["operation"];
+        if (operation.Success && operation.Value.Length > 0)
+        {
+            return operation.Value.StartsWith("READ", StringComparison.OrdinalIgnoreCase) || operation.Value.Equals("QUERY", StringComparison.OrdinalIgnoreCase)
+                ? true
+                : operation.Value.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) || operation.Value.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                    || operation.Value.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+                    ? false
+                    : null;
+        }
+
+        return ReadFunctions.Contains(error.Function, StringComparer.OrdinalIgnoreCase) ? true
+            : WriteFunctions.Contains(error.Function, StringComparer.OrdinalIgnoreCase) ? false
+            : null;
+    }
+
+    [GeneratedRegex(@"(?:do not have permission|not authorized to execute)(?: for API operation (?<operation>\w+))?(?:.*? on objects of type (?<object>[A-Za-z0-9_]+))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PermissionDenial();
+}
