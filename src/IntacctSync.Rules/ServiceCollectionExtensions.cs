@@ -38,10 +38,10 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<IntacctSyncRulesOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntacctSyncRulesOptions>, IntacctSyncRulesOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        // The host's TimeProvider when it registers one; the system clock otherwise, without registering it for everyone.
         services.TryAddSingleton(static provider => new ReloadingClassifier(
             provider.GetRequiredService<IOptionsMonitor<IntacctSyncRulesOptions>>(),
-            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetService<ILoggerFactory>()?.CreateLogger<ReloadingClassifier>() ?? NullLogger<ReloadingClassifier>.Instance));
         services.TryAddSingleton<ISyncErrorClassifier>(static provider => provider.GetRequiredService<ReloadingClassifier>());
         services.TryAddSingleton<IRuleSetProvider>(static provider => provider.GetRequiredService<ReloadingClassifier>());

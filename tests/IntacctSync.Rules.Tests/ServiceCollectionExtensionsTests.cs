@@ -80,7 +80,8 @@ public class ServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(ISyncErrorClassifier));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<IntacctSyncRulesOptions>)
             && d.ImplementationType == typeof(IntacctSyncRulesOptionsValidator));
-        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+        // The library does not register a TimeProvider for the whole application (Polly and others read one).
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(TimeProvider));
 
         using var provider = services.BuildServiceProvider();
         Assert.NotNull(provider.GetRequiredService<ISyncErrorClassifier>());
@@ -177,6 +178,20 @@ public class ServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+        Assert.NotNull(provider.GetRequiredService<ISyncErrorClassifier>());
+    }
+
+    [Fact]
+    public void GetService_UserTimeProviderRegisteredAfterwards_IsTheOnlyOne()
+    {
+        var services = new ServiceCollection();
+        services.AddIntacctSyncRules();
+        var clock = new FixedTimeProvider();
+        services.AddSingleton<TimeProvider>(clock);
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(clock, Assert.Single(provider.GetServices<TimeProvider>()));
         Assert.NotNull(provider.GetRequiredService<ISyncErrorClassifier>());
     }
 

@@ -96,20 +96,23 @@ public static class SyncEvidenceJson
     /// <exception cref="EvidenceFormatException">The document cannot be read.</exception>
     public static SyncEvidence Read(Stream utf8Json, string? source = null, int maxBytes = DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(buffer.Length + read, source, maxBytes);
-            }
+        using var buffer = StreamBuffer.ReadAll(utf8Json, maxBytes, size => TooLarge(size, source, maxBytes));
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxBytes);
+    }
 
-            buffer.Write(chunk, 0, read);
-        }
-
+    /// <summary>
+    /// Reads one evidence document from a stream asynchronously (an ASP.NET Core request body, which refuses
+    /// synchronous reads), refusing it as soon as it passes <paramref name="maxBytes"/>.
+    /// </summary>
+    /// <param name="utf8Json">The document, UTF-8; read to its end, not closed.</param>
+    /// <param name="source">A name for the input in error messages, or <c>null</c>.</param>
+    /// <param name="maxBytes">The largest document accepted.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The evidence.</returns>
+    /// <exception cref="EvidenceFormatException">The document cannot be read.</exception>
+    public static async Task<SyncEvidence> ReadAsync(Stream utf8Json, string? source = null, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        using var buffer = await StreamBuffer.ReadAllAsync(utf8Json, maxBytes, size => TooLarge(size, source, maxBytes), cancellationToken).ConfigureAwait(false);
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxBytes);
     }
 

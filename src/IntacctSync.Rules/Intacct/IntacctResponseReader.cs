@@ -85,6 +85,25 @@ public static partial class IntacctResponseReader
     /// <exception cref="IntacctResponseFormatException">The response is too large, not valid UTF-8 (the message names the byte offset, line and column), malformed, hostile, or not an Intacct response.</exception>
     public static IReadOnlyList<ApiError> Read(Stream response, int httpStatus, string? source = null) => ReadText(ReadAll(response, source), httpStatus, source);
 
+    /// <summary>Reads a response from a stream asynchronously (an HTTP response or request body), as <see cref="Read(Stream, string?)"/> does.</summary>
+    /// <param name="response">The response body; read to its end, not closed.</param>
+    /// <param name="source">A name for the input in error messages, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The errors, in response order; empty when the response reports no failure.</returns>
+    /// <exception cref="IntacctResponseFormatException">As for <see cref="Read(Stream, string?)"/>.</exception>
+    public static async Task<IReadOnlyList<ApiError>> ReadAsync(Stream response, string? source = null, CancellationToken cancellationToken = default) =>
+        ReadText(await ReadAllAsync(response, source, cancellationToken).ConfigureAwait(false), null, source);
+
+    /// <summary>Reads a response from a stream asynchronously, with the HTTP status it came with.</summary>
+    /// <param name="response">The response body; read to its end, not closed.</param>
+    /// <param name="httpStatus">The HTTP status of the response; set on every error.</param>
+    /// <param name="source">A name for the input in error messages, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The errors, in response order; empty when the response reports no failure.</returns>
+    /// <exception cref="IntacctResponseFormatException">As for <see cref="Read(Stream, int, string?)"/>.</exception>
+    public static async Task<IReadOnlyList<ApiError>> ReadAsync(Stream response, int httpStatus, string? source = null, CancellationToken cancellationToken = default) =>
+        ReadText(await ReadAllAsync(response, source, cancellationToken).ConfigureAwait(false), httpStatus, source);
+
     /// <summary>
     /// Whether an error is one of Intacct's generic wrappers (<c>Could not create class record!</c>,
     /// <c>XL03000009 ... rolled back ...</c>, <c>Currently, we can't create the transaction</c>, REST
@@ -173,25 +192,13 @@ public static partial class IntacctResponseReader
 
     private static string ReadAll(Stream response, string? source)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.CanSeek && response.Length - response.Position > MaxResponseBytes)
-        {
-            throw TooLarge(response.Length - response.Position, source);
-        }
+        using var buffer = StreamBuffer.ReadAll(response, MaxResponseBytes, size => TooLarge(size, source));
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+    }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = response.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxResponseBytes)
-            {
-                throw TooLarge(buffer.Length + read, source);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+    private static async Task<string> ReadAllAsync(Stream response, string? source, CancellationToken cancellationToken)
+    {
+        using var buffer = await StreamBuffer.ReadAllAsync(response, MaxResponseBytes, size => TooLarge(size, source), cancellationToken).ConfigureAwait(false);
         return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
     }
 
