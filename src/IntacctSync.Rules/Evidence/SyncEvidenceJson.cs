@@ -96,6 +96,7 @@ public static class SyncEvidenceJson
     /// <exception cref="EvidenceFormatException">The document cannot be read.</exception>
     public static SyncEvidence Read(Stream utf8Json, string? source = null, int maxBytes = DefaultMaxBytes)
     {
+        ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = StreamBuffer.ReadAll(utf8Json, maxBytes, size => TooLarge(size, source, maxBytes));
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxBytes);
     }
@@ -112,6 +113,7 @@ public static class SyncEvidenceJson
     /// <exception cref="EvidenceFormatException">The document cannot be read.</exception>
     public static async Task<SyncEvidence> ReadAsync(Stream utf8Json, string? source = null, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = await StreamBuffer.ReadAllAsync(utf8Json, maxBytes, size => TooLarge(size, source, maxBytes), cancellationToken).ConfigureAwait(false);
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxBytes);
     }

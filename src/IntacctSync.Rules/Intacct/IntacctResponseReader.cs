@@ -192,12 +192,14 @@ public static partial class IntacctResponseReader
 
     private static string ReadAll(Stream response, string? source)
     {
+        ArgumentNullException.ThrowIfNull(response);
         using var buffer = StreamBuffer.ReadAll(response, MaxResponseBytes, size => TooLarge(size, source));
         return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
     }
 
     private static async Task<string> ReadAllAsync(Stream response, string? source, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
         using var buffer = await StreamBuffer.ReadAllAsync(response, MaxResponseBytes, size => TooLarge(size, source), cancellationToken).ConfigureAwait(false);
         return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
@@ -108,30 +107,38 @@ public sealed partial class EvidenceFacts
     /// <summary>The object a permission denial names (its <c>object</c> field, else its text), or <c>null</c> when the error is no denial.</summary>
     private static string? DeniedObject(ApiError error)
     {
-        var text = string.Join(' ', error.Description, error.Description2, error.Correction);
-        var denial = PermissionDenial().Match(text);
-        if (!denial.Success && !string.Equals(error.ErrorNo, "PL04000005", StringComparison.OrdinalIgnoreCase))
+        var denial = DenialText(error);
+        if (denial is null && !string.Equals(error.ErrorNo, "PL04000005", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return !string.IsNullOrWhiteSpace(error.Object) ? error.Object.Trim()
-            : denial.Groups["object"].Success ? denial.Groups["object"].Value
-            : null;
+        if (!string.IsNullOrWhiteSpace(error.Object))
+        {
+            return error.Object.Trim();
+        }
+
+        var named = WordAfter(denial ?? Joined(error), "objects of type ");
+        return named.IsEmpty ? null : named.ToString();
     }
 
     /// <summary>Whether the refused operation reads (<c>true</c>), writes (<c>false</c>), or is not said (<c>null</c>).</summary>
     private static bool? IsRead(ApiError error)
     {
-        var operation = PermissionDenial().Match(string.Join(' ', error.Description, error.Description2, error.Correction)).Groups["operation"];
-        if (operation.Success && operation.Value.Length > 0)
+        // "... for API operation READ_BY_QUERY on ...", "API operation CREATE cannot be performed on ...".
+        var operation = WordAfter(Joined(error), "API operation ");
+        if (!operation.IsEmpty)
         {
-            return operation.Value.StartsWith("READ", StringComparison.OrdinalIgnoreCase) || operation.Value.Equals("QUERY", StringComparison.OrdinalIgnoreCase)
-                ? true
-                : operation.Value.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) || operation.Value.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
-                    || operation.Value.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
-                    ? false
-                    : null;
+            if (operation.StartsWith("READ", StringComparison.OrdinalIgnoreCase) || operation.Equals("QUERY", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (operation.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) || operation.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                || operation.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
         }
 
         return ReadFunctions.Contains(error.Function, StringComparer.OrdinalIgnoreCase) ? true
@@ -139,6 +146,35 @@ public sealed partial class EvidenceFacts
             : null;
     }
 
-    [GeneratedRegex(@"(?:do not have permission|not authorized to execute)(?: for API operation (?<operation>\w+))?(?:.*? on objects of type (?<object>[A-Za-z0-9_]+))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex PermissionDenial();
+    /// <summary>The error's texts when one says a permission is refused; else <c>null</c>.</summary>
+    private static string? DenialText(ApiError error)
+    {
+        var text = Joined(error);
+        return text.Contains("do not have permission", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("not authorized to execute", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("cannot be performed on objects of type", StringComparison.OrdinalIgnoreCase)
+            ? text
+            : null;
+    }
+
+    private static string Joined(ApiError error) => string.Concat(error.Description, " ", error.Description2, " ", error.Correction);
+
+    /// <summary>The run of letters, digits and underscores right after <paramref name="marker"/> in the text; empty when none.</summary>
+    private static ReadOnlySpan<char> WordAfter(string text, string marker)
+    {
+        var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return [];
+        }
+
+        var rest = text.AsSpan(at + marker.Length);
+        var length = 0;
+        while (length < rest.Length && (char.IsAsciiLetterOrDigit(rest[length]) || rest[length] == '_'))
+        {
+            length++;
+        }
+
+        return rest[..length];
+    }
 }
