@@ -47,6 +47,43 @@ public sealed partial class EvidenceFacts
     public bool? UnlistedTaxRateUsed => UsedTaxRates(rate => rate is null);
 
     /// <summary>
+    /// Whether the workspace imports the dimension a message or API error named (by its id, or by its Intacct label)
+    /// as a line-level tag: <c>true</c> when its entry is enabled as a tag, <c>false</c> when its entry is disabled or
+    /// imports it otherwise (a report field), <c>null</c> when no entry is known to be the dimension's.
+    /// </summary>
+    /// <param name="dimension">The dimension's id or label, as the text named it.</param>
+    public bool? DimensionImportedAsTag(string? dimension)
+    {
+        if (dimension is null || CodingEntryFor(dimension) is not { } entry)
+        {
+            return null;
+        }
+
+        return entry.Enabled == false || (entry.ImportAs is { } how && how != DimensionImport.Tag) ? false
+            : entry.Enabled == true && entry.ImportAs == DimensionImport.Tag ? true
+            : null;
+    }
+
+    /// <summary>The workspace's entry for a dimension named by id or by its Intacct label; <c>null</c> when none is known.</summary>
+    internal CodingDimension? CodingEntryFor(string dimension)
+    {
+        var coding = Evidence.Workspace?.Coding?.Dimensions;
+        if (coding is null)
+        {
+            return null;
+        }
+
+        var byId = coding.FirstOrDefault(c => c is not null && string.Equals(c.Id, dimension, StringComparison.OrdinalIgnoreCase));
+        if (byId is not null)
+        {
+            return byId;
+        }
+
+        var record = Evidence.Intacct?.Dimensions?.FirstOrDefault(d => d is not null && string.Equals(d.Label, dimension, StringComparison.OrdinalIgnoreCase));
+        return record?.Id is { } id ? coding.FirstOrDefault(c => c is not null && string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    /// <summary>
     /// Whether the workspace imports every one of <paramref name="dimensions"/> as a line-level tag:
     /// <c>false</c> when one is missing from the (observed) coding list, disabled, or imported otherwise;
     /// <c>true</c> when each is enabled as a tag; else <c>null</c>.

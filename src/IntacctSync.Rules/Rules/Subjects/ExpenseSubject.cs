@@ -110,6 +110,12 @@ public sealed partial class ExpenseSubject
     /// <summary>The category a message named, when no expense carries it.</summary>
     internal string? MessageCategory { get; set; }
 
+    /// <summary>
+    /// The dimension a message or API error of the line's code named as required and missing ("is missing the
+    /// Department dimension for the Account 6100"), or <c>null</c>.
+    /// </summary>
+    public string? NamedDimension { get; internal set; }
+
     /// <summary>The messages that named this line: the code and the message's index.</summary>
     internal List<(string Code, int Index)> Mentions { get; } = [];
 

@@ -14,7 +14,7 @@ internal sealed class ExpenseSubjectKind : SubjectKind
     public static readonly ExpenseSubjectKind Instance = new();
 
     private static readonly FrozenSet<string> Names = FrozenSet.Create(
-        StringComparer.Ordinal, "expenseId", "missingDimensions", "invalidTags", "user", "workspace");
+        StringComparer.Ordinal, "expenseId", "missingDimensions", "invalidTags", "namedDimensionKey", "user", "workspace");
 
     public override string Name => "expense";
 
@@ -107,9 +107,14 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 named.Add(orphan);
             }
 
+            var dimension = match.Values.GetValueOrDefault("dimension");
             foreach (var subject in named)
             {
                 subject.Mentions.Add((match.Code, match.Index));
+                if (!string.IsNullOrWhiteSpace(dimension))
+                {
+                    subject.NamedDimension ??= dimension;
+                }
             }
         }
 
@@ -124,6 +129,7 @@ internal sealed class ExpenseSubjectKind : SubjectKind
             "expenseId" => s.Expense?.Id ?? (s.Index >= 0 ? s.Index.ToString(CultureInfo.InvariantCulture) : "[expense]"),
             "missingDimensions" => s.MissingRequiredDimensions.Count == 0 ? "[dimension]" : string.Join(", ", s.MissingRequiredDimensions),
             "invalidTags" => s.InvalidTags.Count == 0 ? "[tag]" : string.Join(", ", s.InvalidTags),
+            "namedDimensionKey" => s.NamedDimension is { } named ? facts.CodingEntryFor(named)?.Id ?? named : "[dimension]",
             "user" => facts.UserPhrase,
             "workspace" => facts.WorkspaceName,
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not an expense template name."),
