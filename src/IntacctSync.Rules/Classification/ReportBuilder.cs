@@ -303,7 +303,7 @@ internal static partial class ReportBuilder
         }
     }
 
-    /// <summary>Whether the finding's plan holds the step: every step but those of causes ruled out.</summary>
+    /// <summary>Whether the finding's plan holds the step: every step but those of causes ruled out, and of causes only a sighting proves (<c>onlyWhenEstablished</c>) unless established.</summary>
     private static bool Planned(Finding finding, CompiledStep step)
     {
         if (step.Cause is not { } cause)

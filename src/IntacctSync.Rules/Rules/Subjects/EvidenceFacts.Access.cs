@@ -323,9 +323,9 @@ public sealed partial class EvidenceFacts
     ];
 
     /// <summary>
-    /// The fact-path selector of the first API error of a kind a document rule cites (<c>{signInError}</c> and its
-    /// siblings): by error number when it is an Intacct error number and the first error with it, else by position.
-    /// A cause that cites it is established by that very error, so one exists; <c>#0</c> only as a last resort.
+    /// The fact-path selector (<see cref="ApiErrorSelector(int)"/>) of the first API error of a kind a document rule
+    /// cites (<c>{signInError}</c> and its siblings). A cause that cites it is established by that very error, so one
+    /// exists; <c>#0</c> only as a last resort.
     /// </summary>
     internal string ApiErrorSelector(string kind)
     {
@@ -379,8 +379,11 @@ public sealed partial class EvidenceFacts
     /// <summary>The dimension placeholders whose value is a selector of one API error.</summary>
     internal static readonly string[] DimensionApiErrorSlots = ["apiError", "permissionError", "notFoundError"];
 
-    private static bool IsIntacctErrorNumber(string number) =>
-        System.Text.RegularExpressions.Regex.IsMatch(number, @"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static bool IsIntacctErrorNumber(string number) => IntacctErrorNumber().IsMatch(number);
+
+    // BL01001973, GW-0010; not a filler such as XXX or "Query Failed".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IntacctErrorNumber();
 
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.
