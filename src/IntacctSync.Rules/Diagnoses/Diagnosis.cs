@@ -4,7 +4,20 @@ namespace IntacctSync.Rules.Diagnoses;
 /// <remarks>Immutable and thread-safe. Built by the classifier; see the contract's DIAGNOSIS.md.</remarks>
 public sealed class Diagnosis
 {
-    internal Diagnosis(
+    /// <summary>A diagnosis as the classifier writes it; public so that a host's test double can return one.</summary>
+    /// <param name="code">The error code, such as <c>INT402</c>.</param>
+    /// <param name="kind">Which kind of error the code is.</param>
+    /// <param name="title">The problem's short name.</param>
+    /// <param name="message">The code's message with its placeholders filled.</param>
+    /// <param name="subject">The placeholder values by the contract's names.</param>
+    /// <param name="certainty">How far the evidence goes.</param>
+    /// <param name="causes">The causes established (or, when none is, those still possible).</param>
+    /// <param name="ruledOut">The causes the evidence excludes.</param>
+    /// <param name="steps">The remediation plan, in order.</param>
+    /// <param name="missingEvidence">What to collect next.</param>
+    /// <param name="evidence">The messages and API errors the diagnosis rests on, as facts.</param>
+    /// <param name="rule">The rule file or source behind it.</param>
+    public Diagnosis(
         string code,
         ErrorKind kind,
         string title,
@@ -18,6 +31,16 @@ public sealed class Diagnosis
         IReadOnlyList<string> evidence,
         string rule)
     {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(causes);
+        ArgumentNullException.ThrowIfNull(ruledOut);
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(missingEvidence);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(rule);
         Code = code;
         Kind = kind;
         Title = title;

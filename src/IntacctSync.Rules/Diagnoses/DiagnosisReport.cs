@@ -4,8 +4,15 @@ namespace IntacctSync.Rules.Diagnoses;
 /// <remarks>Immutable and thread-safe. Write it as the contract's JSON with <see cref="DiagnosisReportJson"/>.</remarks>
 public sealed class DiagnosisReport
 {
-    internal DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained, IReadOnlyList<RuleFault>? faults = null, IReadOnlyList<string>? incomplete = null)
+    /// <summary>A report as the classifier writes it; public so that a host's test double can return one.</summary>
+    /// <param name="diagnoses">The diagnoses, best first.</param>
+    /// <param name="unexplained">The messages and API errors no diagnosis explains.</param>
+    /// <param name="faults">The rules that failed for a subject, if any.</param>
+    /// <param name="incomplete">Why the report does not cover the whole document, if it does not.</param>
+    public DiagnosisReport(IReadOnlyList<Diagnosis> diagnoses, IReadOnlyList<string> unexplained, IReadOnlyList<RuleFault>? faults = null, IReadOnlyList<string>? incomplete = null)
     {
+        ArgumentNullException.ThrowIfNull(diagnoses);
+        ArgumentNullException.ThrowIfNull(unexplained);
         Diagnoses = diagnoses;
         Unexplained = unexplained;
         Faults = faults ?? [];
