@@ -61,6 +61,10 @@ grep -qxF lib/net10.0/IntacctSync.Rules.pdb <<<"$(listing "$symbols")" || fail "
 nuspec=$(unzip -p "$lib" IntacctSync.Rules.nuspec)
 grep -qF '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
 grep -qF '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
+# What the library's code uses directly is a declared dependency, not only a transitive one of RulesEngine.
+for dependency in RulesEngine FastExpressionCompiler System.Linq.Dynamic.Core; do
+  grep -qF "<dependency id=\"$dependency\"" <<<"$nuspec" || fail "the nuspec does not declare $dependency"
+done
 unzip -p "$lib" lib/net10.0/IntacctSync.Rules.dll >"$work/IntacctSync.Rules.dll"
 embedded=$(LC_ALL=C grep -aoE '(rules/[A-Za-z0-9_./-]+|schemas/[A-Za-z0-9_.-]+)\.json' "$work/IntacctSync.Rules.dll" | sort -u)
 expected=$( (cd rules && find . -name '*.json' ! -name rule.schema.json | sed 's|^\./|rules/|'; echo schemas/sync-evidence.v1.schema.json; echo schemas/rule.schema.json) | sort -u)
