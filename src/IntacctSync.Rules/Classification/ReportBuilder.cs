@@ -361,6 +361,7 @@ internal static partial class ReportBuilder
         var causes = new List<DiagnosedCause>(anyEstablished ? established : finding.States.Length - excluded);
         var ruledOut = new List<DiagnosedCause>(excluded);
         var missing = new List<MissingEvidence>();
+        HashSet<string>? listedFields = null;
         for (var i = 0; i < rule.Causes.Length; i++)
         {
             var cause = rule.Causes[i];
@@ -374,8 +375,10 @@ internal static partial class ReportBuilder
             if (finding.Members is { } members)
             {
                 // One problem of several subjects: each member cites what decided its own verdict, and asks for what
-                // its own subject still misses.
+                // its own subject still misses. Sets keep both linear in the members (a report may combine thousands).
                 var cited = new List<string>();
+                var citedSet = new HashSet<string>(StringComparer.Ordinal);
+                listedFields ??= [.. missing.Select(m => m.Field)];
                 foreach (var member in members)
                 {
                     var own = member.States[i];
@@ -384,7 +387,7 @@ internal static partial class ReportBuilder
                         var conditions = own.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen;
                         foreach (var fact in Cite(conditions[own.Condition], facts, Slot(member, facts)))
                         {
-                            if (!cited.Contains(fact))
+                            if (citedSet.Add(fact))
                             {
                                 cited.Add(fact);
                             }
@@ -392,7 +395,7 @@ internal static partial class ReportBuilder
                     }
                     else if (state.Verdict == Verdict.Possible && own.Verdict == Verdict.Possible)
                     {
-                        AddMissing(cause, member, facts, Slot(member, facts), missing);
+                        AddMissing(cause, member, facts, Slot(member, facts), missing, listedFields);
                     }
                 }
 
@@ -454,7 +457,14 @@ internal static partial class ReportBuilder
     }
 
     /// <summary>The cause's evidence still missing for the finding's subject.</summary>
-    private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing)
+    /// <param name="cause">The cause.</param>
+    /// <param name="finding">The finding (one member of a combined finding).</param>
+    /// <param name="facts">The document.</param>
+    /// <param name="slot">The finding's placeholder values.</param>
+    /// <param name="missing">The diagnosis's missing evidence so far.</param>
+    /// <param name="listed">The fields already in <paramref name="missing"/>, when the caller keeps them (a combined finding
+    /// of many members would otherwise scan the list once per member); <c>null</c> to scan.</param>
+    private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing, HashSet<string>? listed = null)
     {
         for (var j = 0; j < cause.MissingEvidence.Length; j++)
         {
@@ -465,9 +475,10 @@ internal static partial class ReportBuilder
                 // Evidence still missing is evidence the document does not hold: a field it holds,
                 // or a record its complete list shows is not there, is not asked for.
                 var field = m.Path.Render(slot);
-                if (!Lists(missing, field) && !m.Path.Holds(facts, slot))
+                if (!(listed?.Contains(field) ?? Lists(missing, field)) && !m.Path.Holds(facts, slot))
                 {
                     missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
+                    listed?.Add(field);
                 }
             }
         }

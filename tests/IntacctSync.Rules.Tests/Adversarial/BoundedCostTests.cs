@@ -60,11 +60,12 @@ public sealed class BoundedCostTests
         var make = EvidenceFamilies[family];
         Classifier.Classify(SyncEvidenceJson.Read(make(50)));  // warm-up: lazily built patterns, first-call paths
 
-        // Each size measured twice, the smaller kept: a one-time cost (a pattern whose 5 ms backtracking budget runs
-        // out on a loaded machine builds its linear engine once, on whichever document meets it first) is not a cost
-        // per document.
-        var (small, smallJson) = Min(Measure(make(500)), Measure(make(500)));
-        var (large, largeJson) = Min(Measure(make(1000)), Measure(make(1000)));
+        // Each size measured three times, the smallest kept. A message pattern that runs past its 5 ms backtracking
+        // budget (on a loaded machine: CI runs the browser tests beside these) is matched again by the linear engine,
+        // which allocates more; how often that happens depends on the machine, not on the document. Seen in CI: 2.83x
+        // for a family that measures 2.00x on a quiet machine.
+        var (small, smallJson) = Min(Min(Measure(make(500)), Measure(make(500))), Measure(make(500)));
+        var (large, largeJson) = Min(Min(Measure(make(1000)), Measure(make(1000))), Measure(make(1000)));
 
         Assert.True(large <= Growth * small, $"{family}: {small:N0} bytes allocated at n, {large:N0} at 2n ({(double)large / small:N2}x; linear is about 2x)");
         var inputBytes = Encoding.UTF8.GetByteCount(make(1000));
