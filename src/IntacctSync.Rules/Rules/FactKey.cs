@@ -14,7 +14,7 @@ internal static class FactKey
     /// <summary>The placeholders whose value is a whole selector (<c>object=VENDOR2</c>, <c>#3</c>), already escaped by their producer.</summary>
     public static bool IsSelectorSlot(string name) =>
         Subjects.EvidenceFacts.DimensionApiErrorSlots.Contains(name) || Subjects.EvidenceFacts.ApiErrorKinds.Contains(name)
-        || name is "syncDeniedError" or "exportDeniedError";
+        || Subjects.EvidenceFacts.IsDenialErrorSlot(name);
 
     /// <summary>A value written so that a selector reads it back whole, as a bare key or after <c>field=</c>.</summary>
     public static string Escape(string value)
@@ -55,7 +55,7 @@ internal static class FactKey
     /// in brackets), which name no key.
     /// </summary>
     public static string Render(TextTemplate template, Func<string, string> slot) =>
-        template.SlotNames.Any() ? template.Render(name => slot(name) is var value && (IsSelectorSlot(name) || IsStandIn(value)) ? value : Escape(value)) : template.Source;
+        template.Render(name => slot(name) is var value && (IsSelectorSlot(name) || IsStandIn(value)) ? value : Escape(value));
 
     private static bool IsStandIn(string value) =>
         value.Length > 2 && value[0] == '[' && value[^1] == ']' && !value.AsSpan(1, value.Length - 2).ContainsAnyExceptInRange('a', 'z');

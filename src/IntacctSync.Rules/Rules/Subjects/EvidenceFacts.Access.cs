@@ -72,7 +72,7 @@ public sealed partial class EvidenceFacts
                 }
 
                 // Another reason when the error says something else; with no text at all it may name either.
-                if (string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction))
+                if (HasNoText(error))
                 {
                     otherwise = null;
                 }
@@ -366,12 +366,15 @@ public sealed partial class EvidenceFacts
     {
         "senderIdError" => IsSignInError(error) && Mentions(error, SenderIdTexts),
         "credentialsError" => IsSignInError(error) && Mentions(error, CredentialTexts),
-        "signInError" => IsSignInError(error) && !Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts)
-            && !(string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction)),
+        "signInError" => IsSignInError(error) && !Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts) && !HasNoText(error),
         "sessionError" => IsSessionError(error),
         "outageError" => IsOutage(error),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an API error kind."),
     };
+
+    /// <summary>An error whose three texts are all empty: it may name any reason.</summary>
+    private static bool HasNoText(ApiError error) =>
+        string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction);
 
     /// <summary>The template names <see cref="ApiErrorSelector(string)"/> answers.</summary>
     internal static readonly string[] ApiErrorKinds = ["senderIdError", "credentialsError", "signInError", "sessionError", "outageError"];

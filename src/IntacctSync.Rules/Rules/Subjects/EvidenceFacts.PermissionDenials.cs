@@ -47,6 +47,10 @@ public sealed partial class EvidenceFacts
     /// <summary>The template names of the first refusal of each phase: the error's selector, its object and the object's application.</summary>
     internal static readonly string[] DenialSlots = ["syncDeniedError", "syncDeniedObject", "syncDeniedModule", "exportDeniedError", "exportDeniedObject", "exportDeniedModule"];
 
+    /// <summary>Whether the slot is one of <see cref="DenialSlots"/> whose value is an API error's selector.</summary>
+    internal static bool IsDenialErrorSlot(string name) =>
+        name.EndsWith("Error", StringComparison.Ordinal) && DenialSlots.Contains(name);
+
     /// <summary>The value of one of <see cref="DenialSlots"/>; a stand-in (<c>[object]</c>) when no such error was seen.</summary>
     internal string DenialValue(string name)
     {
@@ -56,14 +60,13 @@ public sealed partial class EvidenceFacts
             return name.EndsWith("Error", StringComparison.Ordinal) ? "#0" : name.EndsWith("Module", StringComparison.Ordinal) ? "[module]" : "[object]";
         }
 
-        var error = Evidence.ApiErrors![index];
-        var deniedObject = DeniedObject(error)!;
-        return name switch
+        if (name.EndsWith("Error", StringComparison.Ordinal))
         {
-            _ when name.EndsWith("Error", StringComparison.Ordinal) => ApiErrorSelector(index),
-            _ when name.EndsWith("Object", StringComparison.Ordinal) => deniedObject.ToUpperInvariant(),
-            _ => ObjectModules[deniedObject],
-        };
+            return ApiErrorSelector(index);
+        }
+
+        var deniedObject = DeniedObject(Evidence.ApiErrors![index])!;
+        return name.EndsWith("Object", StringComparison.Ordinal) ? deniedObject.ToUpperInvariant() : ObjectModules[deniedObject];
     }
 
     // The first refusal of each phase, found in one pass on first use (rules ask per document).
