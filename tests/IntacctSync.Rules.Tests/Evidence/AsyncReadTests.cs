@@ -23,18 +23,18 @@ public sealed class AsyncReadTests
     [Fact]
     public async Task SyncEvidenceJson_ReadAsync_ReadsAStreamThatRefusesSynchronousReads()
     {
-        await using var body = new AsyncOnlyStream(Encoding.UTF8.GetBytes(Evidence));
+        await using var body = new ForwardOnlyStream(Encoding.UTF8.GetBytes(Evidence), refuseSynchronousReads: true);
 
         var evidence = await SyncEvidenceJson.ReadAsync(body, "request body", cancellationToken: CancellationToken.None);
 
         Assert.Single(evidence.Messages!);
-        Assert.Throws<InvalidOperationException>(() => SyncEvidenceJson.Read(new AsyncOnlyStream(Encoding.UTF8.GetBytes(Evidence))));
+        Assert.Throws<InvalidOperationException>(() => SyncEvidenceJson.Read(new ForwardOnlyStream(Encoding.UTF8.GetBytes(Evidence), refuseSynchronousReads: true)));
     }
 
     [Fact]
     public async Task SyncEvidenceJson_ReadAsync_PastTheLimit_IsRefusedNamingTheLimit()
     {
-        await using var body = new AsyncOnlyStream(Encoding.UTF8.GetBytes(Evidence));
+        await using var body = new ForwardOnlyStream(Encoding.UTF8.GetBytes(Evidence), refuseSynchronousReads: true);
 
         var ex = await Assert.ThrowsAsync<EvidenceFormatException>(() => SyncEvidenceJson.ReadAsync(body, "request body", maxBytes: 16, cancellationToken: CancellationToken.None));
 
@@ -45,7 +45,7 @@ public sealed class AsyncReadTests
     [Fact]
     public async Task IntacctResponseReader_ReadAsync_ReadsAStreamThatRefusesSynchronousReads()
     {
-        await using var body = new AsyncOnlyStream(Encoding.UTF8.GetBytes(Response));
+        await using var body = new ForwardOnlyStream(Encoding.UTF8.GetBytes(Response), refuseSynchronousReads: true);
 
         var errors = await IntacctResponseReader.ReadAsync(body, 200, "gateway", CancellationToken.None);
 
@@ -61,52 +61,7 @@ public sealed class AsyncReadTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SyncEvidenceJson.ReadAsync(new AsyncOnlyStream(Encoding.UTF8.GetBytes(Evidence)), cancellationToken: cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => IntacctResponseReader.ReadAsync(new AsyncOnlyStream(Encoding.UTF8.GetBytes(Response)), cancellationToken: cancelled.Token));
-    }
-
-    /// <summary>A non-seekable body that refuses synchronous reads, as Kestrel's does by default.</summary>
-    private sealed class AsyncOnlyStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            throw new InvalidOperationException("Synchronous operations are disallowed. Call ReadAsync or set AllowSynchronousIO to true instead.");
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return ValueTask.FromResult(_inner.Read(buffer.Span));
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SyncEvidenceJson.ReadAsync(new ForwardOnlyStream(Encoding.UTF8.GetBytes(Evidence), refuseSynchronousReads: true), cancellationToken: cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => IntacctResponseReader.ReadAsync(new ForwardOnlyStream(Encoding.UTF8.GetBytes(Response), refuseSynchronousReads: true), cancellationToken: cancelled.Token));
     }
 }
