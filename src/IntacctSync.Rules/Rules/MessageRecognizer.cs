@@ -76,21 +76,11 @@ internal sealed partial class MessageRecognizer
 
         var normalized = MessagePattern.Normalize(message);
         var starts = CodeStarts(normalized);
-        if (starts.Count < 2)
-        {
-            if (RecognizeNormalized(normalized, budget) is { } found)
-            {
-                matches.Add(new MessageMatch(index, found.Rule.Code, found.Values));
-            }
-
-            return;
-        }
-
-        for (var s = 0; s < starts.Count; s++)
+        for (var s = 0; s < Math.Max(starts.Count, 1); s++)
         {
             var from = s == 0 ? 0 : starts[s];
             var to = s + 1 < starts.Count ? starts[s + 1] : normalized.Length;
-            var part = normalized[from..to];
+            var part = from == 0 && to == normalized.Length ? normalized : normalized[from..to];
             if (s == 0)
             {
                 if (RecognizeNormalized(part, budget) is { } first)
