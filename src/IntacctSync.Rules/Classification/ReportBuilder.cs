@@ -154,8 +154,9 @@ internal static partial class ReportBuilder
     }
 
     /// <summary>
-    /// One diagnosis per code and subject: findings of one code whose placeholder values are the same
-    /// (two uncategorized expenses under INT680, say) are one problem, reported once at its best certainty.
+    /// One diagnosis per problem: findings of one code whose placeholder values are the same and that a message names
+    /// alike (two dimensions labelled as the message says; two uncategorized expenses under INT680, whose message names
+    /// none) are one problem, reported once at its best certainty.
     /// </summary>
     private static List<Finding> Merge(List<Finding> found, EvidenceFacts facts, List<int> mentions, ref FaultLog faults)
     {
@@ -180,12 +181,30 @@ internal static partial class ReportBuilder
             return c != 0 ? c : a.Found.CompareTo(b.Found);
         });
 
+        // Subjects with the same placeholder values are one problem when a message or API error of the code named one
+        // of them (it cannot tell them apart), or when the code's message names no subject at all (INT680's
+        // uncategorized expenses). Records that merely share a label, with nothing naming that label, stay two problems:
+        // combining them would let what the evidence leaves unknown about one (a gate that no longer rules it out) add a
+        // verdict to the other's diagnosis.
+        HashSet<Finding>? named = null;
+        foreach (var (finding, _) in ordered)
+        {
+            if (finding.Values.Count > 0 && finding.Rule.Subject.IsMentionedBy(finding.Subject, finding.Rule.Code))
+            {
+                (named ??= new HashSet<Finding>(SameProblem.Instance)).Add(finding);
+            }
+        }
+
         var merged = new List<Finding>(ordered.Length);
         var kept = new Dictionary<Finding, int>(SameProblem.Instance);
         List<Finding>?[]? groups = null;
         foreach (var (finding, _) in ordered)
         {
-            if (kept.TryGetValue(finding, out var at))
+            if (finding.Values.Count > 0 && named?.Contains(finding) != true)
+            {
+                merged.Add(finding);
+            }
+            else if (kept.TryGetValue(finding, out var at))
             {
                 groups ??= new List<Finding>?[ordered.Length];
                 (groups[at] ??= [merged[at]]).Add(finding);

@@ -101,10 +101,10 @@ public sealed class AbsentMeansUnknownProperties
             }
 
             compared++;
-            var was = ClassifierProperties.Classifier.Classify(before).Diagnoses.ToDictionary(Key);
-            foreach (var diagnosis in ClassifierProperties.Classifier.Classify(after).Diagnoses)
+            var was = Keyed(ClassifierProperties.Classifier.Classify(before).Diagnoses);
+            foreach (var (key, diagnosis) in Keyed(ClassifierProperties.Classifier.Classify(after).Diagnoses))
             {
-                if (!was.TryGetValue(Key(diagnosis), out var earlier))
+                if (!was.TryGetValue(key, out var earlier))
                 {
                     continue;
                 }
@@ -133,8 +133,40 @@ public sealed class AbsentMeansUnknownProperties
         return (name, seed, new Random((int)(PropertyRunner.Seed + (ulong)i)));
     }
 
+    /// <summary>
+    /// The report's diagnoses by code and subject. Two records that share a label and that nothing names are two
+    /// diagnoses with the same code and subject; those are told apart by the records they cite or ask about (the
+    /// key selectors in their facts and missing evidence), and left out of the comparison if even that is the same.
+    /// </summary>
+    private static Dictionary<string, Diagnosis> Keyed(IReadOnlyList<Diagnosis> diagnoses)
+    {
+        var keyed = new Dictionary<string, Diagnosis>(StringComparer.Ordinal);
+        foreach (var group in diagnoses.GroupBy(Key, StringComparer.Ordinal))
+        {
+            if (group.Count() == 1)
+            {
+                keyed.Add(group.Key, group.First());
+                continue;
+            }
+
+            foreach (var same in group.GroupBy(d => group.Key + " " + string.Join(",", Records(d)), StringComparer.Ordinal).Where(g => g.Count() == 1))
+            {
+                keyed.Add(same.Key, same.First());
+            }
+        }
+
+        return keyed;
+    }
+
     private static string Key(Diagnosis d) =>
         d.Code + " " + JsonSerializer.Serialize(d.Subject.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+
+    /// <summary>The record selectors (<c>[FUND]</c>) in a diagnosis's cited facts and missing evidence, sorted, without repeats.</summary>
+    private static IEnumerable<string> Records(Diagnosis d) =>
+        d.Causes.Concat(d.RuledOut).SelectMany(c => c.Facts).Concat(d.Evidence).Concat(d.MissingEvidence.Select(m => m.Field))
+            .SelectMany(fact => System.Text.RegularExpressions.Regex.Matches(fact.Split(" = ")[0], @"\[(?:\\.|[^\]\\])*\]").Select(m => m.Value))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> Established(Diagnosis d) => d.Certainty == Certainty.Confirmed ? d.Causes.Select(c => c.Id) : [];
 
