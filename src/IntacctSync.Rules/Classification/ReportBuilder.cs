@@ -81,7 +81,7 @@ internal static partial class ReportBuilder
 
         var diagnoses = new Diagnosis[findings.Count];
         bool[]? citedMessages = null;
-        HashSet<ApiError>? explained = null;
+        ApiErrorAccount? apiErrors = null;
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
@@ -121,23 +121,13 @@ internal static partial class ReportBuilder
                 }
             }
 
-            // Only API errors are ever looked up in the set: without any, it is not built.
-            if (finding.Certainty != Certainty.Possible && facts.Evidence.ApiErrors is { Count: > 0 })
+            if (facts.Evidence.ApiErrors is { Count: > 0 } errors)
             {
-                explained ??= new HashSet<ApiError>(ReferenceEqualityComparer.Instance);
-                foreach (var member in finding.Members ?? [finding])
-                {
-                    var owned = finding.Rule.Subject.ApiErrors(member.Subject);
-                    for (var e = 0; e < owned.Count; e++)
-                    {
-                        explained.Add(owned[e]);
-                    }
-                }
-
-                AddRecognizedApiErrors(facts, mentions, explained);
+                (apiErrors ??= new ApiErrorAccount(errors)).Add(i, finding, diagnoses[i], facts, mentions);
             }
         }
 
+        apiErrors?.Cite(diagnoses, facts);
         facts.ReturnWriter();
         List<string>? incomplete = null;
         if (facts.RecognitionCutShort is { } cutShort)
@@ -150,7 +140,7 @@ internal static partial class ReportBuilder
             (incomplete ??= []).Add(capped);
         }
 
-        return new DiagnosisReport(diagnoses, Unexplained(facts, explained, citedMessages), faults.Faults, incomplete);
+        return new DiagnosisReport(diagnoses, Unexplained(facts, apiErrors, citedMessages), faults.Faults, incomplete);
     }
 
     /// <summary>
@@ -680,7 +670,7 @@ internal static partial class ReportBuilder
             ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
             : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
-    private static List<string> Unexplained(EvidenceFacts facts, HashSet<ApiError>? explained, bool[]? citedMessages)
+    private static List<string> Unexplained(EvidenceFacts facts, ApiErrorAccount? apiErrors, bool[]? citedMessages)
     {
         var unexplained = new List<string>();
         var messages = facts.Evidence.Messages;
@@ -693,13 +683,11 @@ internal static partial class ReportBuilder
         }
 
         var errors = facts.Evidence.ApiErrors;
-        var calls = explained is null || errors is null ? null : ExplainedCalls.Of(errors, explained);
         for (var i = 0; i < (errors?.Count ?? 0); i++)
         {
-            var error = errors![i];
-            if (explained is null || (!explained.Contains(error) && !WrapsExplained(error, calls!)))
+            if (apiErrors?.IsCited(i) != true)
             {
-                unexplained.Add(Describe(error));
+                unexplained.Add(Describe(errors![i]));
             }
         }
 

@@ -179,6 +179,63 @@ public sealed class ApiErrorClaimsTests
         Assert.DoesNotContain(withSibling.Diagnoses, d => d.Code == "INT993");
     }
 
+    // The contract: every API error is cited in some diagnosis's evidence or listed as unexplained. An error a cause
+    // cites is written into the diagnosis's evidence; the wrapper of the same call goes with it.
+    [Fact]
+    public void Classify_ErrorACauseCites_IsInTheEvidenceWithTheWrapperOfItsCall()
+    {
+        var report = Classifier.Classify(SyncEvidenceJson.Read("""
+            { "schemaVersion": 1, "operation": "export",
+              "apiErrors": [
+                { "api": "xml", "level": "result", "status": "failure", "function": "create", "object": "apbill", "errorNo": "PL04000005", "description": "", "description2": "You do not have permission for API operation CREATE on objects of type apbill" },
+                { "api": "xml", "level": "result", "status": "failure", "function": "create", "errorNo": "BL01001973", "description": "", "description2": "Could not create apbill record!" } ] }
+            """));
+
+        var diagnosis = Assert.Single(report.Diagnoses);
+        Assert.Equal("INT043", diagnosis.Code);
+        Assert.Equal(
+            ["apiErrors[#0].description2 = \"You do not have permission for API operation CREATE on objects of type apbill\"", "apiErrors[#1].description2 = \"Could not create apbill record!\""],
+            diagnosis.Evidence);
+        Assert.Empty(report.Unexplained);
+    }
+
+    // A document-wide diagnosis accounts for the errors it cites, not for every error of the document: a read refused
+    // on another call is no sign-in failure's, and stays in view.
+    [Fact]
+    public void Classify_DocumentDiagnosis_DoesNotSwallowAnErrorItDoesNotCite()
+    {
+        var report = Classifier.Classify(SyncEvidenceJson.Read("""
+            { "schemaVersion": 1, "operation": "sync", "connection": { "companyId": "acme-demo", "everSucceeded": false },
+              "apiErrors": [
+                { "api": "xml", "level": "authentication", "status": "failure", "errorNo": "XL03000006", "description": "", "description2": "Sign-in information is incorrect" },
+                { "api": "xml", "level": "result", "status": "failure", "function": "readByQuery", "errorNo": "BL03000018", "description": "", "description2": "The date format is invalid in the query." } ] }
+            """));
+
+        var int122 = Assert.Single(report.Diagnoses, d => d.Code == "INT122");
+        Assert.Equal(Certainty.Confirmed, int122.Certainty);
+        Assert.Equal(["apiErrors[#0].description2 = \"Sign-in information is incorrect\""], int122.Evidence);
+        var cited = report.Diagnoses.SelectMany(d => d.Evidence).ToList();
+        Assert.True(
+            cited.Any(f => f.StartsWith("apiErrors[#1]", StringComparison.Ordinal)) || report.Unexplained.Contains("BL03000018: The date format is invalid in the query."),
+            $"the read error is neither cited nor unexplained: evidence [{string.Join("; ", cited)}], unexplained [{string.Join("; ", report.Unexplained)}]");
+    }
+
+    // A wrapper with no sibling that says why, while the connection's configuration is known invalid: that is why every
+    // call failed, so its diagnosis cites the wrapper rather than leaving it unexplained.
+    [Fact]
+    public void Classify_LoneWrapperBesideAConfirmedConnectionFailure_IsCitedByIt()
+    {
+        var report = Classifier.Classify(SyncEvidenceJson.Read("""
+            { "schemaVersion": 1, "operation": "export",
+              "connection": { "senderIdAuthorized": true, "credentialsValid": true, "sessionStarted": true, "configurationValid": false, "everSucceeded": true },
+              "apiErrors": [ { "api": "xml", "level": "result", "status": "failure", "function": "create", "errorNo": "BL01001973", "description": "", "description2": "Could not create eexpenses record!" } ] }
+            """));
+
+        var access = Assert.Single(report.Diagnoses, d => d.Kind is ErrorKind.Authentication or ErrorKind.Connection && d.Certainty == Certainty.Confirmed);
+        Assert.Contains("apiErrors[#0].description2 = \"Could not create eexpenses record!\"", access.Evidence);
+        Assert.Empty(report.Unexplained);
+    }
+
     private static IEnumerable<string> AllFacts(Diagnosis diagnosis) =>
         diagnosis.Causes.Concat(diagnosis.RuledOut).SelectMany(c => c.Facts);
 }

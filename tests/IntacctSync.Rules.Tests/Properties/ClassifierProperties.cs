@@ -91,8 +91,8 @@ public class ClassifierProperties
     }
 
     /// <summary>
-    /// The contract's accounting: every message is cited in some diagnosis's <c>evidence</c> or listed in
-    /// <c>unexplained</c>; a recognized message whose code was not reported never vanishes.
+    /// The contract's accounting: every message and API error is cited in some diagnosis's <c>evidence</c> or listed
+    /// in <c>unexplained</c>; a recognized message whose code was not reported never vanishes.
     /// </summary>
     [Fact]
     public void Classify_EveryMessage_IsCitedOrUnexplained()
@@ -118,12 +118,20 @@ public class ClassifierProperties
         var report = Classifier.Classify(evidence);
         var cited = report.Diagnoses.SelectMany(d => d.Evidence).ToList();
         var messages = evidence.Messages ?? [];
+        var errors = evidence.ApiErrors ?? [];
         return messages
             .Select((text, i) => (text, i))
             .Where(m => !string.IsNullOrWhiteSpace(m.text)
                 && !cited.Any(f => f.StartsWith($"messages[{m.i}] = ", StringComparison.Ordinal))
                 && !report.Unexplained.Contains(m.text))
             .Select(m => $"messages[{m.i}] is neither cited nor unexplained: {m.text}")
+            .Concat(errors
+                .Select((error, i) => (error, i))
+                .Where(e => !cited.Any(f => f.StartsWith($"apiErrors[#{e.i}]", StringComparison.Ordinal))
+                    && !report.Unexplained.Contains(IntacctSync.Rules.Classification.ReportBuilder.Describe(e.error)))
+                .Select(e => $"apiErrors[#{e.i}] is neither cited nor unexplained: {IntacctSync.Rules.Classification.ReportBuilder.Describe(e.error)}"))
+            .Concat(report.Diagnoses
+                .SelectMany(d => d.Evidence.GroupBy(f => f, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{d.Code} cites {g.Key} {g.Count()} times")))
             .ToList();
     }
 

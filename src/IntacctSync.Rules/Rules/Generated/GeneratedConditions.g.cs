@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(356)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(358)
     {
         ["document e.SignInApiErrorSeen || (e.Evidence.Connection.SenderIdAuthorized == false) || (e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.PasswordExpired == true) || (e.Evidence.WebServicesUser.Active == false) || (e.Evidence.Connection.WebServicesSubscribed == false) || (e.Evidence.Connection.SessionStarted == false)"] = C0,
         ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true) && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -289,84 +289,86 @@ internal static partial class GeneratedConditions
         ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C275,
         ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C276,
         ["document (e.Evidence.Connection.SessionStarted == true) && e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C277,
-        ["document (e.Evidence.Connection.PasswordExpired == true) && (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C278,
-        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C279,
-        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C280,
-        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C281,
-        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C282,
-        ["document e.Evidence.Connection.EverSucceeded == false"] = C283,
-        ["document e.Evidence.Connection.EverSucceeded == true"] = C284,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C285,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C286,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C287,
-        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C288,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C289,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C290,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C291,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C292,
-        ["document e.UserCanManageAccounts == true"] = C293,
-        ["document e.UserCanManageAccounts == null"] = C294,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C295,
-        ["document e.UserReachesSyncEntity == true"] = C296,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C297,
-        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C298,
-        ["document e.BaselineModuleBelowGranted == true"] = C299,
-        ["document e.BaselineModuleBelowGranted == false"] = C300,
-        ["document e.SyncPermissionDeniedOnStandardObject"] = C301,
-        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C302,
-        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C303,
-        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C304,
-        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C305,
-        ["document e.ReimbursableAsExpenseReports == false"] = C306,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C307,
-        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C308,
-        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C309,
-        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C310,
-        ["dimension e.SignInFailed"] = C311,
-        ["dimension d.Exists != false && d.Configured == false"] = C312,
-        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C313,
-        ["dimension d.Configured == true"] = C314,
-        ["dimension d.ApiObjectNotFound"] = C315,
-        ["dimension d.ListedInIntacct == false"] = C316,
-        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C317,
-        ["dimension d.Configured == null"] = C318,
-        ["dimension d.Active == false"] = C319,
-        ["dimension d.Active == true"] = C320,
-        ["dimension d.Active == null"] = C321,
-        ["dimension d.ApiPermissionDenied"] = C322,
-        ["dimension d.UserCanRead == false"] = C323,
-        ["dimension d.UserCanRead == true"] = C324,
-        ["dimension d.ValuesReturned > 0"] = C325,
-        ["dimension d.ObjectRights == null"] = C326,
-        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C327,
-        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C328,
-        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C329,
-        ["dimension d.Exists == true"] = C330,
-        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C331,
-        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C332,
-        ["dimension d.Exists == null"] = C333,
-        ["dimension d.EnabledInWorkspace == null"] = C334,
-        ["dimension d.WorkspaceEntryUsesLabel"] = C335,
-        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C336,
-        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C337,
-        ["dimension d.Coding == null || d.ImportAs == null"] = C338,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C339,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C340,
-        ["document e.CashJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C341,
-        ["document e.CashJournalMissing == false"] = C342,
-        ["document e.CashJournalMissing == null"] = C343,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C344,
-        ["document e.AccrualJournalMissing == false"] = C345,
-        ["document e.AccrualJournalMissing == null"] = C346,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C347,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C348,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C349,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C350,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C351,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C352,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C353,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C354,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C355,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.CardTransactionCreateFailed"] = C278,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.ReportHasCardTransaction == true"] = C279,
+        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C280,
+        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C281,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.CardTransactionCreateFailed"] = C282,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.ReportHasCardTransaction == true"] = C283,
+        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C284,
+        ["document e.Evidence.Connection.EverSucceeded == false"] = C285,
+        ["document e.Evidence.Connection.EverSucceeded == true"] = C286,
+        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C287,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C288,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C289,
+        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C290,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C291,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C292,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C293,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C294,
+        ["document e.UserCanManageAccounts == true"] = C295,
+        ["document e.UserCanManageAccounts == null"] = C296,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C297,
+        ["document e.UserReachesSyncEntity == true"] = C298,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C299,
+        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C300,
+        ["document e.BaselineModuleBelowGranted == true"] = C301,
+        ["document e.BaselineModuleBelowGranted == false"] = C302,
+        ["document e.SyncPermissionDeniedOnStandardObject"] = C303,
+        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C304,
+        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C305,
+        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C306,
+        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C307,
+        ["document e.ReimbursableAsExpenseReports == false"] = C308,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C309,
+        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C310,
+        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C311,
+        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C312,
+        ["dimension e.SignInFailed"] = C313,
+        ["dimension d.Exists != false && d.Configured == false"] = C314,
+        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C315,
+        ["dimension d.Configured == true"] = C316,
+        ["dimension d.ApiObjectNotFound"] = C317,
+        ["dimension d.ListedInIntacct == false"] = C318,
+        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C319,
+        ["dimension d.Configured == null"] = C320,
+        ["dimension d.Active == false"] = C321,
+        ["dimension d.Active == true"] = C322,
+        ["dimension d.Active == null"] = C323,
+        ["dimension d.ApiPermissionDenied"] = C324,
+        ["dimension d.UserCanRead == false"] = C325,
+        ["dimension d.UserCanRead == true"] = C326,
+        ["dimension d.ValuesReturned > 0"] = C327,
+        ["dimension d.ObjectRights == null"] = C328,
+        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C329,
+        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C330,
+        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C331,
+        ["dimension d.Exists == true"] = C332,
+        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C333,
+        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C334,
+        ["dimension d.Exists == null"] = C335,
+        ["dimension d.EnabledInWorkspace == null"] = C336,
+        ["dimension d.WorkspaceEntryUsesLabel"] = C337,
+        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C338,
+        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C339,
+        ["dimension d.Coding == null || d.ImportAs == null"] = C340,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C341,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C342,
+        ["document e.CashJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C343,
+        ["document e.CashJournalMissing == false"] = C344,
+        ["document e.CashJournalMissing == null"] = C345,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C346,
+        ["document e.AccrualJournalMissing == false"] = C347,
+        ["document e.AccrualJournalMissing == null"] = C348,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C349,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C350,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C351,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C352,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C353,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C354,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C355,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C356,
+        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C357,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(12)
@@ -2335,543 +2337,557 @@ internal static partial class GeneratedConditions
     private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })))) });
+        return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
+    }
+
+    // rules/export/INT993.json $.causes[1].establishedWhen[1].when
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[0].when
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.IntacctUnavailable && e.CardTransactionCreateFailed)));
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[1].when
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.IntacctUnavailable ? ((e.ReportHasCardTransaction) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[0].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) })))) });
+        return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
+    }
+
+    // rules/export/INT993.json $.causes[3].establishedWhen[1].when
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[3].excludedWhen[0].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CredentialsValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SenderIdAuthorized) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedWhen[0].when
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t6.SyncLevel) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].excludedWhen[0].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].missingEvidence[0].when
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t0.SyncLevel) })).HasValue)))));
     }
 
     // rules/sync/INT068.json $.causes[1].establishedWhen[0].when
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserCanManageAccounts) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[1].excludedWhen[0].when
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].missingEvidence[0].when
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanManageAccounts.HasValue)));
     }
 
     // rules/sync/INT068.json $.causes[2].establishedWhen[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserReachesSyncEntity) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[0].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[1].when
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t4.Reimbursable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.Subscribed) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[0].establishedWhen[0].when
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].excludedWhen[0].when
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[1].establishedWhen[0].when
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SyncPermissionDeniedOnStandardObject));
     }
 
     // rules/sync/INT245.json $.causes[3].establishedWhen[0].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].excludedWhen[0].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))) ? ((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t4.Export) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t3.Reimbursable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.ExpenseReport))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t7.Export) })) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t6.Reimbursable) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.VendorBill))))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[3].missingEvidence[0].when
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })).HasValue)))));
     }
 
     // rules/sync/INT245.json $.causes[4].establishedWhen[0].when
-    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[0].when
-    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[1].when
-    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Subscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].missingEvidence[0].when
-    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })).HasValue))))))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[0].when
-    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Exists) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[1].when
-    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.Active) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.UserCanRead) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ValuesReturned) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[0].when
-    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[1].when (and 2 more)
-    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[2].when (and 2 more)
-    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[3].when (and 2 more)
-    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))) ? ((((d.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Exists) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[0].missingEvidence[0].when
-    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[1].establishedWhen[0].when
-    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].excludedWhen[0].when
-    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].missingEvidence[0].when
-    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Active.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[0].when
-    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[1].when
-    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[0].when
-    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[1].when
-    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[2].missingEvidence[0].when
-    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ObjectRight>))));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[0].when
-    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (d.ApiObjectNotFound ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[1].when
-    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[2].when
-    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.EnabledInWorkspace) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Exists) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[0].when
-    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[1].when (and 1 more)
-    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)))) ? ((((d.Coding) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[2].when (and 1 more)
-    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[0].when
-    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Exists.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[1].when
-    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.EnabledInWorkspace.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[0].when
-    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.WorkspaceEntryUsesLabel));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[1].when
-    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].excludedWhen[0].when
-    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))))) && ((!d.WorkspaceEntryUsesLabel))) ? ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!((!d.ImportAs.HasValue))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].missingEvidence[0].when
-    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))) || ((!d.ImportAs.HasValue)))));
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].establishedWhen[0].when
-    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].excludedWhen[0].when
-    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].missingEvidence[0].when
-    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.CashJournalMissing.HasValue)));
     }
 
     // rules/sync/INT498.json $.causes[1].establishedWhen[0].when
-    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].excludedWhen[0].when
-    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].missingEvidence[0].when
-    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.AccrualJournalMissing.HasValue)));
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C350(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C349(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C351(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C350(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C352(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool? C351(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C353(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool? C352(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C354(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (0))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool? C353(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C355(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool? C354(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C356(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Count))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (0))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool? C355(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C357(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t0.ExpenseTypeCount) })).HasValue)))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));
