@@ -10,7 +10,7 @@ internal static class CliApp
     /// <param name="environment">Reads an environment variable (the <c>INTACCT_*</c> credentials); <c>null</c> for the process's environment.</param>
     public static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool outputRedirected, bool showProgress = false, ClassifierFactory? classifiers = null, Func<string, string?>? environment = null)
     {
-        classifiers ??= SyncErrorClassifier.Create;
+        classifiers ??= static (options, time) => SyncErrorClassifier.Create(options, time);
         environment ??= Environment.GetEnvironmentVariable;
         var verbose = new Option<bool>("--verbose")
         {

@@ -26,7 +26,10 @@ public sealed class IntacctSyncRulesOptions
     /// </summary>
     public IList<RuleSource> RuleSources { get; } = [];
 
-    /// <summary>The largest evidence document read, in bytes. Default: <see cref="SyncEvidenceJson.DefaultMaxBytes"/> (16 MiB).</summary>
+    /// <summary>
+    /// The largest evidence document read, in bytes, by the <see cref="SyncEvidenceReader"/> that
+    /// <c>AddIntacctSyncRules</c> registers (and by the CLI). Default: <see cref="SyncEvidenceJson.DefaultMaxBytes"/> (16 MiB).
+    /// </summary>
     public int MaxEvidenceBytes { get; set; } = SyncEvidenceJson.DefaultMaxBytes;
 
     /// <summary>

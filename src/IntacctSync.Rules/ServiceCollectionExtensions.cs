@@ -10,7 +10,7 @@ namespace IntacctSync.Rules;
 /// <summary>Registers the classifier with <see cref="IServiceCollection"/>.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ISyncErrorClassifier"/> and <see cref="IRuleSetProvider"/> (one singleton) with the built-in catalog.</summary>
+    /// <summary>Registers <see cref="ISyncErrorClassifier"/> and <see cref="IRuleSetProvider"/> (one singleton) with the built-in catalog, and <see cref="Evidence.SyncEvidenceReader"/>.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The same services, for chaining.</returns>
     /// <remarks>Registrations use <c>TryAdd</c>: a second call is harmless and an earlier registration of the user's wins.</remarks>
@@ -19,7 +19,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ISyncErrorClassifier"/> and <see cref="IRuleSetProvider"/> (one singleton behind
-    /// both) configured by <paramref name="configure"/>.
+    /// both) configured by <paramref name="configure"/>, and <see cref="Evidence.SyncEvidenceReader"/>, which reads
+    /// evidence within <see cref="IntacctSyncRulesOptions.MaxEvidenceBytes"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options, such as extra rule directories.</param>
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()?.CreateLogger<ReloadingClassifier>() ?? NullLogger<ReloadingClassifier>.Instance));
         services.TryAddSingleton<ISyncErrorClassifier>(static provider => provider.GetRequiredService<ReloadingClassifier>());
         services.TryAddSingleton<IRuleSetProvider>(static provider => provider.GetRequiredService<ReloadingClassifier>());
+        services.TryAddSingleton(static provider => new Evidence.SyncEvidenceReader(provider.GetRequiredService<IOptionsMonitor<IntacctSyncRulesOptions>>()));
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed class HostileInputTests
 
     private static readonly byte[][] Seeds = LoadSeeds();
 
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create();
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create();
 
     private readonly ITestOutputHelper _output;
 

@@ -10,7 +10,7 @@ namespace IntacctSync.Rules.Tests;
 /// </summary>
 public class RuleCorpusTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new FixedTime());
 
     public static TheoryData<string> Cases() => new(CaseFiles());
 

@@ -223,6 +223,31 @@ public class ServiceCollectionExtensionsTests
         public DiagnosisReport Classify(SyncEvidence evidence) => throw new NotSupportedException();
     }
 
+    // MaxEvidenceBytes is the library's, not only the CLI's: the reader the container gives applies it.
+    [Fact]
+    public async Task SyncEvidenceReader_FromTheContainer_RefusesADocumentPastMaxEvidenceBytes()
+    {
+        using var services = new ServiceCollection().AddIntacctSyncRules(o => o.MaxEvidenceBytes = 2048).BuildServiceProvider();
+        var reader = services.GetRequiredService<SyncEvidenceReader>();
+        var small = """{ "schemaVersion": 1, "messages": ["INT402 Sync Error: Sage Intacct couldn't return values for dimension Region."] }""";
+        var large = """{ "schemaVersion": 1, "messages": [" """ + new string('x', 4096) + """ "] }""";
+
+        Assert.Equal(2048, reader.MaxBytes);
+        Assert.Single(reader.Read(small).Messages!);
+        var ex = await Assert.ThrowsAsync<EvidenceFormatException>(() => reader.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(large)), "body.json"));
+        Assert.Contains("larger than 2,048 bytes", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("IntacctSyncRulesOptions.MaxEvidenceBytes", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<EvidenceFormatException>(() => reader.Read(large));
+    }
+
+    [Fact]
+    public void SyncEvidenceReader_LimitBelow1024_IsRefused()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SyncEvidenceReader(1023));
+
+        Assert.Equal("maxBytes", ex.ParamName);
+    }
+
     private sealed class FixedTimeProvider : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);

@@ -129,5 +129,5 @@ public static class SyncEvidenceJson
 
     private static EvidenceFormatException TooLarge(long size, string? source, int maxBytes) =>
         new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the input is larger than {maxBytes:N0} bytes (at least {size:N0}); evidence documents are limited to that size: ")
-            + "send only the records the failed job refers to, or raise the limit (IntacctSyncRulesOptions.MaxEvidenceBytes)", source);
+            + "send only the records the failed job refers to, or raise the limit (IntacctSyncRulesOptions.MaxEvidenceBytes, which SyncEvidenceReader applies; or the maxBytes argument)", source);
 }

@@ -6,7 +6,7 @@ namespace IntacctSync.Rules.Hosting;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Without <see cref="IntacctSyncRulesOptions.ReloadOnChange"/> the first set stays in force
-/// for the classifier's whole life (generation 1) and <see cref="Reloaded"/> is never raised.
+/// for the classifier's whole life (generation 1) and no <see cref="OnReloaded"/> listener is ever called.
 /// </remarks>
 public interface IRuleSetProvider
 {
@@ -14,8 +14,12 @@ public interface IRuleSetProvider
     RuleSetSnapshot Current { get; }
 
     /// <summary>
-    /// Raised after each reload, successful or not, on the thread that reloaded (never a caller's thread).
-    /// An exception thrown by a handler is logged and does not stop the other handlers.
+    /// Registers <paramref name="listener"/> to be called after each reload, successful or not, on the thread that
+    /// reloaded (never a caller's thread), as <c>IOptionsMonitor.OnChange</c> does. An exception thrown by a listener
+    /// is logged and does not stop the other listeners.
     /// </summary>
-    event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+    /// <param name="listener">Called with the outcome of each reload.</param>
+    /// <returns>Dispose it to stop listening; disposing twice is harmless.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="listener"/> is <c>null</c>.</exception>
+    IDisposable OnReloaded(Action<RuleSetReloaded> listener);
 }

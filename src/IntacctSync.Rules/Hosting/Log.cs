@@ -30,7 +30,7 @@ internal static partial class Log
     public static partial void WatchFailed(ILogger logger, Exception exception, string directory);
 
     [LoggerMessage(EventId = 7, EventName = "ReloadedHandlerFailed", Level = LogLevel.Error,
-        Message = "A handler of IRuleSetProvider.Reloaded threw")]
+        Message = "A listener registered with IRuleSetProvider.OnReloaded threw")]
     public static partial void ReloadedHandlerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 8, EventName = "RuleFaulted", Level = LogLevel.Warning,

@@ -40,7 +40,19 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
         }
     }
 
-    public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+    // Replaced whole on every change (copy on write): a reload reads one array and calls every listener in it.
+    private Action<RuleSetReloaded>[] _listeners = [];
+
+    public IDisposable OnReloaded(Action<RuleSetReloaded> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_publishGate)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+
+        return new Listening(this, listener);
+    }
 
     public RuleSetSnapshot Current => Volatile.Read(ref _current);
 
@@ -108,24 +120,50 @@ internal sealed partial class ReloadingClassifier : ISyncErrorClassifier, IRuleS
 
     private void Raise(Exception? error)
     {
-        var handlers = Reloaded;
-        if (handlers is null)
+        var listeners = Volatile.Read(ref _listeners);
+        if (listeners.Length == 0)
         {
             return;
         }
 
-        var args = new RuleSetReloadedEventArgs(Current, error);
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<RuleSetReloadedEventArgs>>())
+        var args = new RuleSetReloaded(Current, error);
+        foreach (var listener in listeners)
         {
             try
             {
-                handler(this, args);
+                listener(args);
             }
-#pragma warning disable CA1031 // A host's handler must not stop the reload thread or the other handlers; the failure is logged.
+#pragma warning disable CA1031 // A host's listener must not stop the reload thread or the other listeners; the failure is logged.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 Log.ReloadedHandlerFailed(_logger, ex);
+            }
+        }
+    }
+
+    private void Remove(Action<RuleSetReloaded> listener)
+    {
+        lock (_publishGate)
+        {
+            var at = Array.IndexOf(_listeners, listener);
+            if (at >= 0)
+            {
+                _listeners = [.. _listeners[..at], .. _listeners[(at + 1)..]];
+            }
+        }
+    }
+
+    /// <summary>One registration of <see cref="OnReloaded"/>: disposing it removes that listener once.</summary>
+    private sealed class Listening(ReloadingClassifier owner, Action<RuleSetReloaded> listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Remove(listener);
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed class BoundedCostTests
 
     private const int OutputSlack = 16 * 1024;
 
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create();
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create();
 
     // The opening words of every built-in template, up to its first placeholder (or half of it).
     private static readonly string AllPrefixes = string.Concat(

@@ -10,7 +10,7 @@ namespace IntacctSync.Rules.Tests.Classification;
 /// </summary>
 public sealed class ApiErrorClaimsTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create();
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create();
 
     private const string LoneNotFound = """
         { "schemaVersion": 1, "apiErrors": [ { "api": "xml", "function": "read", "errorNo": "XXX", "description": "", "description2": "Object definition VENDOR2 not found" } ] }

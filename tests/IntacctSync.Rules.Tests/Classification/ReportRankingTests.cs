@@ -6,7 +6,7 @@ namespace IntacctSync.Rules.Tests.Classification;
 /// <summary>Reports that hold several codes: ranking, one merged plan, several messages.</summary>
 public class ReportRankingTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
 
     [Fact]
     public void Classify_SeveralMessages_GivesOneDiagnosisPerCodeRankedAndSyncNowOnce()

@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Tests.Classification;
 /// </summary>
 public sealed class SeveralMessagesTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create();
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create();
 
     private const string Int402Fund = "INT402 Sync Error: Sage Intacct couldn't return values for dimension Fund. This typically occurs when user-defined dimensions aren't set up correctly or are missing permissions.";
     private const string Int402Region = "INT402 Sync Error: Sage Intacct couldn't return values for dimension Region. This typically occurs when user-defined dimensions aren't set up correctly or are missing permissions.";

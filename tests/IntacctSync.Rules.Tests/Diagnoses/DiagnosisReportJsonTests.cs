@@ -15,7 +15,7 @@ namespace IntacctSync.Rules.Tests.Diagnoses;
 /// </summary>
 public class DiagnosisReportJsonTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
 
     public static TheoryData<string> Cases() => new(RuleCorpusTests.CaseFiles());
 

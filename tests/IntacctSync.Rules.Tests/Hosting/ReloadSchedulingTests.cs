@@ -53,8 +53,8 @@ public sealed class ReloadSchedulingTests : IDisposable
     public void OptionsChanged_BurstOfChanges_ReloadsOnceWhenTheDelayElapses()
     {
         var classifier = Classifier;
-        var outcomes = new List<RuleSetReloadedEventArgs>();
-        classifier.Reloaded += (_, a) => outcomes.Add(a);
+        var outcomes = new List<RuleSetReloaded>();
+        using var listening = classifier.OnReloaded(outcomes.Add);
 
         _trigger.Fire();
         _trigger.Fire();
@@ -78,8 +78,8 @@ public sealed class ReloadSchedulingTests : IDisposable
     {
         var classifier = Classifier;
         var before = classifier.Current;
-        var outcomes = new List<RuleSetReloadedEventArgs>();
-        classifier.Reloaded += (_, a) => outcomes.Add(a);
+        var outcomes = new List<RuleSetReloaded>();
+        using var listening = classifier.OnReloaded(outcomes.Add);
         Assert.True(classifier.IsWatching);
 
         _services.Dispose();
@@ -104,8 +104,8 @@ public sealed class ReloadSchedulingTests : IDisposable
     {
         var classifier = Classifier;
         var good = classifier.Current;
-        var outcomes = new List<RuleSetReloadedEventArgs>();
-        classifier.Reloaded += (_, a) => outcomes.Add(a);
+        var outcomes = new List<RuleSetReloaded>();
+        using var listening = classifier.OnReloaded(outcomes.Add);
         _next = new IntacctSyncRulesOptions { ReloadDelay = TimeSpan.FromSeconds(-1), MaxEvidenceBytes = 10 };
 
         // The options monitor validates as it re-reads, so the invalid value reaches the one who changed it...
@@ -126,12 +126,12 @@ public sealed class ReloadSchedulingTests : IDisposable
     }
 
     [Fact]
-    public void Reloaded_HandlerThrows_OtherHandlersStillRunAndTheFailureIsLogged()
+    public void OnReloaded_ListenerThrows_OtherListenersStillRunAndTheFailureIsLogged()
     {
         var classifier = Classifier;
         var second = 0;
-        classifier.Reloaded += (_, _) => throw new InvalidOperationException("handler failed");
-        classifier.Reloaded += (_, _) => second++;
+        using var failing = classifier.OnReloaded(_ => throw new InvalidOperationException("handler failed"));
+        using var counting = classifier.OnReloaded(_ => second++);
 
         classifier.Reload();
 
@@ -139,6 +139,23 @@ public sealed class ReloadSchedulingTests : IDisposable
         var logged = Assert.Single(_log.Named("ReloadedHandlerFailed"));
         Assert.Equal(LogLevel.Error, logged.Level);
         Assert.Equal(2, classifier.Current.Generation);
+    }
+
+    [Fact]
+    public void OnReloaded_Disposed_IsNotCalledAgainAndDisposingTwiceIsHarmless()
+    {
+        var classifier = Classifier;
+        int first = 0, second = 0;
+        var stopped = classifier.OnReloaded(_ => first++);
+        using var kept = classifier.OnReloaded(_ => second++);
+
+        classifier.Reload();
+        stopped.Dispose();
+        stopped.Dispose();
+        classifier.Reload();
+
+        Assert.Equal(1, first);
+        Assert.Equal(2, second);
     }
 
     [Fact]

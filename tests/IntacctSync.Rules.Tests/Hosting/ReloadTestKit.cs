@@ -46,18 +46,22 @@ internal static class ReloadTestKit
     }
 
     /// <summary>Completes with the first reload outcome that satisfies <paramref name="accept"/>.</summary>
-    public static Task<RuleSetReloadedEventArgs> NextReload(IRuleSetProvider provider, Func<RuleSetReloadedEventArgs, bool> accept)
+    public static Task<RuleSetReloaded> NextReload(IRuleSetProvider provider, Func<RuleSetReloaded, bool> accept)
     {
-        var done = new TaskCompletionSource<RuleSetReloadedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Handler(object? sender, RuleSetReloadedEventArgs args)
+        var done = new TaskCompletionSource<RuleSetReloaded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IDisposable? listening = null;
+        listening = provider.OnReloaded(args =>
         {
             if (accept(args) && done.TrySetResult(args))
             {
-                provider.Reloaded -= Handler;
+                listening?.Dispose();
             }
+        });
+        if (done.Task.IsCompleted)
+        {
+            listening.Dispose();
         }
 
-        provider.Reloaded += Handler;
         return done.Task.WaitAsync(Patience);
     }
 }

@@ -224,11 +224,23 @@ public sealed class ReloadingClassifierTests : IDisposable
     {
         var classifier = SyncErrorClassifier.Create(Options(reload: true), new RuleCorpusTests.FixedTime());
 
-        var provider = Assert.IsAssignableFrom<IRuleSetProvider>(classifier);
-        Assert.True(((ReloadingClassifier)classifier).IsWatching);
-        Assert.Equal(1, provider.Current.Generation);
-        ((IDisposable)classifier).Dispose();
-        Assert.False(((ReloadingClassifier)classifier).IsWatching);
+        Assert.True(classifier.IsWatching);
+        Assert.Equal(1, classifier.Current.Generation);
+        classifier.Dispose();
+        Assert.False(classifier.IsWatching);
+    }
+
+    // One factory shape: without ReloadOnChange the classifier is still a provider (generation 1) and disposable.
+    [Fact]
+    public void Create_WithoutReload_IsAProviderThatDisposesHarmlessly()
+    {
+        var classifier = SyncErrorClassifier.Create(Options(reload: false), new RuleCorpusTests.FixedTime());
+
+        Assert.False(classifier.IsWatching);
+        Assert.Equal(1, classifier.Current.Generation);
+        classifier.Dispose();
+        classifier.Dispose();
+        Assert.NotEmpty(classifier.Classify(IntacctSync.Rules.Evidence.SyncEvidenceJson.Read(File.ReadAllBytes(Path.Combine(RepoPaths.Cases, "INT402", "contract-udd-inactive.json")))).Diagnoses);
     }
 
     private ServiceProvider Services(bool reload = true, Action<IntacctSyncRulesOptions>? configure = null, OptionsTrigger? trigger = null, List<string>? directories = null)

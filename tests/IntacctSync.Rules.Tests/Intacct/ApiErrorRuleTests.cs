@@ -12,7 +12,7 @@ namespace IntacctSync.Rules.Tests.Intacct;
 /// </summary>
 public class ApiErrorRuleTests
 {
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
 
     public static TheoryData<string, string, string, string> Captures() => new()
     {

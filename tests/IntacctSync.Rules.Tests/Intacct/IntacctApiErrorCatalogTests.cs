@@ -17,7 +17,7 @@ public class IntacctApiErrorCatalogTests
 {
     private const string Unexplained = "unexplained";
 
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
 
     private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

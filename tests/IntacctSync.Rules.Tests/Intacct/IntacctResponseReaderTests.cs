@@ -9,7 +9,7 @@ public class IntacctResponseReaderTests
     private const string ControlOk = "<control><status>success</status><senderid>expensifyinc</senderid><controlid>req-1</controlid><uniqueid>false</uniqueid><dtdversion>3.0</dtdversion></control>";
     private const string AuthenticationOk = "<authentication><status>success</status><userid>xmlgateway_expensify</userid><companyid>acme-demo</companyid></authentication>";
 
-    private static readonly ISyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
+    private static readonly SyncErrorClassifier Classifier = SyncErrorClassifier.Create(new IntacctSyncRulesOptions(), new RuleCorpusTests.FixedTime());
 
     private static string Results(params string[] results) =>
         $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response>\n{ControlOk}\n<operation transaction=\"true\">\n{AuthenticationOk}\n{string.Concat(results)}\n</operation>\n</response>";

@@ -19,9 +19,9 @@ public class ClassifierProperties
     /// (paths under <c>rules/</c>, comma-separated: <c>sync/INT402.json,fallback/UNCLASSIFIED.json</c>)
     /// to tell which rule breaks a property.
     /// </summary>
-    internal static readonly ISyncErrorClassifier Classifier = CreateClassifier();
+    internal static readonly SyncErrorClassifier Classifier = CreateClassifier();
 
-    private static ISyncErrorClassifier CreateClassifier()
+    private static SyncErrorClassifier CreateClassifier()
     {
         var only = Environment.GetEnvironmentVariable("INTACCTSYNC_PROPERTY_RULES");
         if (string.IsNullOrWhiteSpace(only))

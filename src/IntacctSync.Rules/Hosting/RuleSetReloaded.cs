@@ -2,11 +2,11 @@ using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Hosting;
 
-/// <summary>The outcome of one reload, for <see cref="IRuleSetProvider.Reloaded"/>.</summary>
+/// <summary>The outcome of one reload, for <see cref="IRuleSetProvider.OnReloaded"/>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class RuleSetReloadedEventArgs : EventArgs
+public sealed class RuleSetReloaded
 {
-    internal RuleSetReloadedEventArgs(RuleSetSnapshot current, Exception? error)
+    internal RuleSetReloaded(RuleSetSnapshot current, Exception? error)
     {
         Current = current;
         Error = error;
