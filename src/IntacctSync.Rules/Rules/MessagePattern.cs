@@ -84,9 +84,10 @@ internal sealed partial class MessagePattern
         pattern.Append(Literal(rest));
         if (rest.Length == 0)
         {
-            // A template that ends on a placeholder: take the value to the end of the line.
-            pattern.Length -= "+?)".Length;
-            pattern.Append("+)\\s*$");
+            // A template that ends on a placeholder: the value runs to the end of its sentence (a period before
+            // whitespace) or of the text, so that what follows the message in a longer text ("... for the Account
+            // 16200. Please try again.") is not taken as part of the value. (Line breaks are spaces by now.)
+            pattern.Append("(?:\\.?\\s*$|\\.\\s)");
         }
 
         return new MessagePattern(pattern.ToString(), [.. slots], mustContain);

@@ -20,6 +20,11 @@ public class ApiErrorRuleTests
         { "INT073", "This transaction is missing the Location dimension for the Account 6100", "dimension", "Location" },
         { "INT073", "This transaction is missing the Location dimension for the Account 6100", "account", "6100" },
         { "INT073", "This transaction is missing the Cost Code dimension for the Account 16200 [Support ID: abc~1]", "dimension", "Cost Code" },
+        // A placeholder that ends the text pattern ends with its sentence or line, not with the whole error text.
+        { "INT073", "This transaction is missing the Location dimension for the Account 6100. Supply it and try again.", "account", "6100" },
+        { "INT073", "This transaction is missing the Location dimension for the Account 6100.", "account", "6100" },
+        { "INT073", "This transaction is missing the Location dimension for the Account 6100.v2", "account", "6100.v2" },
+        { "INT035", "Date must be on or after 06/01/2026. Change the expense date.", "date", "06/01/2026" },
         { "INT084", "Invalid Project 'P-7' specified.", "project", "P-7" },
         { "INT480", "The employee isn't a resource of the project '10064'.", "project", "10064" },
         { "INT480", "The employee isn\u2019t a resource of the project \u201810064\u2019.", "project", "10064" },
