@@ -27,12 +27,12 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandNamed(context, cause.When, path + ".when") is not { } expanded || !WithinLimits(context, cause.When, expanded, path + ".when", "condition"))
+        if (ExpandForFormat(context, cause.When, path + ".when") is not { } expanded || !WithinLimits(context, cause.When, expanded, path + ".when", "condition"))
         {
             return null;
         }
 
-        var text = FactNames.Rewrite(expanded);
+        var text = expanded;
         if (CompileExpanded(context, subject, text, path + ".when") is not { } when)
         {
             return null;
@@ -77,6 +77,14 @@ internal sealed partial class RuleCompiler
         }
 
         return new CompiledVerdict { When = when, Tree = tree, Why = [.. why] };
+    }
+
+    // The text that is measured, parsed and looked up in the generated table: named conditions replaced and, in format 2,
+    // section names read through e.Evidence (so the limits count the member reads the parser will see).
+    private static string? ExpandForFormat(FileContext context, string expression, string path)
+    {
+        var expanded = ExpandNamed(context, expression, path);
+        return expanded is not null && context.Format == 2 ? FactNames.Rewrite(expanded) : expanded;
     }
 
     // A rule's why is a glossary for its causes: an entry no cause reads is a mistake (a misspelt path, say).

@@ -326,7 +326,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandNamed(context, expression, path) is not { } expanded)
+        if (ExpandForFormat(context, expression, path) is not { } expanded)
         {
             return null;
         }
@@ -336,7 +336,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        return CompileExpanded(context, subject, context.Format == 2 ? FactNames.Rewrite(expanded) : expanded, path);
+        return CompileExpanded(context, subject, expanded, path);
     }
 
     // A condition whose named conditions are replaced (and, in format 2, whose section names read through e.Evidence).
@@ -367,7 +367,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandNamed(context, expression, path) is not { } expanded)
+        if (ExpandForFormat(context, expression, path) is not { } expanded)
         {
             return null;
         }
@@ -377,7 +377,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        expression = context.Format == 2 ? FactNames.Rewrite(expanded) : expanded;
+        expression = expanded;
 
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: true));
         if (_useGenerated && GeneratedConditions.TryGetValue(subject.Name, expression, out var generated))
@@ -404,7 +404,9 @@ internal sealed partial class RuleCompiler
             return true;
         }
 
-        var replaced = string.Equals(written, expanded, StringComparison.Ordinal) ? string.Empty : " once its named conditions are replaced";
+        var replaced = string.Equals(written, expanded, StringComparison.Ordinal) ? string.Empty
+            : written.Contains('@', StringComparison.Ordinal) ? " once its named conditions are replaced"
+            : " once its section names read through e.Evidence";
         context.Report(path, $"the {what} is too large to load{replaced}: {problem}");
         return false;
     }

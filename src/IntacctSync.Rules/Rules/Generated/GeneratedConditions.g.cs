@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(349)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(348)
     {
         ["document e.SignInApiErrorSeen || (e.Evidence.Connection.SenderIdAuthorized == false) || (e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.PasswordExpired == true) || (e.Evidence.WebServicesUser.Active == false) || (e.Evidence.Connection.WebServicesSubscribed == false) || (e.Evidence.Connection.SessionStarted == false)"] = C0,
         ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true) && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -345,21 +345,20 @@ internal static partial class GeneratedConditions
         ["dimension d.Coding == null || d.ImportAs == null"] = C331,
         ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C332,
         ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C333,
-        ["document e.CashJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C334,
-        ["document e.CashJournalMissing == false"] = C335,
-        ["document e.CashJournalMissing == null"] = C336,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.Workspace.ExpensifyCard.Enabled == false)"] = C337,
-        ["document e.AccrualJournalMissing == false"] = C338,
-        ["document e.AccrualJournalMissing == null"] = C339,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C340,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C341,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C342,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C343,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C344,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C345,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C346,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C347,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C348,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C334,
+        ["document e.CashJournalMissing == true"] = C335,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C336,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C337,
+        ["document e.AccrualJournalMissing == true"] = C338,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C339,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C340,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C341,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C342,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C343,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C344,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C345,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C346,
+        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C347,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(12)
@@ -2716,106 +2715,99 @@ internal static partial class GeneratedConditions
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
-    // rules/sync/INT498.json $.causes[0].establishedWhen[0].when
+    // rules/sync/INT498.json $.causes[0].when
     private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
-    // rules/sync/INT498.json $.causes[0].excludedWhen[0].when
+    // rules/sync/INT498.json $.causes[0].when
     private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/sync/INT498.json $.causes[0].missingEvidence[0].when
+    // rules/sync/INT498.json $.causes[0].when (and 1 more)
     private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.CashJournalMissing.HasValue)));
+        return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/sync/INT498.json $.causes[1].establishedWhen[0].when
+    // rules/sync/INT498.json $.causes[1].when
     private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
-    // rules/sync/INT498.json $.causes[1].excludedWhen[0].when
+    // rules/sync/INT498.json $.causes[1].when
     private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/sync/INT498.json $.causes[1].missingEvidence[0].when
-    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.AccrualJournalMissing.HasValue)));
+        return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C344(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (0))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C345(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C346(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Count))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (0))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool? C348(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C347(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t0.ExpenseTypeCount) })).HasValue)))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));
