@@ -50,27 +50,30 @@ internal sealed partial class RuleCompiler
 
             var atomReads = FactNames.Reads(atom.Text, subject.SubjectType);
             atom.Reads = [.. atomReads.Select(r => FactPath.Compile(TextTemplate.Parse(r)))];
-            reads.AddRange(atomReads.Where(r => !reads.Contains(r)));
+            foreach (var read in atomReads.Where(r => !reads.Contains(r)).ToList())
+            {
+                reads.Add(read);
+            }
         }
 
         var why = new List<(FactPath, TextTemplate)>();
         var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (fact, text_) in cause.Why ?? [])
+        foreach (var (fact, reason) in cause.Why ?? [])
         {
             if (!reads.Contains(fact))
             {
                 context.Report(path + ".why", $"why names \"{fact}\", which the cause's when does not read; it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
             }
-            else if (Template(context, subject, text_, path + ".why", required: true) is { } because)
+            else if (Template(context, subject, reason, path + ".why", required: true) is { } because)
             {
                 why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
                 given.Add(fact);
             }
         }
 
-        foreach (var (fact, text_) in doc.Why ?? [])
+        foreach (var (fact, reason) in doc.Why ?? [])
         {
-            if (reads.Contains(fact) && given.Add(fact) && Template(context, subject, text_, "$.why", required: true) is { } because)
+            if (reads.Contains(fact) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
             {
                 why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
             }
