@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>The report was written, but a rule failed for some subject (the report's <c>faults</c>).</summary>
     public const int RuleFaulted = 5;
 
+    /// <summary><c>rules migrate</c> only: a rule file was left in format 1 (each reason is listed).</summary>
+    public const int NotMigrated = 6;
+
     /// <summary>An internal error (a bug): one line on standard error, the stack trace only with <c>--verbose</c>.</summary>
     public const int Internal = 70;
 }

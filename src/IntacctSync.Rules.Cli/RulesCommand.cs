@@ -5,7 +5,7 @@ using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Cli;
 
-/// <summary><c>intacct-sync rules list|validate|test</c>; <c>list</c> shows the loaded rules with their kinds, causes and case counts.</summary>
+/// <summary><c>intacct-sync rules list|validate|test|migrate</c>; <c>list</c> shows the loaded rules with their kinds, causes and case counts.</summary>
 internal static class RulesCommand
 {
     private const string DefaultCases = RulesTestCommand.DefaultCases;
@@ -29,6 +29,7 @@ internal static class RulesCommand
             list,
             RulesValidateCommand.Create(stdout, stderr),
             RulesTestCommand.Create(stdout, stderr, classifiers),
+            RulesMigrateCommand.Create(stdout, stderr),
         };
     }
 

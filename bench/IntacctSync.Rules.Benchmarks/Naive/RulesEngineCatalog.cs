@@ -259,6 +259,7 @@ internal sealed class NaiveRule
         var named = root.TryGetProperty("conditions", out var conditions)
             ? conditions.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!, StringComparer.Ordinal)
             : null;
+        var format2 = root.TryGetProperty("format", out var format) && format.GetInt32() == 2;
         var gate = new List<Rule>();
         var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
@@ -292,6 +293,16 @@ internal sealed class NaiveRule
             {
                 var id = cause.GetProperty("id").GetString()!;
                 ids.Add(id);
+                if (format2)
+                {
+                    // Format 2: one condition; true establishes, false rules out (its negation is true).
+                    var when = cause.GetProperty("when").GetString()!;
+                    verdicts.Add(Condition($"{id}.when", when));
+                    verdicts.Add(Condition($"{id}.when:false", "!(" + when + ")"));
+                    causes.Add(([verdicts.Count - 2], [verdicts.Count - 1]));
+                    continue;
+                }
+
                 causes.Add((Add(cause, "establishedWhen"), Add(cause, "excludedWhen")));
 
                 int[] Add(JsonElement owner, string name)
@@ -324,9 +335,12 @@ internal sealed class NaiveRule
             [.. ids],
             [.. hidesEstablished]);
 
-        // Named conditions (@name) are replaced as the library's compiler replaces them.
-        Rule Condition(string name, string expression) =>
-            new() { RuleName = name, Expression = NullSafe(RuleCompiler.ExpandNamedConditions(expression, named)), RuleExpressionType = RuleExpressionType.LambdaExpression };
+        // Named conditions (@name) are replaced, and format 2's section names read through e.Evidence, as the library's compiler does.
+        Rule Condition(string name, string expression)
+        {
+            var expanded = RuleCompiler.ExpandNamedConditions(expression, named);
+            return new() { RuleName = name, Expression = NullSafe(format2 ? FactNames.Rewrite(expanded) : expanded), RuleExpressionType = RuleExpressionType.LambdaExpression };
+        }
     }
 
     private static readonly string[] Predicates = ["Any", "All", "Contains", "StartsWith", "EndsWith", "Equals"];
@@ -411,7 +425,9 @@ internal sealed class NaiveRule
             && (rule.IndicatedWhen is not null) == HasIndicatedWhen
             && GateWorkflow.Rules.Count() == (HasAppliesWhen ? 1 : 0) + rule.NotWhen.Length
             && rule.Causes.Select(c => c.Id).SequenceEqual(CauseIds, StringComparer.Ordinal)
-            && rule.Causes.Zip(Causes).All(p => p.First.EstablishedWhen.Length == p.Second.Established.Length && p.First.ExcludedWhen.Length == p.Second.Excluded.Length);
+            && rule.Causes.Zip(Causes).All(p => p.First.Verdict is not null
+                ? p.Second.Established.Length == 1 && p.Second.Excluded.Length == 1
+                : p.First.EstablishedWhen.Length == p.Second.Established.Length && p.First.ExcludedWhen.Length == p.Second.Excluded.Length);
         if (!same)
         {
             throw new InvalidOperationException($"The rule file for {Code} and the library's compiled {rule.Code} differ in shape; is the embedded file the built-in one?");
@@ -425,5 +441,7 @@ internal sealed class NaiveRule
     /// <summary>The library's compiled conditions in <see cref="VerdictWorkflow"/>'s order.</summary>
     public IEnumerable<Condition> VerdictConditions(CompiledRule rule) =>
         (rule.IndicatedWhen is { } indicated ? [indicated] : Array.Empty<Condition>())
-            .Concat(rule.Causes.SelectMany(c => c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
+            .Concat(rule.Causes.SelectMany(c => c.Verdict is { } verdict
+                ? new Condition[] { verdict.When, (subject, facts) => !verdict.When(subject, facts) }
+                : c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
 }

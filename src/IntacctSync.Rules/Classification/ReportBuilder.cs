@@ -393,8 +393,7 @@ internal static partial class ReportBuilder
                     var own = member.States[i];
                     if (own.Verdict == state.Verdict && own.Verdict != Verdict.Possible)
                     {
-                        var conditions = own.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen;
-                        foreach (var fact in Cite(conditions[own.Condition], facts, Slot(member, facts)))
+                        foreach (var fact in Cite(cause, own, member.Subject, facts, Slot(member, facts)))
                         {
                             if (citedSet.Add(fact))
                             {
@@ -427,10 +426,10 @@ internal static partial class ReportBuilder
             switch (state.Verdict)
             {
                 case Verdict.Established:
-                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause.EstablishedWhen[state.Condition], facts, slot)));
+                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slot)));
                     break;
                 case Verdict.Excluded:
-                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause.ExcludedWhen[state.Condition], facts, slot)));
+                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slot)));
                     break;
                 default:
                     if (!anyEstablished)
@@ -475,6 +474,12 @@ internal static partial class ReportBuilder
     /// of many members would otherwise scan the list once per member); <c>null</c> to scan.</param>
     private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing, HashSet<string>? listed = null)
     {
+        if (cause.Verdict is { } verdict)
+        {
+            AddMissing(verdict, finding, facts, slot, missing, listed);
+            return;
+        }
+
         for (var j = 0; j < cause.MissingEvidence.Length; j++)
         {
             var m = cause.MissingEvidence[j];
@@ -615,6 +620,79 @@ internal static partial class ReportBuilder
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// Format 2: the facts a possible cause's condition left unknown, those the rule says why to collect, in the order of its
+    /// <c>why</c>: a fact is asked for when an atom of the condition that reads it is unknown and the evidence lacks it.
+    /// </summary>
+    private static void AddMissing(CompiledVerdict verdict, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing, HashSet<string>? listed)
+    {
+        if (verdict.Why.Length == 0)
+        {
+            return;
+        }
+
+        var open = new List<VerdictAtom>();
+        verdict.Tree.Unknown(finding.Subject, facts, open);
+        foreach (var (path, why) in verdict.Why)
+        {
+            if (!Reads(open, path))
+            {
+                continue;
+            }
+
+            var field = path.Render(slot);
+            if (!(listed?.Contains(field) ?? Lists(missing, field)) && !path.Holds(facts, slot))
+            {
+                missing.Add(new MissingEvidence(field, why.Render(slot)));
+                listed?.Add(field);
+            }
+        }
+
+        static bool Reads(List<VerdictAtom> atoms, FactPath path)
+        {
+            foreach (var atom in atoms)
+            {
+                foreach (var read in atom.Reads)
+                {
+                    if (string.Equals(read.Template.Source, path.Template.Source, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The facts that decided a cause's verdict: format 1, those its deciding condition lists; format 2, the known facts
+    /// read by the atoms of its condition that decided it (<see cref="VerdictNode.Deciding"/>).
+    /// </summary>
+    private static List<string> Cite(CompiledCause cause, CauseState state, object subject, EvidenceFacts facts, Func<string, string> slot)
+    {
+        if (cause.Verdict is not { } verdict)
+        {
+            return Cite((state.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen)[state.Condition], facts, slot);
+        }
+
+        var deciding = new List<VerdictAtom>();
+        verdict.Tree.Deciding(subject, facts, state.Verdict == Verdict.Established, deciding);
+        var cited = new List<string>();
+        foreach (var atom in deciding)
+        {
+            foreach (var read in atom.Reads)
+            {
+                if (read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                {
+                    cited.Add(fact);
+                }
+            }
+        }
+
+        return cited;
     }
 
     private static List<string> Cite(CompiledCondition condition, EvidenceFacts facts, Func<string, string> slot)

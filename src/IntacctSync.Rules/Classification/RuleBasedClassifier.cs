@@ -180,6 +180,17 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
     /// <summary>Whether one of the cause's <c>establishedWhen</c> conditions holds; otherwise still possible.</summary>
     private static CauseState Establish(CompiledCause cause, object subject, EvidenceFacts facts)
     {
+        if (cause.Verdict is { } verdict)
+        {
+            // Format 2: one condition decides both ways, so a false one rules the cause out here already.
+            return verdict.When(subject, facts) switch
+            {
+                true => new CauseState(Verdict.Established, 0),
+                false => new CauseState(Verdict.Excluded, 0),
+                null => new CauseState(Verdict.Possible, -1),
+            };
+        }
+
         for (var i = 0; i < cause.EstablishedWhen.Length; i++)
         {
             if (cause.EstablishedWhen[i].When(subject, facts) == true)

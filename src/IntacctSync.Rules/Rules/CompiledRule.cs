@@ -87,6 +87,21 @@ internal sealed class CompiledCause
     /// established; otherwise it is neither possible nor ruled out, and keeps no finding open.
     /// </summary>
     public bool OnlyWhenEstablished { get; init; }
+
+    /// <summary>Format 2: the cause's one condition (true establishes, false rules out), with what it cites and asks for; <c>null</c> in format 1.</summary>
+    public CompiledVerdict? Verdict { get; init; }
+}
+
+/// <summary>A format 2 cause's condition: decided by <see cref="When"/>, explained by <see cref="Tree"/>.</summary>
+internal sealed class CompiledVerdict
+{
+    public required Condition When { get; init; }
+
+    /// <summary>The condition's Kleene structure over its atoms, each with the facts it reads.</summary>
+    public required VerdictNode Tree { get; init; }
+
+    /// <summary>Why each fact matters, in the order the rule gives them (the cause's, then the rule's): the facts asked for when unknown.</summary>
+    public required ImmutableArray<(FactPath Path, TextTemplate Why)> Why { get; init; }
 }
 
 internal sealed class CompiledCondition

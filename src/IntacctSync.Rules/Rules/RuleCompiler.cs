@@ -91,6 +91,13 @@ internal sealed partial class RuleCompiler
 
         var context = new FileContext(source, utf8, doc.Code, problems);
         var before = problems.Count;
+        context.Format = doc.Format;
+        if (context.Format is not (1 or 2))
+        {
+            context.Report("$.format", $"format {context.Format} is not known; use 1 (establishedWhen, excludedWhen, missingEvidence) or 2 (one when per cause)");
+            return null;
+        }
+
         context.Named = NamedConditions(context, doc.Conditions);
         context.Declared = doc.Conditions?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
 
@@ -182,6 +189,21 @@ internal sealed partial class RuleCompiler
             }
 
             var summary = Template(context, subject, c.Summary, path + ".summary", required: true);
+            if (context.Format == 2)
+            {
+                if (VerdictCause(context, subject, doc, c, path) is { } verdict && id is not null && summary is not null)
+                {
+                    causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = [], ExcludedWhen = [], MissingEvidence = [], OnlyWhenEstablished = c.OnlyWhenEstablished, Verdict = verdict });
+                }
+
+                continue;
+            }
+
+            if (c.When is not null || c.Why is not null)
+            {
+                context.Report(path + (c.When is not null ? ".when" : ".why"), "a cause's when and why are the rule format 2; write \"format\": 2 at the top of the file (and no establishedWhen, excludedWhen or missingEvidence), or use establishedWhen and excludedWhen");
+            }
+
             var established = Conditions(context, subject, c.EstablishedWhen, path + ".establishedWhen");
             var excluded = Conditions(context, subject, c.ExcludedWhen, path + ".excludedWhen");
             if ((c.EstablishedWhen?.Count ?? 0) == 0)
@@ -206,6 +228,15 @@ internal sealed partial class RuleCompiler
             {
                 causes.Add(new CompiledCause { Id = id, Summary = summary, EstablishedWhen = [.. established], ExcludedWhen = [.. excluded], MissingEvidence = [.. missing], OnlyWhenEstablished = c.OnlyWhenEstablished });
             }
+        }
+
+        if (context.Format == 2)
+        {
+            CheckGlossary(context, doc, causes);
+        }
+        else if (doc.Why is not null)
+        {
+            context.Report("$.why", "a rule's why is the rule format 2; write \"format\": 2 at the top of the file");
         }
 
         var steps = new List<CompiledStep>();
@@ -295,7 +326,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandNamed(context, expression, path) is not { } expanded)
+        if (ExpandForFormat(context, expression, path) is not { } expanded)
         {
             return null;
         }
@@ -305,8 +336,12 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        expression = expanded;
+        return CompileExpanded(context, subject, expanded, path);
+    }
 
+    // A condition whose named conditions are replaced (and, in format 2, whose section names read through e.Evidence).
+    private Condition? CompileExpanded(FileContext context, SubjectKind subject, string expression, string path)
+    {
         Observer?.Invoke(new ExpressionSite(context.Source, path, subject, expression, IsValue: false));
         if (_useGenerated && GeneratedConditions.TryGetCondition(subject.Name, expression, out var generated))
         {
@@ -332,7 +367,7 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandNamed(context, expression, path) is not { } expanded)
+        if (ExpandForFormat(context, expression, path) is not { } expanded)
         {
             return null;
         }
@@ -369,7 +404,9 @@ internal sealed partial class RuleCompiler
             return true;
         }
 
-        var replaced = string.Equals(written, expanded, StringComparison.Ordinal) ? string.Empty : " once its named conditions are replaced";
+        var replaced = string.Equals(written, expanded, StringComparison.Ordinal) ? string.Empty
+            : written.Contains('@', StringComparison.Ordinal) ? " once its named conditions are replaced"
+            : " once its section names read through e.Evidence";
         context.Report(path, $"the {what} is too large to load{replaced}: {problem}");
         return false;
     }
@@ -493,6 +530,9 @@ internal sealed partial class RuleCompiler
 
         /// <summary>The names the rule declares under <c>conditions</c>, loaded or not.</summary>
         public HashSet<string> Declared { get; set; } = [];
+
+        /// <summary>The rule file's format (<c>format</c>; absent = 1).</summary>
+        public int Format { get; set; } = 1;
 
         public void Report(string jsonPath, string message) =>
             problems.Add(new RuleProblem(source, LineOf(jsonPath), code, $"{jsonPath}: {message}"));

@@ -78,9 +78,21 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.MissingEvidence = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadMissingEvidenceDocument(ref reader));
             }
-            else if (reader.ValueTextEquals("onlyWhenEstablished"u8))
+            else if (reader.ValueTextEquals("when"u8))
             {
                 Once(ref seen, 1UL << 5);
+                Next(ref reader);
+                value.When = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("why"u8))
+            {
+                Once(ref seen, 1UL << 6);
+                Next(ref reader);
+                value.Why = Map(ref reader);
+            }
+            else if (reader.ValueTextEquals("onlyWhenEstablished"u8))
+            {
+                Once(ref seen, 1UL << 7);
                 Next(ref reader);
                 value.OnlyWhenEstablished = Boolean(ref reader);
             }
@@ -242,99 +254,111 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.Schema = Text(ref reader);
             }
-            else if (reader.ValueTextEquals("code"u8))
+            else if (reader.ValueTextEquals("format"u8))
             {
                 Once(ref seen, 1UL << 1);
+                Next(ref reader);
+                value.Format = Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("code"u8))
+            {
+                Once(ref seen, 1UL << 2);
                 Next(ref reader);
                 value.Code = Text(ref reader);
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
-                Once(ref seen, 1UL << 2);
+                Once(ref seen, 1UL << 3);
                 Next(ref reader);
                 value.Kind = Text(ref reader);
             }
             else if (reader.ValueTextEquals("phase"u8))
             {
-                Once(ref seen, 1UL << 3);
+                Once(ref seen, 1UL << 4);
                 Next(ref reader);
                 value.Phase = Text(ref reader);
             }
             else if (reader.ValueTextEquals("title"u8))
             {
-                Once(ref seen, 1UL << 4);
+                Once(ref seen, 1UL << 5);
                 Next(ref reader);
                 value.Title = Text(ref reader);
             }
             else if (reader.ValueTextEquals("priority"u8))
             {
-                Once(ref seen, 1UL << 5);
+                Once(ref seen, 1UL << 6);
                 Next(ref reader);
                 value.Priority = Int32(ref reader);
             }
             else if (reader.ValueTextEquals("override"u8))
             {
-                Once(ref seen, 1UL << 6);
+                Once(ref seen, 1UL << 7);
                 Next(ref reader);
                 value.Override = Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("notes"u8))
             {
-                Once(ref seen, 1UL << 7);
+                Once(ref seen, 1UL << 8);
                 Next(ref reader);
                 value.Notes = List(ref reader, static (ref Utf8JsonReader reader) => Text(ref reader));
             }
             else if (reader.ValueTextEquals("message"u8))
             {
-                Once(ref seen, 1UL << 8);
+                Once(ref seen, 1UL << 9);
                 Next(ref reader);
                 value.Message = reader.TokenType == JsonTokenType.Null ? null : ReadMessageDocument(ref reader);
             }
             else if (reader.ValueTextEquals("subject"u8))
             {
-                Once(ref seen, 1UL << 9);
+                Once(ref seen, 1UL << 10);
                 Next(ref reader);
                 value.Subject = Text(ref reader);
             }
             else if (reader.ValueTextEquals("subjectValues"u8))
             {
-                Once(ref seen, 1UL << 10);
+                Once(ref seen, 1UL << 11);
                 Next(ref reader);
                 value.SubjectValues = Map(ref reader);
             }
             else if (reader.ValueTextEquals("conditions"u8))
             {
-                Once(ref seen, 1UL << 11);
+                Once(ref seen, 1UL << 12);
                 Next(ref reader);
                 value.Conditions = Map(ref reader);
             }
             else if (reader.ValueTextEquals("appliesWhen"u8))
             {
-                Once(ref seen, 1UL << 12);
+                Once(ref seen, 1UL << 13);
                 Next(ref reader);
                 value.AppliesWhen = Text(ref reader);
             }
             else if (reader.ValueTextEquals("notWhen"u8))
             {
-                Once(ref seen, 1UL << 13);
+                Once(ref seen, 1UL << 14);
                 Next(ref reader);
                 value.NotWhen = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadNotWhenDocument(ref reader));
             }
             else if (reader.ValueTextEquals("indicatedWhen"u8))
             {
-                Once(ref seen, 1UL << 14);
+                Once(ref seen, 1UL << 15);
                 Next(ref reader);
                 value.IndicatedWhen = Text(ref reader);
             }
             else if (reader.ValueTextEquals("causes"u8))
             {
-                Once(ref seen, 1UL << 15);
+                Once(ref seen, 1UL << 16);
                 Next(ref reader);
                 value.Causes = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadCauseDocument(ref reader));
             }
+            else if (reader.ValueTextEquals("why"u8))
+            {
+                Once(ref seen, 1UL << 17);
+                Next(ref reader);
+                value.Why = Map(ref reader);
+            }
             else if (reader.ValueTextEquals("steps"u8))
             {
-                Once(ref seen, 1UL << 16);
+                Once(ref seen, 1UL << 18);
                 Next(ref reader);
                 value.Steps = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadStepDocument(ref reader));
             }

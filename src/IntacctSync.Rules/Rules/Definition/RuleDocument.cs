@@ -10,6 +10,9 @@ internal sealed class RuleDocument
     [JsonPropertyName("$schema")]
     public string? Schema { get; set; }
 
+    /// <summary>The rule format: absent or 1, causes with establishedWhen/excludedWhen/missingEvidence; 2, one <c>when</c> per cause.</summary>
+    public int Format { get; set; } = 1;
+
     public string? Code { get; set; }
 
     public string? Kind { get; set; }
@@ -39,6 +42,9 @@ internal sealed class RuleDocument
     public string? IndicatedWhen { get; set; }
 
     public List<CauseDocument>? Causes { get; set; }
+
+    /// <summary>Format 2: why each fact matters, by fact path, shared by the rule's causes.</summary>
+    public Dictionary<string, string>? Why { get; set; }
 
     public List<StepDocument>? Steps { get; set; }
 }
@@ -81,6 +87,12 @@ internal sealed class CauseDocument
     public List<ConditionDocument>? ExcludedWhen { get; set; }
 
     public List<MissingEvidenceDocument>? MissingEvidence { get; set; }
+
+    /// <summary>Format 2: the cause's one three-valued condition (true establishes, false rules out).</summary>
+    public string? When { get; set; }
+
+    /// <summary>Format 2: why each fact the condition reads matters, by fact path (overrides the rule's <c>why</c>).</summary>
+    public Dictionary<string, string>? Why { get; set; }
 
     public bool OnlyWhenEstablished { get; set; }
 }

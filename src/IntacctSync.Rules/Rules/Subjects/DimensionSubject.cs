@@ -49,12 +49,15 @@ public sealed partial class DimensionSubject
     public bool? Exists => ListedInIntacct == false ? false : Intacct?.Exists;
 
     /// <summary>Whether it is active.</summary>
+    [Reads("intacct.dimensions[{dimensionKey}].active")]
     public bool? Active => Intacct?.Active;
 
     /// <summary>Whether it is set up completely.</summary>
+    [Reads("intacct.dimensions[{dimensionKey}].configured")]
     public bool? Configured => Intacct?.Configured;
 
     /// <summary>How many values the last read returned.</summary>
+    [Reads("intacct.dimensions[{dimensionKey}].valuesReturned")]
     public int? ValuesReturned => Intacct?.ValuesReturned;
 
     /// <summary>Whether the workspace imports it; <c>false</c> also when a complete coding list lacks it.</summary>
@@ -70,6 +73,7 @@ public sealed partial class DimensionSubject
     public IReadOnlyList<ObjectRight>? ObjectRights { get; private set; }
 
     /// <summary>Whether the Web Services user may list and view the dimension's values; <c>null</c> when its rights were not observed.</summary>
+    [Reads("webServicesUser.objects[{dimensionKey}]")]
     public bool? UserCanRead => ObjectRights is null ? null : ObjectRights.Contains(ObjectRight.List) && ObjectRights.Contains(ObjectRight.View);
 
     /// <summary>The API errors about the dimension's object, in response order.</summary>

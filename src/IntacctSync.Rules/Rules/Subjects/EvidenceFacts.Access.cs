@@ -149,9 +149,11 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>Whether the Cash journal of the Expensify Card settings is observed empty; <c>null</c> when not observed.</summary>
+    [Reads("workspace.expensifyCard.cashJournal")]
     public bool? CashJournalMissing => JournalMissing(Evidence.Workspace?.ExpensifyCard?.CashJournal, Evidence.Workspace?.ExpensifyCard);
 
     /// <summary>Whether the Accrual journal of the Expensify Card settings is observed empty; <c>null</c> when not observed.</summary>
+    [Reads("workspace.expensifyCard.accrualJournal")]
     public bool? AccrualJournalMissing => JournalMissing(Evidence.Workspace?.ExpensifyCard?.AccrualJournal, Evidence.Workspace?.ExpensifyCard);
 
     /// <summary>

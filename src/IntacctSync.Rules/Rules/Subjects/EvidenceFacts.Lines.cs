@@ -38,12 +38,14 @@ public sealed partial class EvidenceFacts
     /// Whether a tax rate used on the report is one the workspace holds but did not import from Sage
     /// Intacct (created by hand); <c>null</c> when the rates or the list were not observed.
     /// </summary>
+    [Reads("workspace.coding.taxRates")]
     public bool? ManualTaxRateUsed => UsedTaxRates(rate => rate is null ? false : rate.Imported is { } imported ? !imported : null);
 
     /// <summary>
     /// Whether a tax rate used on the report is missing from the workspace's tax list, so it never came
     /// from Sage Intacct; <c>null</c> when the rates or the list were not observed.
     /// </summary>
+    [Reads("workspace.coding.taxRates")]
     public bool? UnlistedTaxRateUsed => UsedTaxRates(rate => rate is null);
 
     /// <summary>

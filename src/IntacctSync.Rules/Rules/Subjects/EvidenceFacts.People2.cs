@@ -89,6 +89,7 @@ public sealed partial class EvidenceFacts
     /// whatever else is known; no says so only when every expense is known reimbursable and none a card
     /// transaction (or the export is not to a card), so learning more never turns a no into a yes.
     /// </summary>
+    [Reads("workspace.export.nonReimbursable")]
     public bool? ExportCreatesCardCharges => Evidence.Workspace?.Export?.NonReimbursable switch
     {
         NonReimbursableExport.VendorBill or NonReimbursableExport.ExpenseReport => false,
@@ -195,12 +196,15 @@ public sealed partial class EvidenceFacts
     };
 
     /// <summary>Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>).</summary>
+    [Reads("intacct.periods.reportingPeriodClosed")]
     public bool? PeriodReportingClosed => Evidence.Intacct?.Periods?.ReportingPeriodClosed;
 
     /// <summary>Whether the Cash Management subledger is open (<c>intacct.periods.cashManagementOpen</c>).</summary>
+    [Reads("intacct.periods.cashManagementOpen")]
     public bool? PeriodCashManagementOpen => Evidence.Intacct?.Periods?.CashManagementOpen;
 
     /// <summary>Whether the Web Services user may post to closed periods (<c>webServicesUser.canPostToClosedPeriods</c>).</summary>
+    [Reads("webServicesUser.canPostToClosedPeriods")]
     public bool? UserCanPostToClosedPeriods => Evidence.WebServicesUser?.CanPostToClosedPeriods;
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed partial class ExpenseSubject
     public string? Category => Expense?.Category ?? MessageCategory;
 
     /// <summary>Whether the expense is uncategorized; <c>null</c> when its category was not observed.</summary>
+    [Reads("report.expenses[{expenseId}].category")]
     public bool? Uncategorized => Expense?.Category is null ? null : Expense.Category.Length == 0;
 
     /// <summary>Whether it is billable.</summary>

@@ -1,0 +1,107 @@
+using IntacctSync.Rules.Rules.Definition;
+using IntacctSync.Rules.Rules.Subjects;
+
+namespace IntacctSync.Rules.Rules;
+
+/// <summary>
+/// The rule format 2 (<c>"format": 2</c>): a cause has one three-valued <c>when</c> (true establishes it, false rules
+/// it out, unknown leaves it possible) and a <c>why</c> for the facts worth asking for. What a verdict cites and what
+/// a possible cause asks for are worked out from the facts the condition reads (<see cref="FactNames.Reads"/>), not
+/// listed by hand.
+/// </summary>
+internal sealed partial class RuleCompiler
+{
+    private CompiledVerdict? VerdictCause(FileContext context, SubjectKind subject, RuleDocument doc, CauseDocument cause, string path)
+    {
+        foreach (var (old, present) in new[] { ("establishedWhen", cause.EstablishedWhen is not null), ("excludedWhen", cause.ExcludedWhen is not null), ("missingEvidence", cause.MissingEvidence is not null) })
+        {
+            if (present)
+            {
+                context.Report($"{path}.{old}", $"{old} is the rule format 1; in format 2 a cause has one when (true establishes, false rules out) and a why for the facts to ask for");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(cause.When))
+        {
+            context.Report(path + ".when", "a cause needs its condition: true establishes it, false rules it out, unknown leaves it possible");
+            return null;
+        }
+
+        if (ExpandForFormat(context, cause.When, path + ".when") is not { } expanded || !WithinLimits(context, cause.When, expanded, path + ".when", "condition"))
+        {
+            return null;
+        }
+
+        var text = expanded;
+        if (CompileExpanded(context, subject, text, path + ".when") is not { } when)
+        {
+            return null;
+        }
+
+        var tree = VerdictNode.Split(text);
+        var reads = new List<string>();
+        foreach (var atom in tree.Atoms())
+        {
+            atom.When = string.Equals(atom.Text, text, StringComparison.Ordinal) ? when : CompileExpanded(context, subject, atom.Text, path + ".when");
+            if (atom.When is null)
+            {
+                return null;
+            }
+
+            var atomReads = FactNames.Reads(atom.Text, subject.SubjectType);
+            atom.Reads = [.. atomReads.Select(r => FactPath.Compile(TextTemplate.Parse(r)))];
+            foreach (var read in atomReads.Where(r => !reads.Contains(r)).ToList())
+            {
+                reads.Add(read);
+            }
+        }
+
+        var why = new List<(FactPath, TextTemplate)>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (fact, reason) in cause.Why ?? [])
+        {
+            if (!reads.Contains(fact))
+            {
+                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when does not read; it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
+            }
+            else if (Template(context, subject, reason, path + ".why", required: true) is { } because)
+            {
+                why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
+                given.Add(fact);
+            }
+        }
+
+        foreach (var (fact, reason) in doc.Why ?? [])
+        {
+            if (reads.Contains(fact) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
+            {
+                why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
+            }
+        }
+
+        return new CompiledVerdict { When = when, Tree = tree, Why = [.. why] };
+    }
+
+    // The text that is measured, parsed and looked up in the generated table: named conditions replaced and, in format 2,
+    // section names read through e.Evidence (so the limits count the member reads the parser will see).
+    private static string? ExpandForFormat(FileContext context, string expression, string path)
+    {
+        var expanded = ExpandNamed(context, expression, path);
+        return expanded is not null && context.Format == 2 ? FactNames.Rewrite(expanded) : expanded;
+    }
+
+    // A rule's why is a glossary for its causes: an entry no cause reads is a mistake (a misspelt path, say).
+    private static void CheckGlossary(FileContext context, RuleDocument doc, List<CompiledCause> causes)
+    {
+        if (doc.Why is null)
+        {
+            return;
+        }
+
+        var used = causes.Where(c => c.Verdict is not null).SelectMany(c => c.Verdict!.Why).Select(w => w.Path.Template.Source).ToHashSet(StringComparer.Ordinal);
+        foreach (var fact in doc.Why.Keys.Where(f => !used.Contains(f)))
+        {
+            context.Report("$.why", $"why names \"{fact}\", which no cause's when reads");
+        }
+    }
+}
