@@ -62,6 +62,7 @@ internal sealed partial class ExpressionSandbox : ExpressionVisitor
     [DynamicDependency(Kept, typeof(string))]
     [DynamicDependency(Kept, typeof(Enumerable))]
     [DynamicDependency(Kept, typeof(Math))]
+    [DynamicDependency(Kept, typeof(decimal))] // its implicit conversions, which lifted comparisons call (an int? against a decimal? overload)
     [DynamicDependency(Kept, typeof(DateTime))]
     [DynamicDependency(Kept, typeof(DateTimeOffset))]
     [DynamicDependency(Kept, typeof(DateOnly))]
