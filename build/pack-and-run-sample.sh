@@ -4,8 +4,9 @@
 #   1. samples/ConsumerSample restores IntacctSync.Rules from that folder alone (samples/nuget.config
 #      maps IntacctSync.* to it) into an empty packages folder, so no cached copy can stand in; it
 #      must be the very package just packed, and running it must diagnose INT402.
-#   2. the tool installs from that folder into an empty tool path, and `intacct-sync diagnose` on the
-#      same evidence must diagnose INT402; `intacct-sync collect` against a closed loopback port must
+#   2. the tool installs from that folder into an empty tool path (the Native AOT linux-x64 package on this machine), and
+#      `intacct-sync diagnose` on the same evidence must diagnose INT402, and with `--rules samples/AotConsumer/rules` the
+#      custom INT990 too; `intacct-sync collect` against a closed loopback port must
 #      load the collector and say that the gateway cannot be reached (exit 2).
 # Every package gets a per-run prerelease version (0.1.0-local.<UTC time>), so runs never collide.
 # Options by environment: CONFIGURATION (Release), VERSION_SUFFIX (local.<UTC time>).
@@ -28,7 +29,14 @@ listing() { unzip -Z1 "$1"; }
 SECONDS=0
 rm -rf "$feed"
 mkdir -p "$feed"
+# The tool is .NET 10 RID-specific tool packages: the top-level package (DotnetToolSettings.xml naming one package per
+# runtime identifier), the framework-dependent "any" package, and the Native AOT linux-x64 one (this machine's).
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
+dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r any -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
+# Native AOT: the third-party expression parser's trim and AOT warnings (build/aot-sample.sh lists them) cannot be errors.
+dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r linux-x64 -o "$feed" -p:VersionSuffix="$suffix" -p:TreatWarningsAsErrors=false 2>&1 | tee "$work/native-pack.log"
+grep -E ': (AOT analysis |Trim analysis )?warning IL[0-9]+' "$work/native-pack.log" | grep -vE 'System.Linq.Dynamic.Core|RulesEngine|System.Linq.Expressions' \
+  && fail "the Native AOT tool package warned outside the third-party assemblies"
 dotnet pack src/IntacctSync.Rules -c "$configuration" --no-build -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 dotnet pack src/IntacctSync.Rules.Collector -c "$configuration" --no-build -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 
@@ -62,7 +70,7 @@ nuspec=$(unzip -p "$lib" IntacctSync.Rules.nuspec)
 grep -qF '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
 grep -qF '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
 # What the library's code uses directly is a declared dependency, not only a transitive one of RulesEngine.
-for dependency in RulesEngine FastExpressionCompiler System.Linq.Dynamic.Core; do
+for dependency in RulesEngine System.Linq.Dynamic.Core; do
   grep -qF "<dependency id=\"$dependency\"" <<<"$nuspec" || fail "the nuspec does not declare $dependency"
 done
 unzip -p "$lib" lib/net10.0/IntacctSync.Rules.dll >"$work/IntacctSync.Rules.dll"
@@ -75,9 +83,20 @@ if [ "${CI:-}" = true ]; then
   LC_ALL=C grep -aqF /_/src/IntacctSync.Rules/obj/ "$work/IntacctSync.Rules.dll" \
     || fail "CI=true, yet the packed assembly's PDB path is not under /_/ (ContinuousIntegrationBuild)"
 fi
-grep -qxF tools/net10.0/any/DotnetToolSettings.xml <<<"$(listing "$tool")" || fail "$tool is not a tool package"
-tool_contents=$(listing "$tool")
-grep -qxF tools/net10.0/any/IntacctSync.Rules.Collector.dll <<<"$tool_contents" || fail "$tool lacks the collector assembly"
+# The tool: a top-level package naming the per-RID packages, the framework-dependent one with the collector's assembly,
+# the native one with a single executable.
+tool_any=$feed/IntacctSync.Rules.Cli.any.$version.nupkg
+tool_native=$feed/IntacctSync.Rules.Cli.linux-x64.$version.nupkg
+[ -f "$tool_any" ] || fail "the framework-dependent tool package $tool_any is missing"
+[ -f "$tool_native" ] || fail "the Native AOT tool package $tool_native is missing"
+settings=$(unzip -p "$tool" tools/any/any/DotnetToolSettings.xml) || fail "$tool is not a RID-specific tool's top-level package"
+for rid in linux-x64 any; do
+  grep -qF "RuntimeIdentifier=\"$rid\" Id=\"IntacctSync.Rules.Cli.$rid\"" <<<"$settings" || fail "$tool does not name the $rid package: $settings"
+done
+grep -qxF tools/net10.0/any/IntacctSync.Rules.Collector.dll <<<"$(listing "$tool_any")" || fail "$tool_any lacks the collector assembly"
+native_contents=$(listing "$tool_native")
+grep -qxF tools/any/linux-x64/intacct-sync <<<"$native_contents" || fail "$tool_native holds no native intacct-sync: $native_contents"
+grep -qE '^tools/any/linux-x64/.*[.]dll$' <<<"$native_contents" && fail "$tool_native holds assemblies; it should be one native executable: $native_contents"
 # The collector package: its assembly and docs, the readme, and a dependency on the very IntacctSync.Rules packed beside it.
 collector_contents=$(listing "$collector")
 for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync.Rules.Collector.xml README.md; do
@@ -118,9 +137,21 @@ if [ -z "${DOTNET_ROOT:-}" ]; then
   DOTNET_ROOT=$(dirname "$(readlink -f "$(command -v dotnet)")")
   export DOTNET_ROOT
 fi
+# This machine is linux-x64: the installed command must be the native executable, not the framework-dependent apphost.
+installed=$(find "$work/tools/.store" -type f -name intacct-sync | head -1)
+[ -n "$installed" ] || fail "no intacct-sync in the tool store"
+[ -z "$(find "$(dirname "$installed")" -maxdepth 1 -name 'intacct-sync.dll')" ] || fail "the installed tool is the framework-dependent one ($installed), not Native AOT"
 tool_out=$("$work/tools/intacct-sync" diagnose "$evidence" --format json) || fail "intacct-sync failed (exit $?)"
 grep -q '"code": "INT402"' <<<"$tool_out" || fail "intacct-sync from the tool package did not diagnose INT402: $tool_out"
-step "intacct-sync $version installed from $feed and diagnosed INT402"
+step "intacct-sync $version installed from $feed (Native AOT, $installed) and diagnosed INT402"
+
+# A custom rule directory in the native tool: parsed and interpreted at run time (samples/AotConsumer/rules: nullable
+# comparisons, reads through absent objects, a lambda).
+rules_out=$("$work/tools/intacct-sync" diagnose "$evidence" --rules samples/AotConsumer/rules --format json) || fail "intacct-sync --rules failed (exit $?)"
+grep -q '"code": "INT990"' <<<"$rules_out" || fail "intacct-sync --rules samples/AotConsumer/rules did not diagnose the custom INT990: $rules_out"
+grep -q '"id": "no-values"' <<<"$rules_out" || fail "intacct-sync --rules did not establish INT990's cause no-values: $rules_out"
+grep -q '"code": "INT402"' <<<"$rules_out" || fail "intacct-sync --rules lost the built-in INT402: $rules_out"
+step "intacct-sync --rules samples/AotConsumer/rules (Native AOT) diagnosed the custom INT990 beside INT402"
 
 # The collector inside the tool: credentials given, the endpoint a loopback port nobody listens on.
 set +e

@@ -120,7 +120,7 @@ public static class EvidenceMerger
             var at = $"{path}[{value}]";
             if (byKey.TryGetValue(value, out var other) && matched.Add(value))
             {
-                merged.Add(MergeObject(record, other, at, conflicts, key));
+                merged.Add((JsonNode)MergeObject(record, other, at, conflicts, key));
             }
             else
             {

@@ -52,10 +52,9 @@ internal static class RepoPaths
 
     /// <summary>
     /// The CLI published as Native AOT for this machine's runtime identifier into
-    /// <c>BenchmarkDotNet.Artifacts/cli-nativeaot</c>, published when it is missing. Not a shipped form: it is here to
-    /// measure what ahead-of-time compilation would give. The library's expression parser and compilers are not
-    /// AOT-safe (the publish reports trimming and AOT warnings, which this repository otherwise treats as errors), so
-    /// the binary serves the built-in catalog, whose conditions are generated C#, and not <c>--rules</c> directories.
+    /// <c>BenchmarkDotNet.Artifacts/cli-nativeaot</c>, published when it is missing: the program the linux-x64 tool
+    /// package ships (built-in rules as generated C#, <c>--rules</c> directories parsed and interpreted). The publish
+    /// reports the trim and AOT warnings of the third-party expression parser (README, "Trimming and Native AOT").
     /// The linker is clang when it is installed, else gcc.
     /// </summary>
     public static string EnsureNativeAotPublish(string projectPath)

@@ -4,7 +4,7 @@ namespace IntacctSync.Rules.Rules;
 
 /// <summary>
 /// Size limits on a rule expression, checked by one linear scan of its text before any recursive code (the
-/// Dynamic LINQ parser, <see cref="ExpressionSandbox"/>, <see cref="ThreeValued"/>, FastExpressionCompiler) sees
+/// Dynamic LINQ parser, <see cref="ExpressionSandbox"/>, <see cref="ThreeValued"/>, System.Linq.Expressions' compiler or interpreter) sees
 /// it. Those recurse once per nesting level or operator, so an expression of thousands of parentheses or
 /// <c>+1</c>s would end the process with a stack overflow, which no <c>catch</c> stops; under hot reload that
 /// process is the host.
@@ -28,7 +28,7 @@ internal static class ExpressionLimits
 
     /// <summary>
     /// How many members (<c>.Name</c>, <c>.Any(...)</c>) an expression may read: the three-valued rewrite guards each
-    /// against an absent owner, and FastExpressionCompiler recurses deeply per guard, so a long chain is the deepest tree.
+    /// against an absent owner, and compiling recurses deeply per guard, so a long chain is the deepest tree.
     /// </summary>
     internal const int MaxMemberAccesses = 64;
 

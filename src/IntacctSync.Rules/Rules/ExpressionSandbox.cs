@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
@@ -46,6 +47,8 @@ internal sealed partial class ExpressionSandbox : ExpressionVisitor
 
     private static readonly HashSet<Type> ModelExclusions = [typeof(SyncEvidenceJson), typeof(EvidenceSchema)];
 
+    private const DynamicallyAccessedMemberTypes Kept = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicProperties;
+
     private string? _violation;
 
     private ExpressionSandbox()
@@ -54,6 +57,37 @@ internal sealed partial class ExpressionSandbox : ExpressionVisitor
 
     /// <summary>Parses <paramref name="expression"/> and checks it; what is refused throws with the reason.</summary>
     /// <exception cref="InvalidOperationException">The expression does not parse (with its position) or leaves the sandbox.</exception>
+    // The parser finds members of the framework's types by reflection too: keep the public members of those an expression
+    // may use (the evidence model itself is kept by ILLink.Descriptors.xml), for trimmed and Native AOT applications.
+    [DynamicDependency(Kept, typeof(string))]
+    [DynamicDependency(Kept, typeof(Enumerable))]
+    [DynamicDependency(Kept, typeof(Math))]
+    [DynamicDependency(Kept, typeof(decimal))] // its implicit conversions, which lifted comparisons call (an int? against a decimal? overload)
+    [DynamicDependency(Kept, typeof(DateTime))]
+    [DynamicDependency(Kept, typeof(DateTimeOffset))]
+    [DynamicDependency(Kept, typeof(DateOnly))]
+    [DynamicDependency(Kept, typeof(TimeSpan))]
+    [DynamicDependency(Kept, typeof(Nullable<>))]
+    [DynamicDependency(Kept, typeof(IEnumerable<>))]
+    [DynamicDependency(Kept, typeof(IReadOnlyCollection<>))]
+    [DynamicDependency(Kept, typeof(IReadOnlyList<>))]
+    [DynamicDependency(Kept, typeof(IReadOnlyDictionary<,>))]
+    [DynamicDependency(Kept, typeof(ICollection<>))]
+    [DynamicDependency(Kept, typeof(List<>))]
+    [DynamicDependency(Kept, typeof(Dictionary<,>))]
+    [DynamicDependency(Kept, typeof(HashSet<>))]
+    [DynamicDependency(Kept, typeof(KeyValuePair<,>))]
+    // It types operators by overload resolution over the methods of its own signature interfaces, which nothing calls.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IAddSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedMethods.MethodFinder.IAggregateSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IArithmeticSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IEqualitySignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.ILogicalSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.INegationSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.INotSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IRelationalSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.IShiftSignatures", "System.Linq.Dynamic.Core")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.Interfaces, "System.Linq.Dynamic.Core.Parser.SupportedOperands.ISubtractSignatures", "System.Linq.Dynamic.Core")]
     public static Expression Parse(RuleExpressionParser parser, string expression, ParameterExpression[] parameters, Type returnType)
     {
         // The parser and this visitor recurse per nesting level; the compiler reports this earlier, with its context.

@@ -146,33 +146,27 @@ internal static class FactNames
         return reads;
     }
 
-    private static IEnumerable<string> ChainReads(List<string> chain, Type subjectType)
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The members read here are those of the evidence model, the subjects and EvidenceFacts, which ILLink.Descriptors.xml keeps whole for the expression parser.")]
+    private static IReadOnlyList<string> ChainReads(List<string> chain, Type subjectType)
     {
         if (chain.Count < 2 || chain[0] is not ("e" or "d"))
         {
-            yield break;
+            return [];
         }
 
         var root = chain[0] == "e" ? typeof(EvidenceFacts) : subjectType;
         if (chain[0] == "e" && string.Equals(chain[1], nameof(EvidenceFacts.Evidence), StringComparison.OrdinalIgnoreCase))
         {
-            if (EvidencePath(chain, 2) is { } path)
-            {
-                yield return path;
-            }
-
-            yield break;
+            return EvidencePath(chain, 2) is { } path ? [path] : [];
         }
 
         var member = root.GetMember(chain[1], MemberTypes.Property | MemberTypes.Method, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
             .FirstOrDefault(m => m.GetCustomAttribute<ReadsAttribute>() is not null);
-        foreach (var path in member?.GetCustomAttribute<ReadsAttribute>()?.Paths ?? [])
-        {
-            yield return path;
-        }
+        return member?.GetCustomAttribute<ReadsAttribute>()?.Paths ?? [];
     }
 
     // The JSON path of a chain of evidence members (case as written or not: the parser reads members case-insensitively).
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The members read here are those of the evidence model, the subjects and EvidenceFacts, which ILLink.Descriptors.xml keeps whole for the expression parser.")]
     private static string? EvidencePath(List<string> chain, int from)
     {
         var type = typeof(SyncEvidence);

@@ -14,7 +14,7 @@ internal static class Kleene
     public static bool? Or(bool? left, bool? right) =>
         left == true || right == true ? true : left == false && right == false ? false : null;
 
-    /// <summary>Whether the value is known to be true. (A method, not <c>== true</c>: FastExpressionCompiler emits invalid IL for an equality of two <see cref="bool"/>? in a condition's test.)</summary>
+    /// <summary>Whether the value is known to be true. (A method, not <c>== true</c>: FastExpressionCompiler, which compiled conditions before, emitted invalid IL for an equality of two <see cref="bool"/>? in a condition's test; the generated code keeps the shape.)</summary>
     public static bool IsTrue(bool? value) => value == true;
 
     /// <summary>Whether the value is known to be false.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FastExpressionCompiler;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Evidence.Json;
@@ -16,9 +16,8 @@ namespace IntacctSync.Rules.Rules;
 
 /// <summary>
 /// Compiles rule files. Conditions are parsed with RulesEngine's expression parser, typed over the
-/// subject (<c>d</c>) and the document's facts (<c>e</c>), and compiled once into delegates with
-/// FastExpressionCompiler (RulesEngine's own dependency), which emits them many times faster than
-/// <see cref="LambdaExpression.Compile()"/> and falls back to it for what it cannot compile. An
+/// subject (<c>d</c>) and the document's facts (<c>e</c>), and compiled once into delegates
+/// (<see cref="ExpressionEvaluation"/>: compiled to IL where the runtime can, interpreted under Native AOT). An
 /// expression whose text the built-in rules hold for the same subject is not parsed at all: its C#,
 /// generated from the same parse, comes compiled from <see cref="GeneratedConditions"/>. Every problem
 /// in a file is collected, with its line, rather than stopping at the first.
@@ -51,6 +50,7 @@ internal sealed partial class RuleCompiler
     private readonly Lazy<RuleExpressionParser> _parser = new(() => new RuleExpressionParser(new ReSettings { CustomTypes = ExpressionTypes }));
 
     private readonly bool _useGenerated;
+    private readonly bool _interpret;
 
     /// <summary>Creates a compiler.</summary>
     /// <param name="useGenerated">
@@ -58,9 +58,11 @@ internal sealed partial class RuleCompiler
     /// rules, the same code the parser would build) when the table holds the same text for the same subject;
     /// <c>false</c> parses everything, as the generator and its tests need.
     /// </param>
-    public RuleCompiler(bool useGenerated = true)
+    /// <param name="interpret">Interpret parsed expressions, as Native AOT always does (tests hold both ways equal).</param>
+    public RuleCompiler(bool useGenerated = true, bool interpret = false)
     {
         _useGenerated = useGenerated;
+        _interpret = interpret;
     }
 
     /// <summary>Whether an expression was parsed: never, when every expression loaded was in the generated table.</summary>
@@ -415,14 +417,14 @@ internal sealed partial class RuleCompiler
     internal Condition CompileCondition(SubjectKind subject, string expression)
     {
         var parsed = ParseCondition(subject, expression);
-        return Wrap<Condition>(subject, parsed).CompileFast();
+        return ExpressionEvaluation.Compile(Wrap<Condition>(subject, parsed), _interpret);
     }
 
     /// <summary>Parses and compiles a value expression at run time.</summary>
     internal ValueOf CompileValue(SubjectKind subject, string expression)
     {
         var parsed = ParseValue(subject, expression);
-        return Wrap<ValueOf>(subject, parsed).CompileFast();
+        return ExpressionEvaluation.Compile(Wrap<ValueOf>(subject, parsed), _interpret);
     }
 
     /// <summary>
@@ -446,15 +448,15 @@ internal sealed partial class RuleCompiler
         if (body.Type != typeof(string))
         {
             body = Expression.Call(
-                typeof(Convert),
-                nameof(Convert.ToString),
-                null,
+                ConvertToString,
                 Expression.Convert(body, typeof(object)),
                 Expression.Convert(Expression.Property(null, typeof(CultureInfo), nameof(CultureInfo.InvariantCulture)), typeof(IFormatProvider)));
         }
 
         return new ParsedExpression(d, e, body);
     }
+
+    private static readonly MethodInfo ConvertToString = typeof(Convert).GetMethod(nameof(Convert.ToString), [typeof(object), typeof(IFormatProvider)])!;
 
     // The delegate takes the subject untyped (one delegate type serves every subject kind) and casts it once.
     private static Expression<T> Wrap<T>(SubjectKind subject, ParsedExpression parsed)

@@ -92,7 +92,7 @@ public static partial class RuleMigration
             var path = $"$.causes[{i}]";
             if (Cause(cause, subjectType, out var reason) is { } migrated)
             {
-                causes.Add(migrated);
+                causes.Add((JsonNode)migrated);
             }
             else
             {

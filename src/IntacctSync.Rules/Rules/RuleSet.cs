@@ -114,7 +114,7 @@ internal sealed class RuleSet
             }
         }
 
-        var compiler = new RuleCompiler();
+        var compiler = new RuleCompiler(useGenerated: !ExpressionEvaluation.ParseEveryExpression);
         foreach (var (source, utf8) in files)
         {
             if (compiler.Compile(source, utf8, problems) is { } rule)
@@ -161,7 +161,7 @@ internal sealed class RuleSet
 
     private static CompiledRule[] CompileBuiltIn()
     {
-        var compiler = new RuleCompiler();
+        var compiler = new RuleCompiler(useGenerated: !ExpressionEvaluation.ParseEveryExpression);
         var problems = new List<RuleProblem>();
         var rules = new List<CompiledRule>();
         foreach (var (source, utf8) in BuiltInFiles())

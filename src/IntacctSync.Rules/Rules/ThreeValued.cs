@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -66,8 +67,36 @@ internal sealed class ThreeValued
     private static bool CanBeNull(Type type) => !type.IsValueType || IsNullable(type);
 
     private static Type Lift(Type type) => type.IsValueType && !IsNullable(type) && type != typeof(void)
-        ? typeof(Nullable<>).MakeGenericType(type)
+        ? NullableOf(type)
         : type;
+
+    // Under Native AOT, Nullable<T> is only there for a T that compiled code uses; the evidence model's own values are.
+    private static Type NullableOf(Type type)
+    {
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            return typeof(Nullable<>).MakeGenericType(type);
+        }
+
+        return Array.Find(AheadOfTimeNullables, n => Nullable.GetUnderlyingType(n) == type)
+            ?? throw new InvalidOperationException($"a value of type {type.Name} cannot be unknown in a Native AOT build; compare it in the expression (== != < >) or read a nullable member instead");
+    }
+
+    private static readonly Type[] AheadOfTimeNullables =
+    [
+        typeof(bool?), typeof(char?), typeof(int?), typeof(long?), typeof(double?), typeof(decimal?),
+        typeof(DateTime?), typeof(DateTimeOffset?), typeof(DateOnly?), typeof(TimeSpan?),
+        typeof(Evidence.SyncLevel?), typeof(Evidence.SyncOperation?), typeof(Evidence.SyncOutcome?), typeof(Evidence.DimensionImport?),
+        typeof(Evidence.ObjectRight?), typeof(Evidence.ModuleAccess?), typeof(Evidence.PermissionModel?), typeof(Evidence.ApiErrorLevel?),
+        typeof(Evidence.ApiResultStatus?), typeof(Evidence.IntacctApi?), typeof(Evidence.ReimbursableExport?),
+        typeof(Evidence.NonReimbursableExport?), typeof(Evidence.ExportDateSource?),
+    ];
+
+    // Nullable<T>'s HasValue and Value: the type is a Nullable<T> (IsNullable), whose public properties the DynamicDependency keeps for every T.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(Nullable<>))]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type is a Nullable<T>, whose public properties the DynamicDependency keeps.")]
+    private static MemberExpression NullableProperty(Expression node, string name) =>
+        Expression.Property(node, node.Type.GetProperty(name)!);
 
     private static Expression Lifted(Expression node) => node.Type == Lift(node.Type) ? node : Expression.Convert(node, Lift(node.Type));
 
@@ -84,7 +113,7 @@ internal sealed class ThreeValued
             return convert.Operand;
         }
 
-        return Expression.Property(node, nameof(Nullable<int>.Value));
+        return NullableProperty(node, nameof(Nullable<int>.Value));
     }
 
     private static bool IsNullConstant(Expression node)
@@ -98,7 +127,7 @@ internal sealed class ThreeValued
     }
 
     private static Expression IsNull(Expression node) => node.Type.IsValueType
-        ? Expression.Not(Expression.Property(node, nameof(Nullable<int>.HasValue)))
+        ? Expression.Not(NullableProperty(node, nameof(Nullable<int>.HasValue)))
         : Expression.ReferenceEqual(node, Expression.Constant(null, node.Type));
 
     private static Expression AnyNull(List<Expression> nodes)
@@ -218,7 +247,7 @@ internal sealed class ThreeValued
         NewExpression { Constructor: { } constructor, Members: null } created =>
             Guarded([.. created.Arguments.Select(Rewrite)], args => Expression.New(constructor, Restore(args, constructor.GetParameters()))),
         NewArrayExpression { NodeType: ExpressionType.NewArrayInit } array =>
-            Expression.NewArrayInit(array.Type.GetElementType()!, array.Expressions.Select(e => Restored(Rewrite(e), e.Type))),
+            array.Update(array.Expressions.Select(e => Restored(Rewrite(e), e.Type))),
 
         // Anything else keeps C#'s own semantics.
         _ => node,

@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Tests.Rules;
 /// <summary>
 /// Conditions are evaluated three-valued (<see cref="ThreeValued"/>): reading through an absent object is unknown,
 /// never an exception; a comparison with an unknown is unknown; <c>&amp;&amp;</c>, <c>||</c> and <c>!</c> follow
-/// Kleene's logic. Each expression is compiled as the loader compiles it (FastExpressionCompiler) and, as an oracle
+/// Kleene's logic. Each expression is compiled as the loader compiles it (System.Linq.Expressions) and, as an oracle
 /// for the compiler, with <see cref="LambdaExpression.Compile()"/>.
 /// </summary>
 public sealed class ThreeValuedTests

@@ -125,13 +125,46 @@ internal static partial class EvidenceErrors
 
     private static string KnownFields(string clrTypeName)
     {
-        var type = typeof(SyncEvidence).Assembly.GetType(clrTypeName);
-        if (type is null || EvidenceJsonOptions.Options.GetTypeInfo(type) is not { Kind: JsonTypeInfoKind.Object } info)
+        if (ModelObject(clrTypeName) is not { } info)
         {
             return string.Empty;
         }
 
         return "; expected one of: " + string.Join(", ", info.Properties.Select(p => p.Name));
+    }
+
+    // The model's object type of that name, found through the serializer's metadata from SyncEvidence down (no
+    // lookup by name in the assembly, which trimming may have emptied).
+    private static JsonTypeInfo? ModelObject(string clrTypeName)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>([typeof(SyncEvidence)]);
+        while (pending.TryDequeue(out var type))
+        {
+            if (!seen.Add(type) || !EvidenceJsonOptions.Options.TryGetTypeInfo(type, out var info))
+            {
+                continue;
+            }
+
+            if (info.Kind == JsonTypeInfoKind.Object)
+            {
+                if (type.FullName == clrTypeName)
+                {
+                    return info;
+                }
+
+                foreach (var property in info.Properties)
+                {
+                    pending.Enqueue(property.PropertyType);
+                }
+            }
+            else if (info.ElementType is { } element)
+            {
+                pending.Enqueue(element);
+            }
+        }
+
+        return null;
     }
 
     private static string ExpectedAt(string? path)

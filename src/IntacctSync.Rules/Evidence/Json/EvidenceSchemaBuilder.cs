@@ -106,7 +106,7 @@ internal static class EvidenceSchemaBuilder
         {
             if (Convert.ToInt64(Enum.Parse(enumType, name), System.Globalization.CultureInfo.InvariantCulture) != 0)
             {
-                names.Add(JsonNamingPolicy.CamelCase.ConvertName(name));
+                names.Add((JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(name)));
             }
         }
 
