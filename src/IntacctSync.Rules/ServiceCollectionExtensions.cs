@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using IntacctSync.Rules.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

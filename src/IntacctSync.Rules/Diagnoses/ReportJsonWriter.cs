@@ -28,8 +28,8 @@ internal sealed class ReportJsonWriter
     // Past this size a buffer is not kept, so that one huge report does not stay in memory for good.
     private const int KeepBelow = 64 * 1024;
 
-    private static ReportJsonWriter? s_indented;
-    private static ReportJsonWriter? s_compact;
+    private static ReportJsonWriter? _indented;
+    private static ReportJsonWriter? _compact;
 
     private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
     private static readonly JsonEncodedText Diagnoses = JsonEncodedText.Encode("diagnoses");
@@ -107,14 +107,14 @@ internal sealed class ReportJsonWriter
     }
 
     private static ReportJsonWriter Rent(bool indented) =>
-        Interlocked.Exchange(ref indented ? ref s_indented : ref s_compact, null) ?? new ReportJsonWriter(indented);
+        Interlocked.Exchange(ref indented ? ref _indented : ref _compact, null) ?? new ReportJsonWriter(indented);
 
     /// <summary>Keeps the writer for the next report, unless it grew too large.</summary>
     private static void Return(ReportJsonWriter writer, bool indented)
     {
         if (writer._buffer.Capacity < KeepBelow)
         {
-            Volatile.Write(ref indented ? ref s_indented : ref s_compact, writer);
+            Volatile.Write(ref indented ? ref _indented : ref _compact, writer);
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class FactWriter
 
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    private static FactWriter? s_spare;
+    private static FactWriter? _spare;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _json;
@@ -42,14 +42,14 @@ internal sealed class FactWriter
     public StringBuilder Path { get; } = new(64);
 
     /// <summary>The spare writer, or a new one when another report holds it.</summary>
-    public static FactWriter Rent() => Interlocked.Exchange(ref s_spare, null) ?? new FactWriter();
+    public static FactWriter Rent() => Interlocked.Exchange(ref _spare, null) ?? new FactWriter();
 
     /// <summary>Keeps the writer for the next report, unless it grew too large.</summary>
     public static void Return(FactWriter writer)
     {
         if (writer._buffer.Capacity < KeepBelow && writer.Path.Capacity < KeepBelow)
         {
-            Volatile.Write(ref s_spare, writer);
+            Volatile.Write(ref _spare, writer);
         }
     }
 

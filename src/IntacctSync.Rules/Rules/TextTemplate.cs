@@ -56,8 +56,8 @@ internal sealed partial class TextTemplate
         }
 
         // Taken, not borrowed: a slot that renders a template of its own gets a builder of its own.
-        var text = t_builder ?? new StringBuilder(256);
-        t_builder = null;
+        var text = _builder ?? new StringBuilder(256);
+        _builder = null;
         foreach (var (part, isSlot) in _parts)
         {
             text.Append(isSlot ? slot(part) : part);
@@ -65,14 +65,14 @@ internal sealed partial class TextTemplate
 
         var rendered = text.ToString();
         text.Clear();
-        t_builder = text;
+        _builder = text;
         return rendered;
     }
 
     private string Part(int i, Func<string, string> slot) => _parts[i].IsSlot ? slot(_parts[i].Text) : _parts[i].Text;
 
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static StringBuilder? _builder;
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex Slot();

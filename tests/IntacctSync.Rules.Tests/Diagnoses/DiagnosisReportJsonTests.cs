@@ -172,12 +172,12 @@ public class DiagnosisReportJsonTests
 internal sealed partial class ReferenceJson : JsonSerializerContext
 {
     // Built on first use: the generated Default is not yet there while this class's static fields are initialized.
-    private static JsonSerializerOptions? s_indented;
-    private static JsonSerializerOptions? s_compact;
+    private static JsonSerializerOptions? _indented;
+    private static JsonSerializerOptions? _compact;
 
-    public static JsonSerializerOptions Indented => s_indented ??= CreateOptions(indented: true);
+    public static JsonSerializerOptions Indented => _indented ??= CreateOptions(indented: true);
 
-    public static JsonSerializerOptions Compact => s_compact ??= CreateOptions(indented: false);
+    public static JsonSerializerOptions Compact => _compact ??= CreateOptions(indented: false);
 
     private static JsonSerializerOptions CreateOptions(bool indented) => new()
     {

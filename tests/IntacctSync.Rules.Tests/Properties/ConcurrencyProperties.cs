@@ -99,7 +99,8 @@ public class ConcurrencyProperties(ITestOutputHelper output)
                 published[i] = classifier.Publish(sets[i % sets.Length]).Generation;
                 Volatile.Write(ref swapsDone, i);
             }
-        }) { IsBackground = true, Name = "swapper" };
+        })
+        { IsBackground = true, Name = "swapper" };
 
         var workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => new Thread(() =>
         {
@@ -143,7 +144,8 @@ public class ConcurrencyProperties(ITestOutputHelper output)
 
                 Interlocked.Increment(ref completed);
             }
-        }) { IsBackground = true }).ToArray();
+        })
+        { IsBackground = true }).ToArray();
 
         swapper.Start();
         foreach (var worker in workers)

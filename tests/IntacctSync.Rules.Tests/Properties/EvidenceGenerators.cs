@@ -334,24 +334,31 @@ internal static class EvidenceGenerators
     /// <summary>General-ledger accounts (absent half the time), numbers unique.</summary>
     public static Gen<GlAccount[]?> Accounts(IntacctDimension[] dimensions) =>
         from present in Gen.Bool
-        from accounts in (from number in Gen.Int[1000, 9999] from active in NBool from required in Gen.Int[0, 2] select new GlAccount
-        {
-            Number = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Active = active,
-            RequiredDimensions = required == 0 ? null : dimensions.Select(d => d.Id).OfType<string>().Take(required).ToArray(),
-        }).Array[0, 4]
+        from accounts in (from number in Gen.Int[1000, 9999]
+                          from active in NBool
+                          from required in Gen.Int[0, 2]
+                          select new GlAccount
+                          {
+                              Number = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                              Active = active,
+                              RequiredDimensions = required == 0 ? null : dimensions.Select(d => d.Id).OfType<string>().Take(required).ToArray(),
+                          }).Array[0, 4]
         select present ? accounts.DistinctBy(a => a.Number).ToArray() : null;
 
     /// <summary>The report being exported (absent half the time): expenses with unique ids, tagged with the dimensions.</summary>
     public static Gen<Report?> Report(IntacctDimension[] dimensions) =>
         from present in Gen.Bool
-        from expenses in (from id in Gen.Int[1, 99] from amount in Gen.OneOf(0m, 12.5m, -3m, 79228162514264337593543950335m) from category in Gen.OneOf<string?>(null, "", "Meals", "Travel") from tagged in Gen.Bool select new Expense
-        {
-            Id = "E" + id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Amount = amount,
-            Category = category,
-            Tags = tagged ? dimensions.Where(d => d.Id is { Length: > 0 }).ToDictionary(d => d.Id!, d => "V1", StringComparer.OrdinalIgnoreCase) : null,
-        }).Array[0, 4]
+        from expenses in (from id in Gen.Int[1, 99]
+                          from amount in Gen.OneOf(0m, 12.5m, -3m, 79228162514264337593543950335m)
+                          from category in Gen.OneOf<string?>(null, "", "Meals", "Travel")
+                          from tagged in Gen.Bool
+                          select new Expense
+                          {
+                              Id = "E" + id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                              Amount = amount,
+                              Category = category,
+                              Tags = tagged ? dimensions.Where(d => d.Id is { Length: > 0 }).ToDictionary(d => d.Id!, d => "V1", StringComparer.OrdinalIgnoreCase) : null,
+                          }).Array[0, 4]
         select present ? new Report { Id = "R1", SubmitterEmail = "a@example.com", Expenses = expenses.DistinctBy(e => e.Id).ToArray() } : null;
 
     /// <summary>The evidence with its records reordered inside lists (dimensions, coding entries, accounts, expenses); API errors and messages keep their order.</summary>

@@ -190,8 +190,11 @@ public class AccessRuleTests
 
         var flipped = WithConnection(Read("INT122", "neighbour-login-fails"), c => new Connection
         {
-            CompanyId = c.CompanyId, SenderIdAuthorized = c.SenderIdAuthorized, PasswordExpired = c.PasswordExpired,
-            EverSucceeded = c.EverSucceeded, CredentialsValid = true,
+            CompanyId = c.CompanyId,
+            SenderIdAuthorized = c.SenderIdAuthorized,
+            PasswordExpired = c.PasswordExpired,
+            EverSucceeded = c.EverSucceeded,
+            CredentialsValid = true,
         });
         Assert.Equal(["INT245"], Classifier.Classify(flipped).Diagnoses.Select(d => d.Code));
     }

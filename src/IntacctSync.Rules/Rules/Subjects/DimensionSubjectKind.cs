@@ -183,11 +183,11 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
 
     private static string UserRightsPath(EvidenceFacts facts) =>
         (facts.Evidence.WebServicesUser?.PermissionModel, facts.UserId ?? "[Web Services user]") switch
-            {
-                (PermissionModel.RoleBased, var user) => $"Company > Roles > (the role assigned to {user}) > Subscriptions > Platform Services > Permissions",
-                (PermissionModel.UserBased, var user) => $"Company > Web Services Users > {user} > Subscriptions > Platform Services > Permissions",
-                (_, var user) => $"Company > Web Services Users > {user} (or the role assigned to it) > Subscriptions > Platform Services > Permissions",
-            };
+        {
+            (PermissionModel.RoleBased, var user) => $"Company > Roles > (the role assigned to {user}) > Subscriptions > Platform Services > Permissions",
+            (PermissionModel.UserBased, var user) => $"Company > Web Services Users > {user} > Subscriptions > Platform Services > Permissions",
+            (_, var user) => $"Company > Web Services Users > {user} (or the role assigned to it) > Subscriptions > Platform Services > Permissions",
+        };
 
     /// <summary>
     /// Selects one of the dimension's API errors in fact paths (<see cref="EvidenceFacts.ApiErrorSelector(int)"/>): the
