@@ -176,6 +176,7 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
+    [Reads("intacct.vendors[{vendor}].onHold")]
     public bool? PostingVendorOnHold => PostingVendor?.OnHold;
 
     /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
