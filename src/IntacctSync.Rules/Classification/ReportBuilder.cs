@@ -637,7 +637,7 @@ internal static partial class ReportBuilder
         verdict.Tree.Unknown(finding.Subject, facts, open);
         foreach (var (path, why) in verdict.Why)
         {
-            if (!Reads(open, path))
+            if (!Reads(open, path) || !Fillable(path, finding))
             {
                 continue;
             }
@@ -648,6 +648,22 @@ internal static partial class ReportBuilder
                 missing.Add(new MissingEvidence(field, why.Render(slot)));
                 listed?.Add(field);
             }
+        }
+
+        // A fact that selects its record by a subject value the finding does not have (INT009's manager flag on the
+        // employee found by {person}, the submitter's email, while that email is unknown) names no record: asking for
+        // it would print the placeholder. The fact that selects the record is asked for instead, when a part reads it.
+        static bool Fillable(FactPath path, Finding finding)
+        {
+            foreach (var name in path.Template.SlotNames)
+            {
+                if (RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name) && string.IsNullOrEmpty(finding.Values.GetValueOrDefault(name)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         static bool Reads(List<VerdictAtom> atoms, FactPath path)

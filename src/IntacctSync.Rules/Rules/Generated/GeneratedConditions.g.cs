@@ -68,26 +68,26 @@ internal static partial class GeneratedConditions
         ["document e.SignInFailed"] = C54,
         ["document e.ExportLooksUpEmployee == false"] = C55,
         ["document e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == false"] = C56,
-        ["document e.ExportLooksUpEmployee != false && e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == true && e.SubmitterEmployee != null && e.SubmitterEmployee.ManagerHasActiveUser == false"] = C57,
-        ["document e.SubmitterEmployee != null && e.SubmitterEmployee.ManagerHasActiveUser == true"] = C58,
-        ["document e.SubmitterEmail == null"] = C59,
-        ["document e.SubmitterEmail != null && (e.SubmitterEmployee == null || e.SubmitterEmployee.ManagerHasActiveUser == null)"] = C60,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval != null)"] = C61,
-        ["document e.ExportLooksUpEmployee != false && e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == true && e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == false"] = C62,
-        ["document e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == true"] = C63,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser != null)"] = C64,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == true)"] = C65,
-        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT012\")"] = C66,
-        ["document e.Evidence.intacct.timeAndExpenses.reasonForExpenseRequired == true && (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT012\") ? true : e.UsesExpenseReports)) == true"] = C67,
-        ["document e.Evidence.intacct.timeAndExpenses.reasonForExpenseRequired == true"] = C68,
-        ["document (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT012\") ? true : e.UsesExpenseReports)) == true"] = C69,
-        ["document e.SubmitterLocationEmpty == true || e.SubmitterLocationValid == false"] = C70,
-        ["document e.Evidence.Intacct.LocationRequired == false"] = C71,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.Evidence.Intacct.LocationRequired == true"] = C72,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.MessageSeen(\"INT028\") && (e.Evidence.Intacct.LocationRequired ?? true)"] = C73,
-        ["document e.SubmitterLocationEmpty == false"] = C74,
-        ["document e.SubmitterEmail != null && e.SubmitterLocationEmpty == null"] = C75,
-        ["document e.Evidence.Intacct == null || e.Evidence.Intacct.LocationRequired == null"] = C76,
+        ["document (e.ExportLooksUpEmployee == false ? null : e.ExportLooksUpEmployee) == true && e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true && e.Evidence.report.submitterEmail.Length >= 0 && e.SubmitterManagerHasActiveUser == false"] = C57,
+        ["document (e.ExportLooksUpEmployee == false ? null : e.ExportLooksUpEmployee) == true"] = C58,
+        ["document e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true"] = C59,
+        ["document e.Evidence.report.submitterEmail.Length >= 0"] = C60,
+        ["document e.SubmitterManagerHasActiveUser == false"] = C61,
+        ["document (e.ExportLooksUpEmployee == false ? null : e.ExportLooksUpEmployee) == true && e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true && e.Evidence.intacct.timeAndExpenses.firstApproverHasUser == false"] = C62,
+        ["document e.Evidence.intacct.timeAndExpenses.firstApproverHasUser == false"] = C63,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == true)"] = C64,
+        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT012\")"] = C65,
+        ["document e.Evidence.intacct.timeAndExpenses.reasonForExpenseRequired == true && (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT012\") ? true : e.UsesExpenseReports)) == true"] = C66,
+        ["document e.Evidence.intacct.timeAndExpenses.reasonForExpenseRequired == true"] = C67,
+        ["document (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT012\") ? true : e.UsesExpenseReports)) == true"] = C68,
+        ["document e.SubmitterLocationEmpty == true || e.SubmitterLocationValid == false"] = C69,
+        ["document e.Evidence.Intacct.LocationRequired == false"] = C70,
+        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.Evidence.Intacct.LocationRequired == true"] = C71,
+        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.MessageSeen(\"INT028\") && (e.Evidence.Intacct.LocationRequired ?? true)"] = C72,
+        ["document e.SubmitterLocationEmpty == false"] = C73,
+        ["document e.SubmitterEmail != null && e.SubmitterLocationEmpty == null"] = C74,
+        ["document e.Evidence.Intacct == null || e.Evidence.Intacct.LocationRequired == null"] = C75,
+        ["document e.SubmitterEmail == null"] = C76,
         ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationValid == false"] = C77,
         ["document e.SubmitterLocationValid == true"] = C78,
         ["document e.SubmitterLocationEmpty == true"] = C79,
@@ -765,151 +765,151 @@ internal static partial class GeneratedConditions
         return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.notWhen[2].when (and 2 more)
+    // rules/export/INT009.json $.notWhen[2].when
     private static bool? C56(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseReportApproval) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT009.json $.causes[0].when
     private static bool? C57(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t6.TimeAndExpenses) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.ExpenseReportApproval) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.SubmitterEmployee) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t8.ManagerHasActiveUser) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
+        return ((((((((((((e.ExportLooksUpEmployee) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t4.Value ? default(global::System.Nullable<global::System.Boolean>) : e.ExportLooksUpEmployee)) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.ExpenseReportApproval) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Report) switch { var t11 => (global::System.Object.ReferenceEquals(t11, default(global::IntacctSync.Rules.Evidence.Report)) ? default(global::System.String) : t11.SubmitterEmail) })) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::System.String)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t10.Length))) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value >= (0))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SubmitterManagerHasActiveUser) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (false))))) }))) });
     }
 
-    // rules/export/INT009.json $.causes[0].excludedWhen[0].when
+    // rules/export/INT009.json $.causes[0].when (and 1 more)
     private static bool? C58(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))) ? ((((e.SubmitterEmployee) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ManagerHasActiveUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
+        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? default(global::System.Nullable<global::System.Boolean>) : e.ExportLooksUpEmployee)) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[0].when (and 1 more)
+    // rules/export/INT009.json $.causes[0].when (and 1 more)
     private static bool? C59(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))));
+        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseReportApproval) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[1].when
+    // rules/export/INT009.json $.causes[0].when
     private static bool? C60(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && (((global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee))) || ((!(((e.SubmitterEmployee) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ManagerHasActiveUser) })).HasValue)))))));
+        return ((((((e.Evidence.Report) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Report)) ? default(global::System.String) : t2.SubmitterEmail) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.String)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Length))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value >= (0))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[2].when
+    // rules/export/INT009.json $.causes[0].when
     private static bool? C61(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ExpenseReportApproval) })).HasValue)))))));
+        return ((e.SubmitterManagerHasActiveUser) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.causes[1].establishedWhen[0].when
+    // rules/export/INT009.json $.causes[1].when
     private static bool? C62(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ExpenseReportApproval) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.FirstApproverHasUser) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
+        return ((((((((((e.ExportLooksUpEmployee) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t3.Value ? default(global::System.Nullable<global::System.Boolean>) : e.ExportLooksUpEmployee)) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Intacct) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t7.TimeAndExpenses) })) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t6.ExpenseReportApproval) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t10.TimeAndExpenses) })) switch { var t9 => (global::System.Object.ReferenceEquals(t9, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t9.FirstApproverHasUser) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) });
     }
 
-    // rules/export/INT009.json $.causes[1].excludedWhen[0].when
+    // rules/export/INT009.json $.causes[1].when
     private static bool? C63(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.FirstApproverHasUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/export/INT009.json $.causes[1].missingEvidence[0].when
-    private static bool? C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.FirstApproverHasUser) })).HasValue)))))));
+        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.FirstApproverHasUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT012.json $.indicatedWhen
-    private static bool? C65(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ReasonForExpenseRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT012.json $.notWhen[0].when
-    private static bool? C66(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C65(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT012")))))) });
     }
 
     // rules/export/INT012.json $.causes[0].when
-    private static bool? C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C66(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ReasonForExpenseRequired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((!((!e.UsesExpenseReports.HasValue))) ? ((e.UsesExpenseReports) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t5.Value ? default(global::System.Nullable<global::System.Boolean>) : (e.HasMessageOf("INT012") ? ((global::System.Nullable<global::System.Boolean>)(true)) : e.UsesExpenseReports))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT012.json $.causes[0].when
-    private static bool? C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ReasonForExpenseRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT012.json $.causes[0].when
-    private static bool? C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((!((!e.UsesExpenseReports.HasValue))) ? ((e.UsesExpenseReports) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? default(global::System.Nullable<global::System.Boolean>) : (e.HasMessageOf("INT012") ? ((global::System.Nullable<global::System.Boolean>)(true)) : e.UsesExpenseReports))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT028.json $.indicatedWhen
-    private static bool? C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT028.json $.notWhen[1].when (and 1 more)
-    private static bool? C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t1.LocationRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT028.json $.causes[0].establishedWhen[0].when
-    private static bool? C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.SubmitterLocationEmpty) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT028.json $.causes[0].establishedWhen[1].when
-    private static bool? C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.SubmitterLocationEmpty) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT028"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) ?? (true)))))) });
     }
 
     // rules/export/INT028.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT028.json $.causes[0].missingEvidence[0].when
-    private static bool? C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && ((!e.SubmitterLocationEmpty.HasValue)))));
     }
 
     // rules/export/INT028.json $.causes[0].missingEvidence[1].when
-    private static bool? C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || ((!(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t0.LocationRequired) })).HasValue)))));
+    }
+
+    // rules/export/INT028.json $.causes[0].missingEvidence[2].when
+    private static bool? C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))));
     }
 
     // rules/export/INT028.json $.causes[1].establishedWhen[0].when

@@ -175,6 +175,13 @@ public sealed partial class EvidenceFacts
         }
     }
 
+    /// <summary>
+    /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
+    /// user; <c>null</c> when the employee or the flag is unknown.
+    /// </summary>
+    [Reads("intacct.employees[email={person}].managerHasActiveUser")]
+    public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
+
     /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
     [Reads("intacct.vendors[{vendor}].onHold")]
     public bool? PostingVendorOnHold => PostingVendor?.OnHold;
