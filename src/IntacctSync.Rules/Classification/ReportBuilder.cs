@@ -637,7 +637,7 @@ internal static partial class ReportBuilder
         verdict.Tree.Unknown(finding.Subject, facts, open);
         foreach (var (path, why) in verdict.Why)
         {
-            if (!Reads(open, path) || !Fillable(path, finding))
+            if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding))
             {
                 continue;
             }
@@ -664,6 +664,24 @@ internal static partial class ReportBuilder
             }
 
             return true;
+        }
+
+        // A list (intacct.vendors) with a why is asked for when an unknown part reads a record of it that the finding
+        // cannot name (intacct.vendors[{vendor}].onHold with no vendor known): the list is what would name it.
+        static bool SelectsUnfilled(List<VerdictAtom> atoms, FactPath list, Finding finding)
+        {
+            foreach (var atom in atoms)
+            {
+                foreach (var read in atom.Reads)
+                {
+                    if (RuleCompiler.SelectsFrom(read.Template.Source, list.Template.Source) && !Fillable(read, finding))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         static bool Reads(List<VerdictAtom> atoms, FactPath path)

@@ -1,5 +1,6 @@
 using System.Text;
 using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Tests.Rules;
 
@@ -26,7 +27,7 @@ public sealed class Format2PlaceholderTests
               "id": "manager-without-user",
               "summary": "The submitter's manager has no active user.",
               "when": "e.SubmitterManagerHasActiveUser == false",
-              "why": { "intacct.employees[email={person}].managerHasActiveUser": "Whether the manager has an active user." }
+              "why": { "intacct.employees[email={person}].managerHasActiveUser": "Whether the manager has an active user."/*list*/ }
             }
           ],
           "steps": [ { "cause": "manager-without-user", "system": "sageIntacct", "path": "Employees", "action": "Give the manager a user." } ]
@@ -65,10 +66,45 @@ public sealed class Format2PlaceholderTests
         Assert.Equal(["intacct.employees[email=dana@acme.example].managerHasActiveUser = false"], cause.Facts);
     }
 
-    private static IntacctSync.Rules.Diagnoses.DiagnosisReport Classify(string more)
+    [Fact]
+    public void Unknown_AsksForTheList_WhenAReadCannotNameItsRecord()
+    {
+        var diagnosis = Assert.Single(Classify("", ListWhy).Diagnoses, d => d.Code == "INT998");
+
+        var missing = Assert.Single(diagnosis.MissingEvidence);
+        Assert.Equal("intacct.employees", missing.Field);
+        Assert.Equal("The employee records.", missing.Why);
+    }
+
+    [Fact]
+    public void Unknown_AsksForTheRecord_NotTheList_OnceItIsNamed()
+    {
+        var diagnosis = Assert.Single(Classify("""
+            , "report": { "submitterEmail": "dana@acme.example" }
+            """, ListWhy).Diagnoses, d => d.Code == "INT998");
+
+        var missing = Assert.Single(diagnosis.MissingEvidence);
+        Assert.Equal("intacct.employees[email=dana@acme.example].managerHasActiveUser", missing.Field);
+    }
+
+    [Fact]
+    public void AWhyForAListNoReadSelectsFrom_IsALoadProblem()
     {
         var options = new IntacctSyncRulesOptions();
-        options.RuleSources.Add(new RuleSource("test/INT998.json", () => new MemoryStream(Encoding.UTF8.GetBytes(Rule))));
+        options.RuleSources.Add(new RuleSource("test/INT998.json", () => new MemoryStream(Encoding.UTF8.GetBytes(Rule.Replace("/*list*/", ", \"intacct.vendors\": \"The vendors.\"", StringComparison.Ordinal)))));
+
+        var error = Assert.Throws<RuleLoadException>(() => SyncErrorClassifier.Create(options));
+
+        Assert.Contains("intacct.vendors", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string ListWhy = ", \"intacct.employees\": \"The employee records.\"";
+
+    private static IntacctSync.Rules.Diagnoses.DiagnosisReport Classify(string more, string why = "")
+    {
+        var options = new IntacctSyncRulesOptions();
+        var rule = Rule.Replace("/*list*/", why, StringComparison.Ordinal);
+        options.RuleSources.Add(new RuleSource("test/INT998.json", () => new MemoryStream(Encoding.UTF8.GetBytes(rule))));
         var evidence = SyncEvidenceJson.Read(
             Encoding.UTF8.GetBytes($$"""{ "schemaVersion": 1, "operation": "export", "outcome": "failed", "messages": ["INT998 Export Error: the placeholder test rule."] {{more}} }"""),
             "test.json");
