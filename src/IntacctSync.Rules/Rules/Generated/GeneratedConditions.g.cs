@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(344)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(342)
     {
         ["document e.SignInApiErrorSeen || (e.Evidence.Connection.SenderIdAuthorized == false) || (e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.PasswordExpired == true) || (e.Evidence.WebServicesUser.Active == false) || (e.Evidence.Connection.WebServicesSubscribed == false) || (e.Evidence.Connection.SessionStarted == false)"] = C0,
         ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true) && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -232,129 +232,127 @@ internal static partial class GeneratedConditions
         ["document e.Evidence.intacct.timeAndExpenses.expenseTypesEnabled == false && (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT503\") ? true : e.UsesExpenseReports)) == true"] = C218,
         ["document e.Evidence.intacct.timeAndExpenses.expenseTypesEnabled == false"] = C219,
         ["document (e.UsesExpenseReports != null && e.UsesExpenseReports == false ? null : (e.HasMessageOf(\"INT503\") ? true : e.UsesExpenseReports)) == true"] = C220,
-        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C221,
-        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C222,
-        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C223,
-        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C224,
-        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C225,
-        ["document e.SmartRuleEntityMismatch == false"] = C226,
-        ["document e.CompanyMultiEntity == false"] = C227,
-        ["document e.ExportEntityId == null"] = C228,
-        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C229,
-        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C230,
-        ["document e.ExportLooksUpVendor == false"] = C231,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C232,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C233,
-        ["document e.ExportLooksUpVendor == null && !e.MessageSeen(\"INT664\")"] = C234,
-        ["document e.VendorsWithSubmitterEmail == null"] = C235,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C236,
-        ["document e.VendorsWithSubmitterEmail > 0"] = C237,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C238,
-        ["expense d.Expense != null || d.NamedInMessage"] = C239,
-        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C240,
-        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C241,
-        ["document e.PeriodReportingClosed == true"] = C242,
-        ["document e.PeriodReportingClosed == false"] = C243,
-        ["document e.PeriodReportingClosed == null"] = C244,
-        ["document e.ExportDateFromReport == true && e.PeriodReportingClosed == true"] = C245,
-        ["document e.UserCanPostToClosedPeriods == false && (e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\"))"] = C246,
-        ["document e.RestrictionAccountRestricted == true"] = C247,
-        ["document e.RestrictionAccountRestricted == false"] = C248,
-        ["document e.RestrictionAccountNumber == null && e.NamedInMessage(\"INT860\", \"account\") == null"] = C249,
-        ["document e.RestrictionAccountRestricted == null && (e.RestrictionAccountNumber != null || e.NamedInMessage(\"INT860\", \"account\") != null)"] = C250,
-        ["document e.CardAccountRestricted == true && e.RestrictionAccountIsCardAccount && e.ExportCreatesCardCharges != false"] = C251,
-        ["document e.CardAccountRestricted == false && e.RestrictionAccountIsCardAccount"] = C252,
-        ["document e.CardAccountRestricted == false"] = C253,
-        ["document e.ExportCreditCardAccount == null && (e.RestrictionCardId != null || e.NamedInMessage(\"INT860\", \"creditCard\") != null)"] = C254,
-        ["document e.RestrictedCategoryAccount != null && e.RestrictionAccountIsCategoryAccount"] = C255,
-        ["document e.CategoryAccountRestricted == false"] = C256,
-        ["document e.CategoryAccountRestricted == null"] = C257,
-        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C258,
-        ["document (e.Evidence.Connection.SessionStarted == false) && !e.HasMessageOf(\"INT993\")"] = C259,
-        ["document (e.Evidence.Connection.ConfigurationValid == false) && !e.HasMessageOf(\"INT993\")"] = C260,
-        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C261,
-        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C262,
-        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C263,
-        ["document (e.Evidence.Connection.SessionStarted == true) && e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C264,
-        ["document (e.Evidence.Connection.PasswordExpired == true) && e.CardTransactionCreateFailed"] = C265,
-        ["document (e.Evidence.Connection.PasswordExpired == true) && e.ReportHasCardTransaction == true"] = C266,
-        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C267,
-        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C268,
-        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.CardTransactionCreateFailed"] = C269,
-        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.ReportHasCardTransaction == true"] = C270,
-        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C271,
-        ["document e.Evidence.Connection.EverSucceeded == false"] = C272,
-        ["document e.Evidence.Connection.EverSucceeded == true"] = C273,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C274,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C275,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C276,
-        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C277,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C278,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C279,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C280,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C281,
-        ["document e.UserCanManageAccounts == true"] = C282,
-        ["document e.UserCanManageAccounts == null"] = C283,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C284,
-        ["document e.UserReachesSyncEntity == true"] = C285,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C286,
-        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C287,
-        ["document e.BaselineModuleBelowGranted == true"] = C288,
-        ["document e.BaselineModuleBelowGranted == false"] = C289,
-        ["document e.SyncPermissionDeniedOnStandardObject"] = C290,
-        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C291,
-        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C292,
-        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C293,
-        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C294,
-        ["document e.ReimbursableAsExpenseReports == false"] = C295,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C296,
-        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C297,
-        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C298,
-        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C299,
-        ["dimension e.SignInFailed"] = C300,
-        ["dimension d.Exists != false && d.Configured == false"] = C301,
-        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C302,
-        ["dimension d.Configured == true"] = C303,
-        ["dimension d.ApiObjectNotFound"] = C304,
-        ["dimension d.ListedInIntacct == false"] = C305,
-        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C306,
-        ["dimension d.Configured == null"] = C307,
-        ["dimension d.Active == false"] = C308,
-        ["dimension d.Active == true"] = C309,
-        ["dimension d.Active == null"] = C310,
-        ["dimension d.ApiPermissionDenied"] = C311,
-        ["dimension d.UserCanRead == false"] = C312,
-        ["dimension d.UserCanRead == true"] = C313,
-        ["dimension d.ValuesReturned > 0"] = C314,
-        ["dimension d.ObjectRights == null"] = C315,
-        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C316,
-        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C317,
-        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C318,
-        ["dimension d.Exists == true"] = C319,
-        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C320,
-        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C321,
-        ["dimension d.Exists == null"] = C322,
-        ["dimension d.EnabledInWorkspace == null"] = C323,
-        ["dimension d.WorkspaceEntryUsesLabel"] = C324,
-        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C325,
-        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C326,
-        ["dimension d.Coding == null || d.ImportAs == null"] = C327,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C328,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C329,
-        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C330,
-        ["document e.CashJournalMissing == true"] = C331,
-        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C332,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C333,
-        ["document e.AccrualJournalMissing == true"] = C334,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C335,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C336,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C337,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C338,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C339,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C340,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C341,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C342,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C343,
+        ["document (e.SmartRuleLevel == SyncLevel.Unset ? null : e.SmartRuleLevel) == SyncLevel.TopLevel && (e.MessageSeen(\"INT592\") ? true : (e.Evidence.connection.multiEntity == false ? null : e.Evidence.connection.multiEntity)) == true"] = C221,
+        ["document (e.SmartRuleLevel == SyncLevel.Unset ? null : e.SmartRuleLevel) == SyncLevel.TopLevel"] = C222,
+        ["document (e.MessageSeen(\"INT592\") ? true : (e.Evidence.connection.multiEntity == false ? null : e.Evidence.connection.multiEntity)) == true"] = C223,
+        ["document (e.SmartRuleInQuestion.Level == SyncLevel.TopLevel ? null : e.SmartRuleInQuestion.Level) != SyncLevel.TopLevel && (e.SmartRuleInQuestion.Level == SyncLevel.TopLevel ? true : e.SmartRuleEntityMismatch) == true && e.Evidence.connection.multiEntity == true"] = C224,
+        ["document (e.SmartRuleInQuestion.Level == SyncLevel.TopLevel ? null : e.SmartRuleInQuestion.Level) != SyncLevel.TopLevel"] = C225,
+        ["document (e.SmartRuleInQuestion.Level == SyncLevel.TopLevel ? true : e.SmartRuleEntityMismatch) == true"] = C226,
+        ["document e.Evidence.connection.multiEntity == true"] = C227,
+        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C228,
+        ["document e.ExportLooksUpVendor == false"] = C229,
+        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C230,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C231,
+        ["document e.ExportLooksUpVendor == null && !e.MessageSeen(\"INT664\")"] = C232,
+        ["document e.VendorsWithSubmitterEmail == null"] = C233,
+        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C234,
+        ["document e.VendorsWithSubmitterEmail > 0"] = C235,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C236,
+        ["expense d.Expense != null || d.NamedInMessage"] = C237,
+        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C238,
+        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C239,
+        ["document e.PeriodReportingClosed == true"] = C240,
+        ["document e.PeriodReportingClosed == false"] = C241,
+        ["document e.PeriodReportingClosed == null"] = C242,
+        ["document e.ExportDateFromReport == true && e.PeriodReportingClosed == true"] = C243,
+        ["document e.UserCanPostToClosedPeriods == false && (e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\"))"] = C244,
+        ["document e.RestrictionAccountRestricted == true"] = C245,
+        ["document e.RestrictionAccountRestricted == false"] = C246,
+        ["document e.RestrictionAccountNumber == null && e.NamedInMessage(\"INT860\", \"account\") == null"] = C247,
+        ["document e.RestrictionAccountRestricted == null && (e.RestrictionAccountNumber != null || e.NamedInMessage(\"INT860\", \"account\") != null)"] = C248,
+        ["document e.CardAccountRestricted == true && e.RestrictionAccountIsCardAccount && e.ExportCreatesCardCharges != false"] = C249,
+        ["document e.CardAccountRestricted == false && e.RestrictionAccountIsCardAccount"] = C250,
+        ["document e.CardAccountRestricted == false"] = C251,
+        ["document e.ExportCreditCardAccount == null && (e.RestrictionCardId != null || e.NamedInMessage(\"INT860\", \"creditCard\") != null)"] = C252,
+        ["document e.RestrictedCategoryAccount != null && e.RestrictionAccountIsCategoryAccount"] = C253,
+        ["document e.CategoryAccountRestricted == false"] = C254,
+        ["document e.CategoryAccountRestricted == null"] = C255,
+        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C256,
+        ["document (e.Evidence.Connection.SessionStarted == false) && !e.HasMessageOf(\"INT993\")"] = C257,
+        ["document (e.Evidence.Connection.ConfigurationValid == false) && !e.HasMessageOf(\"INT993\")"] = C258,
+        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C259,
+        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C260,
+        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C261,
+        ["document (e.Evidence.Connection.SessionStarted == true) && e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C262,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.CardTransactionCreateFailed"] = C263,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.ReportHasCardTransaction == true"] = C264,
+        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C265,
+        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C266,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.CardTransactionCreateFailed"] = C267,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.ReportHasCardTransaction == true"] = C268,
+        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C269,
+        ["document e.Evidence.Connection.EverSucceeded == false"] = C270,
+        ["document e.Evidence.Connection.EverSucceeded == true"] = C271,
+        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C272,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C273,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C274,
+        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C275,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C276,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C277,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C278,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C279,
+        ["document e.UserCanManageAccounts == true"] = C280,
+        ["document e.UserCanManageAccounts == null"] = C281,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C282,
+        ["document e.UserReachesSyncEntity == true"] = C283,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C284,
+        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C285,
+        ["document e.BaselineModuleBelowGranted == true"] = C286,
+        ["document e.BaselineModuleBelowGranted == false"] = C287,
+        ["document e.SyncPermissionDeniedOnStandardObject"] = C288,
+        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C289,
+        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C290,
+        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C291,
+        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C292,
+        ["document e.ReimbursableAsExpenseReports == false"] = C293,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C294,
+        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C295,
+        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C296,
+        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C297,
+        ["dimension e.SignInFailed"] = C298,
+        ["dimension d.Exists != false && d.Configured == false"] = C299,
+        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C300,
+        ["dimension d.Configured == true"] = C301,
+        ["dimension d.ApiObjectNotFound"] = C302,
+        ["dimension d.ListedInIntacct == false"] = C303,
+        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C304,
+        ["dimension d.Configured == null"] = C305,
+        ["dimension d.Active == false"] = C306,
+        ["dimension d.Active == true"] = C307,
+        ["dimension d.Active == null"] = C308,
+        ["dimension d.ApiPermissionDenied"] = C309,
+        ["dimension d.UserCanRead == false"] = C310,
+        ["dimension d.UserCanRead == true"] = C311,
+        ["dimension d.ValuesReturned > 0"] = C312,
+        ["dimension d.ObjectRights == null"] = C313,
+        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C314,
+        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C315,
+        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C316,
+        ["dimension d.Exists == true"] = C317,
+        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C318,
+        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C319,
+        ["dimension d.Exists == null"] = C320,
+        ["dimension d.EnabledInWorkspace == null"] = C321,
+        ["dimension d.WorkspaceEntryUsesLabel"] = C322,
+        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C323,
+        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C324,
+        ["dimension d.Coding == null || d.ImportAs == null"] = C325,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C326,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C327,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C328,
+        ["document e.CashJournalMissing == true"] = C329,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C330,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C331,
+        ["document e.AccrualJournalMissing == true"] = C332,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C333,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C334,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C335,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C336,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C337,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C338,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C339,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C340,
+        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C341,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(12)
@@ -1920,862 +1918,848 @@ internal static partial class GeneratedConditions
         return ((((((!((!e.UsesExpenseReports.HasValue))) ? ((e.UsesExpenseReports) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? default(global::System.Nullable<global::System.Boolean>) : (e.HasMessageOf("INT503") ? ((global::System.Nullable<global::System.Boolean>)(true)) : e.UsesExpenseReports))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT592.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT592.json $.causes[0].when
     private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.CompanyMultiEntity) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
+        return ((((((((e.SmartRuleLevel) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Unset))))) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : (t2.Value ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : e.SmartRuleLevel)) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, (((e.MessageSeen("INT592") ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((e.Evidence.Connection) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t7.MultiEntity) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t5.Value ? default(global::System.Nullable<global::System.Boolean>) : ((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.MultiEntity) }))) }))) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
-    // rules/export/INT592.json $.causes[0].excludedWhen[0].when
+    // rules/export/INT592.json $.causes[0].when
     private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
+        return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Unset))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : (t1.Value ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : e.SmartRuleLevel)) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
-    // rules/export/INT592.json $.causes[0].missingEvidence[0].when
+    // rules/export/INT592.json $.causes[0].when
     private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))));
+        return (((e.MessageSeen("INT592") ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.MultiEntity) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? default(global::System.Nullable<global::System.Boolean>) : ((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.MultiEntity) }))) }))) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT592.json $.causes[0].missingEvidence[1].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.SmartRuleLevel.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))))))));
+        return ((((((((((((e.SmartRuleInQuestion) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t5.Level) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : (t3.Value ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : ((e.SmartRuleInQuestion) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t6.Level) }))) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((((e.SmartRuleInQuestion) switch { var t10 => (global::System.Object.ReferenceEquals(t10, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t10.Level) })) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t8.Value ? ((global::System.Nullable<global::System.Boolean>)(true)) : e.SmartRuleEntityMismatch)) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t12 => (global::System.Object.ReferenceEquals(t12, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t12.MultiEntity) })) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (true))))) }))) });
     }
 
-    // rules/export/INT592.json $.causes[1].establishedWhen[0].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.CompanyMultiEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SmartRuleEntityMismatch) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
+        return ((((((((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t3.Level) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : (t1.Value ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : ((e.SmartRuleInQuestion) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t4.Level) }))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
-    // rules/export/INT592.json $.causes[1].excludedWhen[0].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((((((((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t3.Level) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? ((global::System.Nullable<global::System.Boolean>)(true)) : e.SmartRuleEntityMismatch)) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT592.json $.causes[1].excludedWhen[1].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.CompanyMultiEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT592.json $.causes[1].missingEvidence[0].when
-    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.String))));
-    }
-
-    // rules/export/INT592.json $.causes[1].missingEvidence[1].when
-    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String)))))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::IntacctSync.Rules.Evidence.SmartRule))) || (global::System.Object.ReferenceEquals(((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.String) : t3.EntityId) }), default(global::System.String)))))))) });
+        return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.MultiEntity) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT664.json $.indicatedWhen
-    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
     }
 
     // rules/export/INT664.json $.notWhen[0].when
-    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT664.json $.causes[0].establishedWhen[0].when
-    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT664.json $.causes[0].excludedWhen[0].when
-    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT664.json $.causes[0].missingEvidence[0].when
-    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.ExportLooksUpVendor.HasValue)) && ((!e.MessageSeen("INT664"))))));
     }
 
     // rules/export/INT664.json $.causes[0].missingEvidence[1].when (and 1 more)
-    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.VendorsWithSubmitterEmail.HasValue)));
     }
 
     // rules/export/INT664.json $.causes[1].establishedWhen[0].when
-    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.ExportLooksUpVendor) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.VendorsWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/export/INT664.json $.causes[1].excludedWhen[0].when
-    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT664.json $.causes[1].excludedWhen[1].when
-    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/export/INT680.json $.appliesWhen
-    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) || d.NamedInMessage)));
     }
 
     // rules/export/INT771.json $.appliesWhen
-    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT771") || ((!e.MessageSeen("INT035"))))));
     }
 
     // rules/export/INT771.json $.notWhen[1].when
-    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportDateInClosedPeriod) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.MessageSeen("INT771")))))) });
     }
 
     // rules/export/INT771.json $.causes[0].establishedWhen[0].when
-    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT771.json $.causes[0].excludedWhen[0].when
-    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT771.json $.causes[0].missingEvidence[0].when
-    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.PeriodReportingClosed.HasValue)));
     }
 
     // rules/export/INT771.json $.causes[1].establishedWhen[0].when
-    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportDateFromReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.PeriodReportingClosed) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT771.json $.causes[2].establishedWhen[0].when
-    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UserCanPostToClosedPeriods) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.PeriodReportingClosed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771"))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[0].establishedWhen[0].when
-    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[0].excludedWhen[0].when
-    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[0].when
-    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))));
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[1].when
-    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.RestrictionAccountRestricted.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[1].establishedWhen[0].when
-    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.CardAccountRestricted) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[0].when
-    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CardAccountRestricted) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[1].when
-    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CardAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[1].missingEvidence[0].when
-    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.ExportCreditCardAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionCardId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "creditCard"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[2].establishedWhen[0].when
-    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.RestrictedCategoryAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && e.RestrictionAccountIsCategoryAccount)));
     }
 
     // rules/export/INT860.json $.causes[2].excludedWhen[0].when
-    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CategoryAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[2].missingEvidence[0].when
-    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.CategoryAccountRestricted.HasValue)));
     }
 
     // rules/export/INT993.json $.indicatedWhen
-    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((e.ReportHasCardTransaction) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.SignInFailed || e.IntacctUnavailable))))) }));
     }
 
     // rules/export/INT993.json $.notWhen[0].when
-    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[1].when
-    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[2].when
-    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.CardTransactionErrorHasDetail && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.notWhen[3].when
-    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasCardTransaction) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionCreateFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[4].when
-    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT176") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.causes[0].establishedWhen[0].when
-    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SessionStarted) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.SignInApiErrorSeen)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionErrorHasDetail))))) });
     }
 
     // rules/export/INT993.json $.causes[1].establishedWhen[0].when
-    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
     }
 
     // rules/export/INT993.json $.causes[1].establishedWhen[1].when
-    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[0].when
-    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.IntacctUnavailable && e.CardTransactionCreateFailed)));
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[1].when
-    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.IntacctUnavailable ? ((e.ReportHasCardTransaction) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[0].when
-    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[1].when
-    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[3].excludedWhen[0].when
-    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CredentialsValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SenderIdAuthorized) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedWhen[0].when
-    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t6.SyncLevel) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].excludedWhen[0].when
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].missingEvidence[0].when
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t0.SyncLevel) })).HasValue)))));
     }
 
     // rules/sync/INT068.json $.causes[1].establishedWhen[0].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserCanManageAccounts) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[1].excludedWhen[0].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].missingEvidence[0].when
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanManageAccounts.HasValue)));
     }
 
     // rules/sync/INT068.json $.causes[2].establishedWhen[0].when
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserReachesSyncEntity) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[0].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[1].when
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t4.Reimbursable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.Subscribed) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[0].establishedWhen[0].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].excludedWhen[0].when
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[1].establishedWhen[0].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SyncPermissionDeniedOnStandardObject));
     }
 
     // rules/sync/INT245.json $.causes[3].establishedWhen[0].when
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].excludedWhen[0].when
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))) ? ((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t4.Export) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t3.Reimbursable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.ExpenseReport))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t7.Export) })) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t6.Reimbursable) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.VendorBill))))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[3].missingEvidence[0].when
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })).HasValue)))));
     }
 
     // rules/sync/INT245.json $.causes[4].establishedWhen[0].when
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[1].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Subscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].missingEvidence[0].when
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })).HasValue))))))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[0].when
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Exists) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[1].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.Active) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.UserCanRead) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ValuesReturned) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[0].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[1].when (and 2 more)
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[2].when (and 2 more)
-    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[3].when (and 2 more)
-    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))) ? ((((d.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Exists) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[0].missingEvidence[0].when
-    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[1].establishedWhen[0].when
-    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].excludedWhen[0].when
-    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].missingEvidence[0].when
-    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Active.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[0].when
-    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[1].when
-    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[0].when
-    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[1].when
-    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[2].missingEvidence[0].when
-    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ObjectRight>))));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[0].when
-    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (d.ApiObjectNotFound ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[1].when
-    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[2].when
-    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.EnabledInWorkspace) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Exists) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[0].when
-    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[1].when (and 1 more)
-    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)))) ? ((((d.Coding) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[2].when (and 1 more)
-    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[0].when
-    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Exists.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[1].when
-    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.EnabledInWorkspace.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[0].when
-    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.WorkspaceEntryUsesLabel));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[1].when
-    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].excludedWhen[0].when
-    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))))) && ((!d.WorkspaceEntryUsesLabel))) ? ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!((!d.ImportAs.HasValue))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].missingEvidence[0].when
-    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))) || ((!d.ImportAs.HasValue)))));
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when (and 1 more)
-    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C332(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C333(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C334(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C335(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C336(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C337(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C338(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (0))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C339(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool? C342(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C340(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Count))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (0))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool? C343(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C341(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t0.ExpenseTypeCount) })).HasValue)))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));

@@ -353,6 +353,7 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>The level <see cref="SmartRuleInQuestion"/> is defined at, where known.</summary>
+    [Reads("intacct.smartRules[id={smartRule}].level")]
     public SyncLevel? SmartRuleLevel => SmartRuleInQuestion?.Level;
 
     /// <summary>The id of <see cref="SmartRuleInQuestion"/>, where known.</summary>
@@ -362,6 +363,7 @@ public sealed partial class EvidenceFacts
     /// Whether <see cref="SmartRuleInQuestion"/> is defined in an entity other than the one the workspace
     /// exports to (top level counts as other); <c>null</c> when unknown.
     /// </summary>
+    [Reads("workspace.export.entityId", "intacct.smartRules[id={smartRule}].entityId")]
     public bool? SmartRuleEntityMismatch => SmartRuleInQuestion is { } rule ? EntityMismatch(rule) : null;
 
     private bool? EntityMismatch(SmartRule rule) =>
