@@ -167,10 +167,10 @@ internal static partial class GeneratedConditions
         ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C153,
         ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C154,
         ["document e.ExportCreatesCardCharges == true"] = C155,
-        ["document e.CardInQuestionExpired == true && e.ExportCreatesCardCharges != false"] = C156,
-        ["document e.CardInQuestionExpired == false"] = C157,
-        ["document e.CardInQuestionExpired == null && (e.CardInQuestionId != null || e.NamedInMessage(\"INT093\", \"creditCard\") != null)"] = C158,
-        ["document e.CardInQuestionId == null && e.NamedInMessage(\"INT093\", \"creditCard\") == null"] = C159,
+        ["document (e.CardInQuestionId != null || e.NamedInMessage(\"INT093\", \"creditCard\") != null ? true : e.Evidence.workspace.export.creditCardId.Length >= 0) && e.CardInQuestionExpired == true && (e.ExportCreatesCardCharges == false ? null : e.ExportCreatesCardCharges) == true"] = C156,
+        ["document e.CardInQuestionId != null || e.NamedInMessage(\"INT093\", \"creditCard\") != null ? true : e.Evidence.workspace.export.creditCardId.Length >= 0"] = C157,
+        ["document e.CardInQuestionExpired == true"] = C158,
+        ["document (e.ExportCreatesCardCharges == false ? null : e.ExportCreatesCardCharges) == true"] = C159,
         ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C160,
         ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C161,
         ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C162,
@@ -1463,32 +1463,32 @@ internal static partial class GeneratedConditions
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT093.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT093.json $.causes[0].when
     private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.CardInQuestionExpired) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
+        return ((((((((!(global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String)))))) ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.String) : t4.CreditCardId) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.String)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t3.Length))) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value >= (0))))) }))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.CardInQuestionExpired) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.ExportCreatesCardCharges) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) })) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t8.Value ? default(global::System.Nullable<global::System.Boolean>) : e.ExportCreatesCardCharges)) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) });
     }
 
-    // rules/export/INT093.json $.causes[0].excludedWhen[0].when
+    // rules/export/INT093.json $.causes[0].when
     private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((((!(global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String)))))) ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t3.Export) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.String) : t2.CreditCardId) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.String)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Length))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value >= (0))))) }));
     }
 
-    // rules/export/INT093.json $.causes[0].missingEvidence[0].when
+    // rules/export/INT093.json $.causes[0].when
     private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.CardInQuestionExpired.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))))))));
+        return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT093.json $.causes[0].missingEvidence[1].when
+    // rules/export/INT093.json $.causes[0].when
     private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))));
+        return ((((((e.ExportCreatesCardCharges) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : (t1.Value ? default(global::System.Nullable<global::System.Boolean>) : e.ExportCreatesCardCharges)) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT149.json $.appliesWhen

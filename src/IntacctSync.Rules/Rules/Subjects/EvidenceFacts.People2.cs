@@ -231,6 +231,7 @@ public sealed partial class EvidenceFacts
     public CreditCard? CardInQuestion => Card(Named("INT093", "creditCard")) ?? ExportCreditCard;
 
     /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
+    [Reads("intacct.creditCards[{creditCard}].expiresOn")]
     public bool? CardInQuestionExpired => CardInQuestion?.ExpiresOn is { } expires ? expires < Today : null;
 
     /// <summary>The id of <see cref="CardInQuestion"/>, else the workspace's export card id, where known.</summary>
