@@ -637,7 +637,7 @@ internal static partial class ReportBuilder
         verdict.Tree.Unknown(finding.Subject, facts, open);
         foreach (var (path, why) in verdict.Why)
         {
-            if (!Reads(open, path))
+            if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding))
             {
                 continue;
             }
@@ -648,6 +648,40 @@ internal static partial class ReportBuilder
                 missing.Add(new MissingEvidence(field, why.Render(slot)));
                 listed?.Add(field);
             }
+        }
+
+        // A fact that selects its record by a subject value the finding does not have (INT009's manager flag on the
+        // employee found by {person}, the submitter's email, while that email is unknown) names no record: asking for
+        // it would print the placeholder. The fact that selects the record is asked for instead, when a part reads it.
+        static bool Fillable(FactPath path, Finding finding)
+        {
+            foreach (var name in path.Template.SlotNames)
+            {
+                if (RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name) && string.IsNullOrEmpty(finding.Values.GetValueOrDefault(name)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // A list (intacct.vendors) with a why is asked for when an unknown part reads a record of it that the finding
+        // cannot name (intacct.vendors[{vendor}].onHold with no vendor known): the list is what would name it.
+        static bool SelectsUnfilled(List<VerdictAtom> atoms, FactPath list, Finding finding)
+        {
+            foreach (var atom in atoms)
+            {
+                foreach (var read in atom.Reads)
+                {
+                    if (RuleCompiler.SelectsFrom(read.Template.Source, list.Template.Source) && !Fillable(read, finding))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         static bool Reads(List<VerdictAtom> atoms, FactPath path)

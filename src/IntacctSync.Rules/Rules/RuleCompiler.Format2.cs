@@ -60,9 +60,9 @@ internal sealed partial class RuleCompiler
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (fact, reason) in cause.Why ?? [])
         {
-            if (!reads.Contains(fact))
+            if (!reads.Contains(fact) && !reads.Any(read => SelectsFrom(read, fact)))
             {
-                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when does not read; it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
+                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when does not read (nor a list it selects a record of); it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
             }
             else if (Template(context, subject, reason, path + ".why", required: true) is { } because)
             {
@@ -73,7 +73,7 @@ internal sealed partial class RuleCompiler
 
         foreach (var (fact, reason) in doc.Why ?? [])
         {
-            if (reads.Contains(fact) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
+            if ((reads.Contains(fact) || reads.Any(read => SelectsFrom(read, fact))) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
             {
                 why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
             }
@@ -81,6 +81,13 @@ internal sealed partial class RuleCompiler
 
         return new CompiledVerdict { When = when, Tree = tree, Why = [.. why] };
     }
+
+    /// <summary>
+    /// Whether <paramref name="read"/> selects a record of the list <paramref name="list"/> (<c>intacct.vendors[{vendor}].onHold</c>
+    /// of <c>intacct.vendors</c>): a why for the list is asked for when the read cannot name its record.
+    /// </summary>
+    internal static bool SelectsFrom(string read, string list) =>
+        read.Length > list.Length + 1 && read.StartsWith(list, StringComparison.Ordinal) && read[list.Length] == '[';
 
     // The text that is measured, parsed and looked up in the generated table: named conditions replaced and, in format 2,
     // section names read through e.Evidence (so the limits count the member reads the parser will see).

@@ -196,6 +196,7 @@ public sealed partial class EvidenceFacts
     /// route is; <c>false</c> when reimbursable expenses export as vendor bills and the non-reimbursable
     /// route is not an expense report; <c>null</c> otherwise.
     /// </summary>
+    [Reads("workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? UsesExpenseReports
     {
         get

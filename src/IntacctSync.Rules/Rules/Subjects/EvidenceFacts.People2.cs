@@ -175,7 +175,15 @@ public sealed partial class EvidenceFacts
         }
     }
 
+    /// <summary>
+    /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
+    /// user; <c>null</c> when the employee or the flag is unknown.
+    /// </summary>
+    [Reads("intacct.employees[email={person}].managerHasActiveUser")]
+    public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
+
     /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
+    [Reads("intacct.vendors[{vendor}].onHold")]
     public bool? PostingVendorOnHold => PostingVendor?.OnHold;
 
     /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
@@ -223,6 +231,7 @@ public sealed partial class EvidenceFacts
     public CreditCard? CardInQuestion => Card(Named("INT093", "creditCard")) ?? ExportCreditCard;
 
     /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
+    [Reads("intacct.creditCards[{creditCard}].expiresOn")]
     public bool? CardInQuestionExpired => CardInQuestion?.ExpiresOn is { } expires ? expires < Today : null;
 
     /// <summary>The id of <see cref="CardInQuestion"/>, else the workspace's export card id, where known.</summary>
@@ -345,6 +354,7 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>The level <see cref="SmartRuleInQuestion"/> is defined at, where known.</summary>
+    [Reads("intacct.smartRules[id={smartRule}].level")]
     public SyncLevel? SmartRuleLevel => SmartRuleInQuestion?.Level;
 
     /// <summary>The id of <see cref="SmartRuleInQuestion"/>, where known.</summary>
@@ -354,6 +364,7 @@ public sealed partial class EvidenceFacts
     /// Whether <see cref="SmartRuleInQuestion"/> is defined in an entity other than the one the workspace
     /// exports to (top level counts as other); <c>null</c> when unknown.
     /// </summary>
+    [Reads("workspace.export.entityId", "intacct.smartRules[id={smartRule}].entityId")]
     public bool? SmartRuleEntityMismatch => SmartRuleInQuestion is { } rule ? EntityMismatch(rule) : null;
 
     private bool? EntityMismatch(SmartRule rule) =>
