@@ -21,7 +21,7 @@ if (Environment.GetEnvironmentVariable("AOTCONSUMER_PARSE_EVERY_EXPRESSION") == 
 {
     AppContext.SetSwitch("IntacctSync.Rules.ParseEveryExpression", true);
 }
-ISyncErrorClassifier classifier;
+SyncErrorClassifier classifier;
 try
 {
     var options = new IntacctSyncRulesOptions();
