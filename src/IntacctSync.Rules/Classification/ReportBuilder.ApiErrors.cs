@@ -75,6 +75,9 @@ internal static partial class ReportBuilder
         // Errors a diagnosis accounts for but does not yet cite in its evidence, by diagnosis.
         private Dictionary<int, SortedSet<int>>? _toCite;
 
+        // (diagnosis, error) pairs whose text the code's message.apiErrors recognized: AddApiErrorFacts cited them already.
+        private HashSet<(int Diagnosis, int Error)>? _recognized;
+
         public bool IsCited(int index) => _citedBy[index] >= 0;
 
         public void Add(int diagnosisIndex, Finding finding, Diagnosis diagnosis, EvidenceFacts facts, List<int> mentions)
@@ -83,6 +86,7 @@ internal static partial class ReportBuilder
             {
                 if (MessageMatch.ApiErrorOf(mention) is { } index && index < errors.Count && ApiMatch(facts, mention, finding.Rule.Code) is not null)
                 {
+                    (_recognized ??= []).Add((diagnosisIndex, index));
                     Mark(index, diagnosisIndex, cite: false);
                 }
             }
@@ -127,29 +131,11 @@ internal static partial class ReportBuilder
                 evidence.AddRange(old.Evidence);
                 foreach (var index in indexes)
                 {
-                    // A text the code's message.apiErrors recognized is in the evidence already.
-                    if (!Recognized(old.Evidence, index))
-                    {
-                        evidence.Add(Fact(facts, index));
-                    }
+                    evidence.Add(Fact(facts, index));
                 }
 
                 diagnoses[at] = new Diagnosis(old.Code, old.Kind, old.Title, old.Message, old.Subject, old.Certainty, old.Causes, old.RuledOut, old.Steps, old.MissingEvidence, evidence, old.Rule);
             }
-        }
-
-        private static bool Recognized(IReadOnlyList<string> evidence, int index)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"apiErrors[#{index}].");
-            foreach (var fact in evidence)
-            {
-                if (fact.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static int[] NoneYet(int count)
@@ -180,7 +166,7 @@ internal static partial class ReportBuilder
                 _citedBy[index] = diagnosisIndex;
             }
 
-            if (cite)
+            if (cite && _recognized?.Contains((diagnosisIndex, index)) != true)
             {
                 _toCite ??= [];
                 if (!_toCite.TryGetValue(diagnosisIndex, out var set))
