@@ -58,61 +58,42 @@ internal abstract class VerdictNode
     private static List<string>? TopLevel(string text, string op)
     {
         var parts = new List<string>();
-        var depth = 0;
         var start = 0;
-        var i = 0;
-        while (i < text.Length)
+        var skipTo = 0;
+        foreach (var (i, depth) in OutsideLiterals(text))
         {
-            var c = text[i];
-            if (c is '"' or '\'')
+            if (depth != 0 || i < skipTo)
             {
-                i = FactNames.SkipLiteral(text, i);
                 continue;
             }
 
-            if (c is '(' or '[' or '{')
+            var c = text[i];
+            if (c == '?')
             {
-                depth++;
+                return null;
             }
-            else if (c is ')' or ']' or '}')
+
+            if (FactNames.IsIdentifierStart(c))
             {
-                depth--;
-            }
-            else if (depth == 0)
-            {
-                if (c == '?')
+                var end = i;
+                while (end < text.Length && FactNames.IsIdentifierPart(text[end]))
+                {
+                    end++;
+                }
+
+                var word = text[i..end];
+                if ((i == 0 || text[i - 1] != '.') && (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("not", StringComparison.OrdinalIgnoreCase)))
                 {
                     return null;
                 }
 
-                if (FactNames.IsIdentifierStart(c))
-                {
-                    var end = i;
-                    while (end < text.Length && FactNames.IsIdentifierPart(text[end]))
-                    {
-                        end++;
-                    }
-
-                    var word = text[i..end];
-                    if ((i == 0 || text[i - 1] != '.') && (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("not", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return null;
-                    }
-
-                    i = end;
-                    continue;
-                }
-
-                if (string.CompareOrdinal(text, i, op, 0, op.Length) == 0)
-                {
-                    parts.Add(text[start..i].Trim());
-                    i += op.Length;
-                    start = i;
-                    continue;
-                }
+                skipTo = end;
             }
-
-            i++;
+            else if (string.CompareOrdinal(text, i, op, 0, op.Length) == 0)
+            {
+                parts.Add(text[start..i].Trim());
+                start = skipTo = i + op.Length;
+            }
         }
 
         parts.Add(text[start..].Trim());
@@ -127,6 +108,22 @@ internal abstract class VerdictNode
             return null;
         }
 
+        foreach (var (i, depth) in OutsideLiterals(text))
+        {
+            // A bracket that closes the first one before the end: the parentheses do not enclose it all.
+            if (depth == 1 && text[i] is (')' or ']' or '}') && i < text.Length - 1)
+            {
+                return null;
+            }
+        }
+
+        return text[1..^1];
+    }
+
+    // Each position outside string literals, with the bracket depth before the character there: the one walk over a
+    // condition's text that both TopLevel and Wrapped need.
+    private static IEnumerable<(int Index, int Depth)> OutsideLiterals(string text)
+    {
         var depth = 0;
         var i = 0;
         while (i < text.Length)
@@ -138,23 +135,10 @@ internal abstract class VerdictNode
                 continue;
             }
 
-            if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                depth--;
-                if (depth == 0 && i < text.Length - 1)
-                {
-                    return null;
-                }
-            }
-
+            yield return (i, depth);
+            depth += c is '(' or '[' or '{' ? 1 : c is ')' or ']' or '}' ? -1 : 0;
             i++;
         }
-
-        return text[1..^1];
     }
 }
 
