@@ -634,7 +634,17 @@ internal static partial class ReportBuilder
         }
 
         var open = new List<VerdictAtom>();
-        verdict.Tree.Unknown(finding.Subject, facts, open);
+        if (verdict.EstablishedOnlyIfTree is null || verdict.When(finding.Subject, facts) is null)
+        {
+            verdict.Tree.Unknown(finding.Subject, facts, open);
+        }
+
+        if (verdict.EstablishedOnlyIfTree is { } only && only.Evaluate(finding.Subject, facts) is null)
+        {
+            // The cause could be established once this is known too (a false one can only keep it possible).
+            only.Unknown(finding.Subject, facts, open);
+        }
+
         foreach (var (path, why) in verdict.Why)
         {
             if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding))
@@ -714,6 +724,12 @@ internal static partial class ReportBuilder
 
         var deciding = new List<VerdictAtom>();
         verdict.Tree.Deciding(subject, facts, state.Verdict == Verdict.Established, deciding);
+        if (state.Verdict == Verdict.Established)
+        {
+            // What had to be true as well is part of the proof; it never rules out, so a ruled-out cause cites only its when.
+            verdict.EstablishedOnlyIfTree?.Deciding(subject, facts, value: true, deciding);
+        }
+
         var cited = new List<string>();
         foreach (var atom in deciding)
         {

@@ -185,6 +185,7 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
             // Format 2: one condition decides both ways, so a false one rules the cause out here already.
             return verdict.When(subject, facts) switch
             {
+                true when verdict.EstablishedOnlyIf is { } only && only(subject, facts) != true => new CauseState(Verdict.Possible, -1),
                 true => new CauseState(Verdict.Established, 0),
                 false => new CauseState(Verdict.Excluded, 0),
                 null => new CauseState(Verdict.Possible, -1),

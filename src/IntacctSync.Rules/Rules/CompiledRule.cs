@@ -100,6 +100,16 @@ internal sealed class CompiledVerdict
     /// <summary>The condition's Kleene structure over its atoms, each with the facts it reads.</summary>
     public required VerdictNode Tree { get; init; }
 
+    /// <summary>
+    /// What must also be true before <see cref="When"/> may establish the cause (<c>establishedOnlyIf</c>): while it is
+    /// false or unknown a true <c>when</c> leaves the cause possible. It never rules the cause out; <c>null</c> when the
+    /// cause has none.
+    /// </summary>
+    public Condition? EstablishedOnlyIf { get; init; }
+
+    /// <summary>The Kleene structure of <see cref="EstablishedOnlyIf"/>, over atoms with the facts they read.</summary>
+    public VerdictNode? EstablishedOnlyIfTree { get; init; }
+
     /// <summary>Why each fact matters, in the order the rule gives them (the cause's, then the rule's): the facts asked for when unknown.</summary>
     public required ImmutableArray<(FactPath Path, TextTemplate Why)> Why { get; init; }
 }

@@ -27,33 +27,27 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpandForFormat(context, cause.When, path + ".when") is not { } expanded || !WithinLimits(context, cause.When, expanded, path + ".when", "condition"))
-        {
-            return null;
-        }
-
-        var text = expanded;
-        if (CompileExpanded(context, subject, text, path + ".when") is not { } when)
-        {
-            return null;
-        }
-
-        var tree = VerdictNode.Split(text);
         var reads = new List<string>();
-        foreach (var atom in tree.Atoms())
+        if (Tree(context, subject, cause.When, path + ".when", reads) is not { } when)
         {
-            atom.When = string.Equals(atom.Text, text, StringComparison.Ordinal) ? when : CompileExpanded(context, subject, atom.Text, path + ".when");
-            if (atom.When is null)
+            return null;
+        }
+
+        (Condition When, VerdictNode Tree)? gate = null;
+        if (cause.EstablishedOnlyIf is not null)
+        {
+            if (string.IsNullOrWhiteSpace(cause.EstablishedOnlyIf))
+            {
+                context.Report(path + ".establishedOnlyIf", "establishedOnlyIf needs a condition: what must also be true before the when may establish the cause; leave it out when nothing must");
+                return null;
+            }
+
+            if (Tree(context, subject, cause.EstablishedOnlyIf, path + ".establishedOnlyIf", reads) is not { } only)
             {
                 return null;
             }
 
-            var atomReads = FactNames.Reads(atom.Text, subject.SubjectType);
-            atom.Reads = [.. atomReads.Select(r => FactPath.Compile(TextTemplate.Parse(r)))];
-            foreach (var read in atomReads.Where(r => !reads.Contains(r)).ToList())
-            {
-                reads.Add(read);
-            }
+            gate = only;
         }
 
         var why = new List<(FactPath, TextTemplate)>();
@@ -62,7 +56,7 @@ internal sealed partial class RuleCompiler
         {
             if (!reads.Contains(fact) && !reads.Any(read => SelectsFrom(read, fact)))
             {
-                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when does not read (nor a list it selects a record of); it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
+                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when (nor its establishedOnlyIf) does not read (nor a list it selects a record of); it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
             }
             else if (Template(context, subject, reason, path + ".why", required: true) is { } because)
             {
@@ -79,7 +73,41 @@ internal sealed partial class RuleCompiler
             }
         }
 
-        return new CompiledVerdict { When = when, Tree = tree, Why = [.. why] };
+        return new CompiledVerdict { When = when.When, Tree = when.Tree, EstablishedOnlyIf = gate?.When, EstablishedOnlyIfTree = gate?.Tree, Why = [.. why] };
+    }
+
+    // A format 2 condition compiled whole (its verdict) and split into atoms (what it cites and asks for), each atom
+    // compiled on its own; the facts the atoms read are added to reads.
+    private (Condition When, VerdictNode Tree)? Tree(FileContext context, SubjectKind subject, string condition, string path, List<string> reads)
+    {
+        if (ExpandForFormat(context, condition, path) is not { } expanded || !WithinLimits(context, condition, expanded, path, "condition"))
+        {
+            return null;
+        }
+
+        if (CompileExpanded(context, subject, expanded, path) is not { } when)
+        {
+            return null;
+        }
+
+        var tree = VerdictNode.Split(expanded);
+        foreach (var atom in tree.Atoms())
+        {
+            atom.When = string.Equals(atom.Text, expanded, StringComparison.Ordinal) ? when : CompileExpanded(context, subject, atom.Text, path);
+            if (atom.When is null)
+            {
+                return null;
+            }
+
+            var atomReads = FactNames.Reads(atom.Text, subject.SubjectType);
+            atom.Reads = [.. atomReads.Select(r => FactPath.Compile(TextTemplate.Parse(r)))];
+            foreach (var read in atomReads.Where(r => !reads.Contains(r)).ToList())
+            {
+                reads.Add(read);
+            }
+        }
+
+        return (when, tree);
     }
 
     /// <summary>

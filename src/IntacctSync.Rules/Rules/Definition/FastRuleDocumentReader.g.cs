@@ -84,15 +84,21 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.When = Text(ref reader);
             }
-            else if (reader.ValueTextEquals("why"u8))
+            else if (reader.ValueTextEquals("establishedOnlyIf"u8))
             {
                 Once(ref seen, 1UL << 6);
+                Next(ref reader);
+                value.EstablishedOnlyIf = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("why"u8))
+            {
+                Once(ref seen, 1UL << 7);
                 Next(ref reader);
                 value.Why = Map(ref reader);
             }
             else if (reader.ValueTextEquals("onlyWhenEstablished"u8))
             {
-                Once(ref seen, 1UL << 7);
+                Once(ref seen, 1UL << 8);
                 Next(ref reader);
                 value.OnlyWhenEstablished = Boolean(ref reader);
             }

@@ -91,6 +91,9 @@ internal sealed class CauseDocument
     /// <summary>Format 2: the cause's one three-valued condition (true establishes, false rules out).</summary>
     public string? When { get; set; }
 
+    /// <summary>Format 2: what must also be true before <see cref="When"/> may establish the cause; it never rules it out.</summary>
+    public string? EstablishedOnlyIf { get; set; }
+
     /// <summary>Format 2: why each fact the condition reads matters, by fact path (overrides the rule's <c>why</c>).</summary>
     public Dictionary<string, string>? Why { get; set; }
 
