@@ -125,12 +125,12 @@ public sealed partial class EvidenceFacts
     /// <summary>The line's tags whose value Sage Intacct does not hold at all, as <c>DIMENSION=value</c>.</summary>
     /// <param name="line">The expense line.</param>
     /// <returns>The tags; empty when none or unknown.</returns>
-    public IReadOnlyList<string> TagValuesNotInIntacct(ExpenseSubject line) => TagValues(line, value => value is null);
+    public IReadOnlyList<string> TagValuesNotInIntacct(ExpenseSubject line) => TagValues(line, inactive: false);
 
     /// <summary>The line's tags whose value Sage Intacct holds as inactive, as <c>DIMENSION=value</c>.</summary>
     /// <param name="line">The expense line.</param>
     /// <returns>The tags; empty when none or unknown.</returns>
-    public IReadOnlyList<string> TagValuesInactive(ExpenseSubject line) => TagValues(line, value => value?.Active == false);
+    public IReadOnlyList<string> TagValuesInactive(ExpenseSubject line) => TagValues(line, inactive: true);
 
     /// <summary>
     /// Whether the report's submitter (the one employee whose email is exactly theirs) is a resource of
@@ -289,34 +289,39 @@ public sealed partial class EvidenceFacts
         return unknown ? null : false;
     }
 
-    private List<string> TagValues(ExpenseSubject line, Func<DimensionValue?, bool> test)
+    // The line's tags Sage Intacct does not hold (inactive: false) or holds as inactive (inactive: true); its project is one
+    // of them where a message or API error named it (ExpenseSubject.ProjectNamed), checked against intacct.projects.
+    private List<string> TagValues(ExpenseSubject line, bool inactive)
     {
         var found = new List<string>();
         var dimensions = Evidence.Intacct?.Dimensions;
-        if (line.Expense?.Tags is not { } tags || dimensions is null)
+        if (line.Expense?.Tags is { } tags && dimensions is not null)
         {
-            return found;
+            foreach (var (dimension, value) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                var values = dimensions.FirstOrDefault(d => string.Equals(d.Id, dimension, StringComparison.OrdinalIgnoreCase))?.Values;
+                if (values is null)
+                {
+                    continue;
+                }
+
+                var record = values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase));
+                if (record is null && CompleteLists.AnyKeyless(values, static v => v.Id))
+                {
+                    // A value whose id is not known may be this one: the tag is neither known listed nor unlisted.
+                    continue;
+                }
+
+                if (inactive ? record?.Active == false : record is null)
+                {
+                    found.Add($"{dimension}={value}");
+                }
+            }
         }
 
-        foreach (var (dimension, value) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
+        if (line.ProjectNamed && !string.IsNullOrEmpty(line.Expense?.Project) && (inactive ? line.ProjectListed == true && line.Project?.Active == false : line.ProjectListed == false))
         {
-            var values = dimensions.FirstOrDefault(d => string.Equals(d.Id, dimension, StringComparison.OrdinalIgnoreCase))?.Values;
-            if (values is null)
-            {
-                continue;
-            }
-
-            var record = values.FirstOrDefault(v => string.Equals(v.Id, value, StringComparison.OrdinalIgnoreCase));
-            if (record is null && CompleteLists.AnyKeyless(values, static v => v.Id))
-            {
-                // A value whose id is not known may be this one: the tag is neither known listed nor unlisted.
-                continue;
-            }
-
-            if (test(record))
-            {
-                found.Add($"{dimension}={value}");
-            }
+            found.Add($"PROJECT={line.Expense.Project}");
         }
 
         return found;

@@ -228,7 +228,7 @@ public sealed partial class EvidenceFacts
     public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
 
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
-    public CreditCard? CardInQuestion => Card(Named("INT093", "creditCard")) ?? ExportCreditCard;
+    public CreditCard? CardInQuestion => Named("INT093", "creditCard") is { } named ? Card(named) : ExportCreditCard;
 
     /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
     [Reads("intacct.creditCards[{creditCard}].expiresOn")]
@@ -294,12 +294,13 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>
-    /// The GL account INT860 is about: the one its message named, else the export card's account when
-    /// it is restricted, else a restricted category account, else the export card's account.
+    /// The GL account INT860 is about: the one its message or API error named (<c>null</c> when the evidence does not
+    /// hold that account: another account's facts say nothing about it), else the export card's account when it is
+    /// restricted, else a restricted category account, else the export card's account.
     /// </summary>
     public GlAccount? RestrictionAccount =>
-        Account(Named("INT860", "account"))
-        ?? (ExportCreditCardAccount?.Restricted == true ? ExportCreditCardAccount : null)
+        Named("INT860", "account") is { } named ? Account(named)
+        : (ExportCreditCardAccount?.Restricted == true ? ExportCreditCardAccount : null)
         ?? RestrictedCategoryAccount
         ?? ExportCreditCardAccount;
 

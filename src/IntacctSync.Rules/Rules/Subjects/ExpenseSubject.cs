@@ -117,6 +117,9 @@ public sealed partial class ExpenseSubject
     /// </summary>
     public string? NamedDimension { get; internal set; }
 
+    /// <summary>Whether a message or API error named this line's project (as INT084's "Invalid Project" does): it is then checked like a tag.</summary>
+    internal bool ProjectNamed { get; set; }
+
     /// <summary>The messages that named this line: the code and the message's index.</summary>
     internal List<(string Code, int Index)> Mentions { get; } = [];
 

@@ -84,7 +84,6 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 subject.TaxRateRecord = taxRate;
             }
 
-            CheckTags(subject, expense, values);
             CheckRequiredDimensions(subject, expense);
             subjects.Add(subject);
         }
@@ -115,6 +114,20 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 {
                     subject.NamedDimension ??= dimension;
                 }
+
+                if (match.Values.TryGetValue("project", out var project) && !string.IsNullOrEmpty(project) && string.Equals(project, subject.Expense?.Project, StringComparison.OrdinalIgnoreCase))
+                {
+                    subject.ProjectNamed = true;
+                }
+            }
+        }
+
+        // After the messages are joined: a project a message or API error named is checked like a tag.
+        foreach (var subject in subjects)
+        {
+            if (subject.Expense is { } expense)
+            {
+                CheckTags(subject, expense, values);
             }
         }
 
@@ -215,6 +228,24 @@ internal sealed class ExpenseSubjectKind : SubjectKind
                 case true when record.Active is null:
                 case null:
                     // Whether the value is listed, or active, is not known: the tags are not all checked.
+                    checkedAll = false;
+                    break;
+            }
+        }
+
+        // The project is a tag of its own field. It is INT205's (project and customer links) and INT480's, except where a
+        // message or API error named it as an invalid value (Intacct's "Invalid Project 'P-7' specified."): then the
+        // named project's record decides, checked against intacct.projects like a tag value.
+        if (subject.ProjectNamed && !string.IsNullOrEmpty(expense.Project))
+        {
+            switch (subject.ProjectListed)
+            {
+                case false:
+                case true when subject.Project!.Active == false:
+                    invalid.Add($"PROJECT={expense.Project}");
+                    break;
+                case true when subject.Project.Active is null:
+                case null:
                     checkedAll = false;
                     break;
             }
