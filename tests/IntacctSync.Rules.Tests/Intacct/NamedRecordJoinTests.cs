@@ -52,6 +52,43 @@ public sealed class NamedRecordJoinTests
     }
 
     [Fact]
+    public void ProjectNamedByInt480sApiError_ItsResourcesConfirmTheCause_CitingBoth()
+    {
+        var diagnosis = Assert.Single(Classify("""
+            { "schemaVersion": 1, "operation": "export", "outcome": "failed",
+              "apiErrors": [ { "function": "create", "object": "EEXPENSES", "description2": "The employee isn't a resource of the project 'P-100'." } ],
+              "intacct": {
+                "projects": [ { "id": "P-100", "customerId": "C-10", "active": true, "resourceEmployeeIds": [ "EMP-9" ] } ],
+                "employees": [ { "id": "EMP-7", "email": "ana@acme.example", "active": true } ]
+              },
+              "report": { "id": "R-1", "submitterEmail": "ana@acme.example", "expenses": [ { "id": "E1", "line": 1, "amount": 10, "category": "Meals", "project": "P-100" } ] }
+            }
+            """).Diagnoses, d => d.Code == "INT480");
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var cause = Assert.Single(diagnosis.Causes);
+        Assert.Equal("submitter-not-resource", cause.Id);
+        Assert.Contains(cause.Facts, f => f.StartsWith("intacct.projects[P-100].resourceEmployeeIds = ", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Evidence, e => e.StartsWith("apiErrors[#0].description2 = ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AccountNamedByAnApiError_ItsRestrictionConfirmsTheCause_CitingBoth()
+    {
+        var diagnosis = Assert.Single(Classify("""
+            { "schemaVersion": 1, "operation": "export", "outcome": "failed",
+              "apiErrors": [ { "function": "create", "object": "CCTRANSACTION", "description2": "GL account '6400': '6400' specified is not valid. GL account is restricted" } ],
+              "intacct": { "accounts": [ { "number": "6400", "active": true, "restricted": true } ] }
+            }
+            """).Diagnoses, d => d.Code == "INT860");
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        var cause = Assert.Single(diagnosis.Causes, c => c.Id == "account-restricted");
+        Assert.Contains("intacct.accounts[number=6400].restricted = true", cause.Facts);
+        Assert.Contains(diagnosis.Evidence, e => e.StartsWith("apiErrors[#0].description2 = ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AccountNamedByAnApiError_AnotherAccountsFactsRuleNothingOut()
     {
         // The error names GL account 6400; the evidence knows only the card's account 2110, which is not restricted.
