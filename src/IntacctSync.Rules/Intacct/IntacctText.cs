@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,9 +20,7 @@ internal static partial class IntacctText
             return null;
         }
 
-        var text = BlockTag().Replace(raw, " ");
-        text = InlineTag().Replace(text, string.Empty);
-        text = WebUtility.HtmlDecode(text);
+        var text = Markup.ToText(raw);
         supportId = RemoveSupportIds(text, supportId, out text);
         return text.Trim();
     }
@@ -94,9 +91,7 @@ internal static partial class IntacctText
     /// <summary>A short, single-line excerpt of a page or body for the "unavailable" description.</summary>
     public static string Excerpt(string text, int max = 160)
     {
-        var plain = BlockTag().Replace(text.Length <= 4096 ? text : text[..4096], " ");
-        plain = InlineTag().Replace(plain, " ");
-        plain = Whitespace().Replace(WebUtility.HtmlDecode(plain), " ").Trim();
+        var plain = Whitespace().Replace(Markup.ToText(text.Length <= 4096 ? text : text[..4096], inlineAsSpace: true), " ").Trim();
         return plain.Length <= max ? plain : string.Concat(plain.AsSpan(0, max), "…");
     }
 
@@ -113,13 +108,6 @@ internal static partial class IntacctText
         var title = Excerpt(match.Groups["title"].Value);
         return title.Length == 0 ? null : title;
     }
-
-    // Only real HTML element names: Intacct texts also carry placeholders such as "<sender>", which stay.
-    [GeneratedRegex(@"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|center|body|html|head|pre)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BlockTag();
-
-    [GeneratedRegex(@"</?(?:b|i|u|a|em|strong|span|font|small|big|code|tt|sup|sub|img|title|meta|link|script|style)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex InlineTag();
 
     [GeneratedRegex(@"(?:\[\s*|%5B(?:%20)*)?Support(?:%20|\+|\s)*ID\s*(?::|%3A)(?:%20|\+|\s)*(?<id>[^\s\]]*?)\s*(?:\]|%5D|(?=\s)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportIdToken();

@@ -153,7 +153,7 @@ internal sealed partial class MessagePattern
     {
         if (text.AsSpan().IndexOfAny('<', '&') >= 0)
         {
-            text = System.Net.WebUtility.HtmlDecode(InlineTag().Replace(BlockTag().Replace(text, " "), string.Empty));
+            text = Markup.ToText(text);
         }
 
         if (IsNormal(text))
@@ -370,14 +370,6 @@ internal sealed partial class MessagePattern
 
         return pattern.ToString();
     }
-
-    // Tags of HTML copied with a message: those that break a line or a block become a space, inline ones go. Linear
-    // whatever the text (non-backtracking), as every pattern that reads a pasted message.
-    [GeneratedRegex(@"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|blockquote|pre)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex BlockTag();
-
-    [GeneratedRegex(@"</?(?:b|i|u|a|em|strong|span|font|small|big|code|tt|sup|sub|mark|q|cite|wbr)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex InlineTag();
 
     [GeneratedRegex(@"^(?:ExpensiError\s+)?INT\d{3}(?:\s+(?:Sync|Export|Authentication|Connection)\s+Error)?\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex CodePrefix();
