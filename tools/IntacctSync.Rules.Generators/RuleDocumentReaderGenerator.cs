@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntacctSync.Rules.Rules.Definition;
 
-namespace IntacctSync.Rules.Tests.Generation;
+namespace IntacctSync.Rules.Generators;
 
 /// <summary>
 /// Generates <c>src/IntacctSync.Rules/Rules/Definition/FastRuleDocumentReader.g.cs</c>: one method per rule-file type

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntacctSync.Rules.Evidence;
 
-namespace IntacctSync.Rules.Tests.Generation;
+namespace IntacctSync.Rules.Generators;
 
 /// <summary>
 /// Generates <c>src/IntacctSync.Rules/Evidence/Json/FastEvidenceReader.g.cs</c>: one method per type of the evidence

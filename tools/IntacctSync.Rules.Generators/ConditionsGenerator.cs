@@ -4,7 +4,7 @@ using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Generated;
 using IntacctSync.Rules.Rules.Subjects;
 
-namespace IntacctSync.Rules.Tests.Generation;
+namespace IntacctSync.Rules.Generators;
 
 /// <summary>
 /// Generates <c>src/IntacctSync.Rules/Rules/Generated/GeneratedConditions.g.cs</c>: every condition and value
