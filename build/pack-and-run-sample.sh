@@ -34,6 +34,8 @@ mkdir -p "$feed"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r any -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 # Native AOT: the third-party expression parser's trim and AOT warnings (build/aot-sample.sh lists them) cannot be errors.
+# The tool package is whatever the publish folder holds, so an earlier publish's files (an intacct-sync.dbg) are removed first.
+rm -rf "src/IntacctSync.Rules.Cli/bin/$configuration/net10.0/linux-x64/publish"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r linux-x64 -o "$feed" -p:VersionSuffix="$suffix" -p:TreatWarningsAsErrors=false 2>&1 | tee "$work/native-pack.log"
 grep -E ': (AOT analysis |Trim analysis )?warning IL[0-9]+' "$work/native-pack.log" | grep -vE 'System.Linq.Dynamic.Core|RulesEngine|System.Linq.Expressions' \
   && fail "the Native AOT tool package warned outside the third-party assemblies"
@@ -97,6 +99,11 @@ grep -qxF tools/net10.0/any/IntacctSync.Rules.Collector.dll <<<"$(listing "$tool
 native_contents=$(listing "$tool_native")
 grep -qxF tools/any/linux-x64/intacct-sync <<<"$native_contents" || fail "$tool_native holds no native intacct-sync: $native_contents"
 grep -qE '^tools/any/linux-x64/.*[.]dll$' <<<"$native_contents" && fail "$tool_native holds assemblies; it should be one native executable: $native_contents"
+# The executable alone: no native debug symbols (intacct-sync.dbg, twice the executable), no PDBs or XML docs of assemblies it
+# does not load (src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj).
+native_files=$(grep '^tools/' <<<"$native_contents" | LC_ALL=C sort)
+[ "$native_files" = $'tools/any/linux-x64/DotnetToolSettings.xml\ntools/any/linux-x64/intacct-sync' ] \
+  || fail "$tool_native should hold the native intacct-sync and its DotnetToolSettings.xml alone: $native_files"
 # The collector package: its assembly and docs, the readme, and a dependency on the very IntacctSync.Rules packed beside it.
 collector_contents=$(listing "$collector")
 for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync.Rules.Collector.xml README.md; do
@@ -104,7 +111,7 @@ for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync
 done
 grep -qF "<dependency id=\"IntacctSync.Rules\" version=\"$version\"" <<<"$(unzip -p "$collector" IntacctSync.Rules.Collector.nuspec)" \
   || fail "the collector package does not depend on IntacctSync.Rules $version"
-step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
+step "package contents checked ($(wc -l <<<"$expected") embedded resources; the Native AOT tool package $(stat -c %s "$tool_native") bytes)"
 
 # 3. The consumer: restored into an empty packages folder, so IntacctSync.Rules can only come from
 #    $feed; then proven to be the package just packed (same source, same SHA-512).
