@@ -8,6 +8,8 @@
 #      `intacct-sync diagnose` on the same evidence must diagnose INT402, and with `--rules samples/AotConsumer/rules` the
 #      custom INT990 too; `intacct-sync collect` against a closed loopback port must
 #      load the collector and say that the gateway cannot be reached (exit 2).
+#   3. the framework-dependent "any" tool package (every other platform's) installs into another empty tool path, and
+#      `intacct-sync diagnose` diagnoses INT402 on the same evidence, and with `--rules samples/AotConsumer/rules` INT990.
 # Every package gets a per-run prerelease version (0.1.0-local.<UTC time>), so runs never collide.
 # Options by environment: CONFIGURATION (Release), VERSION_SUFFIX (local.<UTC time>).
 set -euo pipefail
@@ -34,6 +36,8 @@ mkdir -p "$feed"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r any -o "$feed" -warnaserror -p:VersionSuffix="$suffix"
 # Native AOT: the third-party expression parser's trim and AOT warnings (build/aot-sample.sh lists them) cannot be errors.
+# The tool package is whatever the publish folder holds, so an earlier publish's files (an intacct-sync.dbg) are removed first.
+rm -rf "src/IntacctSync.Rules.Cli/bin/$configuration/net10.0/linux-x64/publish"
 dotnet pack src/IntacctSync.Rules.Cli -c "$configuration" -r linux-x64 -o "$feed" -p:VersionSuffix="$suffix" -p:TreatWarningsAsErrors=false 2>&1 | tee "$work/native-pack.log"
 grep -E ': (AOT analysis |Trim analysis )?warning IL[0-9]+' "$work/native-pack.log" | grep -vE 'System.Linq.Dynamic.Core|RulesEngine|System.Linq.Expressions' \
   && fail "the Native AOT tool package warned outside the third-party assemblies"
@@ -97,6 +101,11 @@ grep -qxF tools/net10.0/any/IntacctSync.Rules.Collector.dll <<<"$(listing "$tool
 native_contents=$(listing "$tool_native")
 grep -qxF tools/any/linux-x64/intacct-sync <<<"$native_contents" || fail "$tool_native holds no native intacct-sync: $native_contents"
 grep -qE '^tools/any/linux-x64/.*[.]dll$' <<<"$native_contents" && fail "$tool_native holds assemblies; it should be one native executable: $native_contents"
+# The executable alone: no native debug symbols (intacct-sync.dbg, twice the executable), no PDBs or XML docs of assemblies it
+# does not load (src/IntacctSync.Rules.Cli/IntacctSync.Rules.Cli.csproj).
+native_files=$(grep '^tools/' <<<"$native_contents" | LC_ALL=C sort)
+[ "$native_files" = $'tools/any/linux-x64/DotnetToolSettings.xml\ntools/any/linux-x64/intacct-sync' ] \
+  || fail "$tool_native should hold the native intacct-sync and its DotnetToolSettings.xml alone: $native_files"
 # The collector package: its assembly and docs, the readme, and a dependency on the very IntacctSync.Rules packed beside it.
 collector_contents=$(listing "$collector")
 for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync.Rules.Collector.xml README.md; do
@@ -104,7 +113,7 @@ for entry in lib/net10.0/IntacctSync.Rules.Collector.dll lib/net10.0/IntacctSync
 done
 grep -qF "<dependency id=\"IntacctSync.Rules\" version=\"$version\"" <<<"$(unzip -p "$collector" IntacctSync.Rules.Collector.nuspec)" \
   || fail "the collector package does not depend on IntacctSync.Rules $version"
-step "package contents checked ($(wc -l <<<"$expected") embedded resources)"
+step "package contents checked ($(wc -l <<<"$expected") embedded resources; the Native AOT tool package $(stat -c %s "$tool_native") bytes)"
 
 # 3. The consumer: restored into an empty packages folder, so IntacctSync.Rules can only come from
 #    $feed; then proven to be the package just packed (same source, same SHA-512).
@@ -162,3 +171,21 @@ set -e
 [ "$collect_status" -eq 2 ] || fail "intacct-sync collect against a closed port exited $collect_status, not 2: $collect_err"
 grep -qF "cannot reach the Sage Intacct gateway" <<<"$collect_err" || fail "intacct-sync collect did not say the gateway cannot be reached: $collect_err"
 step "intacct-sync collect from the tool package reported the unreachable gateway"
+
+# 5. The framework-dependent tool, as every platform without a native package gets it. On linux-x64 the top-level package
+#    always resolves to the native one, and .NET 10 offers no switch to prefer "any": `dotnet tool install -a arm64` fails
+#    ("The runtime identifier linux-arm64 is invalid") before it looks at the packages. So the "any" package is installed by
+#    its own id, which `dotnet tool install` accepts: the same package, installed the same way (a shim that runs
+#    intacct-sync.dll on the shared .NET), as the top-level package's fallback to "any" installs it elsewhere.
+(cd "$work" && NUGET_PACKAGES=$packages dotnet tool install IntacctSync.Rules.Cli.any --version "$version" \
+  --tool-path "$work/tools-any" --configfile "$work/nuget.config")
+installed_any=$(find "$work/tools-any/.store" -type f -name intacct-sync.dll | head -1)
+[ -n "$installed_any" ] || fail "no intacct-sync.dll in the store of the framework-dependent tool: $(find "$work/tools-any" -type f)"
+any_out=$("$work/tools-any/intacct-sync" diagnose "$evidence" --format json) || fail "the framework-dependent intacct-sync failed (exit $?)"
+grep -q '"code": "INT402"' <<<"$any_out" || fail "the framework-dependent intacct-sync did not diagnose INT402: $any_out"
+any_rules_out=$("$work/tools-any/intacct-sync" diagnose "$evidence" --rules samples/AotConsumer/rules --format json) \
+  || fail "the framework-dependent intacct-sync --rules failed (exit $?)"
+grep -q '"code": "INT990"' <<<"$any_rules_out" || fail "the framework-dependent intacct-sync --rules did not diagnose the custom INT990: $any_rules_out"
+grep -q '"id": "no-values"' <<<"$any_rules_out" || fail "the framework-dependent intacct-sync --rules did not establish INT990's cause no-values: $any_rules_out"
+grep -q '"code": "INT402"' <<<"$any_rules_out" || fail "the framework-dependent intacct-sync --rules lost the built-in INT402: $any_rules_out"
+step "intacct-sync $version installed from $feed (framework-dependent, $installed_any) diagnosed INT402, and with --rules the custom INT990"

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Evidence.Json;
+using IntacctSync.Rules.Generators;
 using IntacctSync.Rules.Tests.Generation;
 using IntacctSync.Rules.Tests.Shared;
 
@@ -33,11 +34,11 @@ public sealed class FastEvidenceReaderTests
 
     [Fact]
     public void GeneratedFile_IsCurrent() =>
-        GeneratedFile.AssertCurrent(EvidenceReaderGenerator.GeneratedFile, EvidenceReaderGenerator.Generate(), "the evidence model as it is now (a type or field was added or changed)", "build/generate-evidence-reader.sh");
+        GeneratedFileAssert.Current(GeneratedSource.EvidenceReader);
 
     [Fact]
     public void GeneratedModelFile_IsCurrent() =>
-        GeneratedFile.AssertCurrent(EvidenceReaderGenerator.ModelFile, EvidenceReaderGenerator.GenerateModel(), "the evidence model as it is now (a type or field was added or changed)", "build/generate-evidence-reader.sh");
+        GeneratedFileAssert.Current(GeneratedSource.EvidenceModel);
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using IntacctSync.Rules.Generators;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Subjects;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IntacctSync.Rules.Generators;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Definition;
 using IntacctSync.Rules.Tests.Evidence;
@@ -18,7 +19,7 @@ public sealed class FastRuleDocumentReaderTests
 
     [Fact]
     public void GeneratedFile_IsCurrent() =>
-        GeneratedFile.AssertCurrent(RuleDocumentReaderGenerator.GeneratedFile, RuleDocumentReaderGenerator.Generate(), "the rule-file types as they are now (a field was added or changed)", "build/generate-evidence-reader.sh");
+        GeneratedFileAssert.Current(GeneratedSource.RuleReader);
 
     [Theory]
     [MemberData(nameof(BuiltInRules))]

@@ -1,4 +1,5 @@
 using IntacctSync.Rules.Evidence;
+using IntacctSync.Rules.Generators;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Generated;
 using IntacctSync.Rules.Rules.Subjects;

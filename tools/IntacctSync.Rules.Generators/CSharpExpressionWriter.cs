@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace IntacctSync.Rules.Tests.Generation;
+namespace IntacctSync.Rules.Generators;
 
 /// <summary>
 /// Writes a parsed rule expression as C# that means the same thing: the generator of
