@@ -760,16 +760,20 @@ internal static partial class ReportBuilder
     }
 
     /// <summary>
-    /// Whether a fact is an API error's text field left empty (<c>apiErrors[...].description = ""</c>): a rule lists
-    /// the texts its verdict may have read (an error's detail is in <c>description2</c> or <c>description</c>), and
-    /// only a text that holds something is what it read.
+    /// Whether a fact is an API error's text field left empty (<c>apiErrors[...].description = ""</c>) or of an error
+    /// the evidence does not hold (<c>= not listed</c>: a dimension's <c>{notFoundError}</c> when no error said its object
+    /// was not found): a rule lists the texts its verdict may have read (an error's detail is in <c>description2</c> or
+    /// <c>description</c>), and only a text that holds something is what it read.
     /// </summary>
     private static bool IsEmptyApiErrorText(string fact) =>
         fact.StartsWith("apiErrors[", StringComparison.Ordinal)
-        && fact.EndsWith("= \"\"", StringComparison.Ordinal)
-        && (fact.EndsWith(".description = \"\"", StringComparison.Ordinal)
-            || fact.EndsWith(".description2 = \"\"", StringComparison.Ordinal)
-            || fact.EndsWith(".correction = \"\"", StringComparison.Ordinal));
+        && (IsText(fact, "\"\"") || IsText(fact, FactResolver.NotListed));
+
+    private static bool IsText(string fact, string value) =>
+        fact.EndsWith(value, StringComparison.Ordinal)
+        && (fact.EndsWith(".description = " + value, StringComparison.Ordinal)
+            || fact.EndsWith(".description2 = " + value, StringComparison.Ordinal)
+            || fact.EndsWith(".correction = " + value, StringComparison.Ordinal));
 
     /// <summary>The messages of this code that named the subject, as facts.</summary>
     /// <param name="finding">The finding.</param>

@@ -56,8 +56,8 @@ public class ScaleProperties
         Assert.Equal(Large / Every, report.Diagnoses.Count);
         Assert.All(report.Diagnoses, d => Assert.Equal(Certainty.Confirmed, d.Certainty));
         Assert.Equal(
-            Enumerable.Range(0, Large / Every).Select(k => $"intacct.dimensions[UDD{((k + 1) * Every) - 1:D6}].active = false"),
-            report.Diagnoses.Select(d => d.Causes.Single().Facts.Single()));
+            Enumerable.Range(0, Large / Every).Select(k => $"intacct.dimensions[UDD{((k + 1) * Every) - 1:D6}].active = false, intacct.dimensions[UDD{((k + 1) * Every) - 1:D6}].exists = true"),
+            report.Diagnoses.Select(d => string.Join(", ", d.Causes.Single().Facts)));
     }
 
     [Fact]

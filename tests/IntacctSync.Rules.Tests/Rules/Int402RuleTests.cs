@@ -50,7 +50,7 @@ public class Int402RuleTests
 
         Assert.Equal("Cost Center", diagnosis.Subject["dimension"]);
         Assert.Contains("dimension Cost Center.", diagnosis.Message, StringComparison.Ordinal);
-        Assert.Equal(["intacct.dimensions[COSTCENTER].active = false"], diagnosis.Causes[0].Facts);
+        Assert.Equal(["intacct.dimensions[COSTCENTER].active = false", "intacct.dimensions[COSTCENTER].exists = true"], diagnosis.Causes[0].Facts);
         Assert.Equal(4, diagnosis.RuledOut.Count);
         Assert.Empty(diagnosis.MissingEvidence);
         Assert.Equal("rules/sync/INT402.json", diagnosis.Rule);
@@ -144,8 +144,8 @@ public class Int402RuleTests
         var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(Json)).Diagnoses);
 
         Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
-        Assert.Equal(["intacct.dimensions[FUND].active = false"], Assert.Single(diagnosis.Causes, c => c.Id == "udd-inactive").Facts);
-        Assert.Equal(["webServicesUser.objects[UDD_FUND] = []"], Assert.Single(diagnosis.Causes, c => c.Id == "user-cannot-read-udd").Facts);
+        Assert.Equal(["intacct.dimensions[FUND].active = false", "intacct.dimensions[FUND].exists = true"], Assert.Single(diagnosis.Causes, c => c.Id == "udd-inactive").Facts);
+        Assert.Equal(["webServicesUser.objects[UDD_FUND] = []", "intacct.dimensions[UDD_FUND].exists = true"], Assert.Single(diagnosis.Causes, c => c.Id == "user-cannot-read-udd").Facts);
         Assert.Equal(
             ["intacct.dimensions[FUND].configured = true", "intacct.dimensions[UDD_FUND].configured = true"],
             Assert.Single(diagnosis.RuledOut, c => c.Id == "udd-not-configured").Facts);
@@ -176,7 +176,7 @@ public class Int402RuleTests
         Assert.Equal(fuller.Certainty, udd.Certainty);
         Assert.Equal(fuller.Causes.Select(c => c.Id), udd.Causes.Select(c => c.Id));
         var standard = Assert.Single(lessKnown, d => d != udd);
-        Assert.Equal(["intacct.dimensions[DEPARTMENT].configured = false"], Assert.Single(standard.Causes, c => c.Id == "udd-not-configured").Facts);
+        Assert.Equal(["intacct.dimensions[DEPARTMENT].configured = false", "intacct.dimensions[DEPARTMENT].exists = true"], Assert.Single(standard.Causes, c => c.Id == "udd-not-configured").Facts);
     }
 
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);

@@ -46,6 +46,7 @@ public sealed partial class DimensionSubject
     public bool? UserDefined => Intacct?.UserDefined;
 
     /// <summary>Whether its object is defined in Intacct; <c>false</c> also when a complete list lacks it.</summary>
+    [Reads("intacct.dimensions[{dimensionKey}].exists")]
     public bool? Exists => ListedInIntacct == false ? false : Intacct?.Exists;
 
     /// <summary>Whether it is active.</summary>
@@ -61,13 +62,24 @@ public sealed partial class DimensionSubject
     public int? ValuesReturned => Intacct?.ValuesReturned;
 
     /// <summary>Whether the workspace imports it; <c>false</c> also when a complete coding list lacks it.</summary>
+    [Reads("workspace.coding.dimensions[{codingKey}].enabled")]
     public bool? EnabledInWorkspace { get; private set; }
 
     /// <summary>How the workspace imports it.</summary>
+    [Reads("workspace.coding.dimensions[{codingKey}].importAs")]
     public DimensionImport? ImportAs => Coding?.ImportAs;
 
     /// <summary>Whether the workspace entry names the dimension by its label instead of its integration name.</summary>
     public bool WorkspaceEntryUsesLabel { get; private set; }
+
+    /// <summary>
+    /// Whether the workspace entry names the dimension by its label instead of its integration name, as far as the
+    /// evidence tells: <c>true</c> as <see cref="WorkspaceEntryUsesLabel"/>; <c>false</c> when the entry joined the record
+    /// Intacct lists by its integration name; <c>null</c> when there is no entry or Intacct's record was not observed (an
+    /// entry's name can only be checked against the record).
+    /// </summary>
+    [Reads("workspace.coding.dimensions[{codingKey}].id", "intacct.dimensions[{dimensionKey}].id")]
+    public bool? WorkspaceEntryNamesLabel => WorkspaceEntryUsesLabel ? true : Coding is not null && ListedInIntacct == true ? false : null;
 
     /// <summary>The Web Services user's rights on the dimension's object, where observed.</summary>
     public IReadOnlyList<ObjectRight>? ObjectRights { get; private set; }
@@ -80,9 +92,11 @@ public sealed partial class DimensionSubject
     public IReadOnlyList<ApiError> ApiErrors { get; private set; } = NoErrors;
 
     /// <summary>Whether an API error refused the Web Services user permission on the dimension's object.</summary>
+    [Reads("apiErrors[{permissionError}].description", "apiErrors[{permissionError}].description2", "apiErrors[{permissionError}].correction")]
     public bool ApiPermissionDenied { get; private set; }
 
     /// <summary>Whether an API error said the dimension's object definition was not found.</summary>
+    [Reads("apiErrors[{notFoundError}].description", "apiErrors[{notFoundError}].description2", "apiErrors[{notFoundError}].correction")]
     public bool ApiObjectNotFound { get; private set; }
 
     /// <summary>The name a message used for the dimension, where a message named it.</summary>

@@ -192,11 +192,13 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
     /// <summary>
     /// Selects one of the dimension's API errors in fact paths (<see cref="EvidenceFacts.ApiErrorSelector(int)"/>): the
     /// first of them for <c>{apiError}</c>, the one that denied permission for <c>{permissionError}</c>, the one that said
-    /// the object was not found for <c>{notFoundError}</c>. With no such error, the dimension's object names where one
-    /// would be. Constant time: the errors' positions are kept when they are joined to the dimension.
+    /// the object was not found for <c>{notFoundError}</c>. With no such error, a position past the last error, which
+    /// selects none: a format 2 condition that reads <c>d.ApiObjectNotFound</c> while it is false must not cite another
+    /// error about the same object as if it had said so. Constant time: the errors' positions are kept when they are
+    /// joined to the dimension.
     /// </summary>
     private static string ApiErrorSelector(DimensionSubject d, EvidenceFacts facts, int index) =>
-        index < 0 ? "object=" + FactKey.Escape(d.Key) : facts.ApiErrorSelector(index);
+        index < 0 ? "#" + (facts.Evidence.ApiErrors?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) : facts.ApiErrorSelector(index);
 
     public override void AddMentions(object subject, string code, List<int> into) =>
         AddMentions(((DimensionSubject)subject).MentionList, code, into);

@@ -160,6 +160,7 @@ public sealed partial class EvidenceFacts
     /// Whether the Web Services user holds List, View, Add, Edit and Delete on <c>GLACCOUNT</c> (the
     /// liability account INT068 creates); <c>null</c> when its rights on the object were not observed.
     /// </summary>
+    [Reads("webServicesUser.objects[GLACCOUNT]")]
     public bool? UserCanManageAccounts
     {
         get
@@ -186,6 +187,7 @@ public sealed partial class EvidenceFacts
     /// Whether the Web Services user may reach the entity the connection syncs at; <c>null</c> when the
     /// connection is not at an entity, or the user's entities were not observed.
     /// </summary>
+    [Reads("connection.entityId", "webServicesUser.entities")]
     public bool? UserReachesSyncEntity =>
         Evidence.Connection?.EntityId is { Length: > 0 } entity && Evidence.WebServicesUser?.Entities is { } entities
             ? entities.Contains(entity, StringComparer.OrdinalIgnoreCase)
@@ -267,6 +269,7 @@ public sealed partial class EvidenceFacts
     /// <c>true</c> when one is, <c>false</c> when every needed module was observed and none is granted
     /// below its level, <c>null</c> otherwise.
     /// </summary>
+    [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? BaselineModuleBelowGranted => Baseline(m => m.Level > ModuleAccess.None && m.Level < m.Needed);
 
     /// <summary>
@@ -274,6 +277,7 @@ public sealed partial class EvidenceFacts
     /// application was not ticked under the user's subscriptions. <c>false</c> when every needed module
     /// was observed above <c>none</c>.
     /// </summary>
+    [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? BaselineModuleNotSubscribed => Baseline(m => m.Level <= ModuleAccess.None);
 
     private bool? Baseline(Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)

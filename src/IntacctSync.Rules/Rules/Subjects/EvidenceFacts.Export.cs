@@ -15,6 +15,7 @@ public sealed partial class EvidenceFacts
     ];
 
     /// <summary>Whether reimbursable expenses export as expense reports; <c>null</c> when the setting was not observed or is unset.</summary>
+    [Reads("workspace.export.reimbursable")]
     public bool? ReimbursableAsExpenseReports => Evidence.Workspace?.Export?.Reimbursable switch
     {
         ReimbursableExport.ExpenseReport => true,

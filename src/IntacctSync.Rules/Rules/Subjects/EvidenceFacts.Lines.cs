@@ -138,6 +138,7 @@ public sealed partial class EvidenceFacts
     /// </summary>
     /// <param name="project">The project record.</param>
     /// <returns>The verdict, or <c>null</c>.</returns>
+    [Reads("intacct.projects[{project}].resourceEmployeeIds", "report.submitterEmail", "intacct.employees[email={person}].id")]
     public bool? SubmitterIsResourceOf(Project? project)
     {
         if (project?.ResourceEmployeeIds is not { } resources || SubmitterEmployee?.Id is not { Length: > 0 } employee)
@@ -167,11 +168,13 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>Whether <see cref="MismatchedProject"/> is not linked to a customer chosen with it; <c>null</c> when unknown.</summary>
+    [Reads("intacct.projects[{project}].customerId")]
     public bool? MismatchedProjectUnlinked => MismatchedLines() is { Count: > 0 } lines
         ? lines.Any(l => l.ProjectLinkedToCustomer == false) ? true : lines.All(l => l.ProjectLinkedToCustomer != null) ? false : null
         : null;
 
     /// <summary>Whether <see cref="MismatchedProject"/> is inactive; <c>null</c> when unknown.</summary>
+    [Reads("intacct.projects[{project}].active")]
     public bool? MismatchedProjectInactive => MismatchedLines() is { Count: > 0 } lines ? !lines[0].Project!.Active : null;
 
     /// <summary>

@@ -238,6 +238,7 @@ public sealed partial class EvidenceFacts
     public string? CardInQuestionId => NonEmpty(CardInQuestion?.Id) ?? NonEmpty(Evidence.Workspace?.Export?.CreditCardId);
 
     /// <summary>Whether the account linked to the export's credit card is restricted; <c>null</c> when unknown.</summary>
+    [Reads("workspace.export.creditCardId", "intacct.creditCards[{creditCard}].accountNumber")]
     public bool? CardAccountRestricted => ExportCreditCardAccount?.Restricted;
 
     /// <summary>
@@ -265,6 +266,7 @@ public sealed partial class EvidenceFacts
     /// Whether a category on the report maps to a restricted GL account: <c>false</c> when every
     /// category's account was found and none is restricted; <c>null</c> when unknown.
     /// </summary>
+    [Reads("workspace.coding.categories")]
     public bool? CategoryAccountRestricted
     {
         get
@@ -305,6 +307,7 @@ public sealed partial class EvidenceFacts
         ?? ExportCreditCardAccount;
 
     /// <summary>Whether <see cref="RestrictionAccount"/> is restricted; <c>null</c> when unknown.</summary>
+    [Reads("intacct.accounts[number={account}].restricted")]
     public bool? RestrictionAccountRestricted => RestrictionAccount?.Restricted;
 
     /// <summary>Whether <see cref="RestrictionAccount"/> is the account of the export's credit card.</summary>

@@ -55,6 +55,7 @@ public sealed partial class EvidenceFacts
     /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during a sync (or,
     /// with the job's phase unknown, refused a read: syncs read).
     /// </summary>
+    [Reads("apiErrors[{syncDeniedError}].errorNo", "apiErrors[{syncDeniedError}].description", "apiErrors[{syncDeniedError}].description2", "apiErrors[{syncDeniedError}].correction")]
     public bool SyncPermissionDeniedOnStandardObject => FirstDenial(sync: true) >= 0;
 
     /// <summary>
