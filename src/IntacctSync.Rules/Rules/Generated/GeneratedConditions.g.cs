@@ -17,7 +17,7 @@ internal static partial class GeneratedConditions
         ["document e.Evidence.connection.senderIdAuthorized == false || e.SenderIdRejectedByApi"] = C3,
         ["document e.Evidence.connection.senderIdAuthorized == false"] = C4,
         ["document e.SenderIdRejectedByApi"] = C5,
-        ["document e.Evidence.connection.credentialsValid == false || e.CredentialsRejectedByApi"] = C6,
+        ["document (e.Evidence.connection.credentialsValid == false || e.CredentialsRejectedByApi)"] = C6,
         ["document e.Evidence.connection.credentialsValid == false"] = C7,
         ["document e.CredentialsRejectedByApi"] = C8,
         ["document e.Evidence.connection.everSucceeded == false"] = C9,
@@ -43,7 +43,7 @@ internal static partial class GeneratedConditions
         ["document e.Evidence.connection.senderIdAuthorized == true"] = C29,
         ["document e.Evidence.webServicesUser.active == true"] = C30,
         ["document !e.SignInApiErrorSeen"] = C31,
-        ["document (e.Evidence.connection.sessionStarted == false || e.SessionApiErrorSeen) || e.IntacctUnavailable"] = C32,
+        ["document e.IntacctUnavailable && e.Evidence.connection.sessionStarted == false"] = C32,
         ["document e.IntacctUnavailable"] = C33,
         ["document e.Evidence.connection.sessionStarted == false && (e.Evidence.connection.credentialsValid == true && e.Evidence.connection.senderIdAuthorized == true && e.Evidence.connection.passwordExpired == false && e.Evidence.webServicesUser.active == true && !e.SignInApiErrorSeen) && e.Evidence.connection.configurationValid == true && !e.IntacctUnavailable"] = C34,
         ["document e.Evidence.connection.configurationValid == true"] = C35,
@@ -488,7 +488,7 @@ internal static partial class GeneratedConditions
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.SignInApiErrorSeen)))) });
     }
 
-    // rules/authentication/INT122.json $.causes[5].when (and 5 more)
+    // rules/authentication/INT122.json $.causes[5].when (and 6 more)
     private static bool? C16(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -551,7 +551,7 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT993") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT176"))))));
     }
 
-    // rules/authentication/INT176.json $.causes[0].when (and 1 more)
+    // rules/authentication/INT176.json $.causes[0].when (and 2 more)
     private static bool? C25(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -600,14 +600,14 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)((!e.SignInApiErrorSeen)));
     }
 
-    // rules/authentication/INT176.json $.causes[2].when
+    // rules/authentication/INT176.json $.causes[2].establishedOnlyIf
     private static bool? C32(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.SessionStarted) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.SessionApiErrorSeen)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.IntacctUnavailable)))) });
+        return (e.IntacctUnavailable ? ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.SessionStarted) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
-    // rules/authentication/INT176.json $.causes[2].when (and 2 more)
+    // rules/authentication/INT176.json $.causes[2].establishedOnlyIf (and 1 more)
     private static bool? C33(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
