@@ -735,7 +735,7 @@ internal static partial class ReportBuilder
         {
             foreach (var read in atom.Reads)
             {
-                if (read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                if (!NamesNoApiError(read, facts) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
                 {
                     cited.Add(fact);
                 }
@@ -743,6 +743,23 @@ internal static partial class ReportBuilder
         }
 
         return cited;
+    }
+
+    /// <summary>
+    /// Whether a fact reads the API error of a kind (<c>apiErrors[{senderIdError}].description2</c>) that the document does
+    /// not have: a sighting that decided by being false (no such error was seen) read no error, so it cites none.
+    /// </summary>
+    private static bool NamesNoApiError(FactPath read, EvidenceFacts facts)
+    {
+        foreach (var name in read.Template.SlotNames)
+        {
+            if (EvidenceFacts.ApiErrorKinds.Contains(name) && !facts.HasApiErrorOf(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> Cite(CompiledCondition condition, EvidenceFacts facts, Func<string, string> slot)

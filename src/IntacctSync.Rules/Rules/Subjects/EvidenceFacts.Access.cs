@@ -50,15 +50,18 @@ public sealed partial class EvidenceFacts
     public bool SignInApiErrorSeen => SignInApiErrors.Any();
 
     /// <summary>A sign-in API error says the sender ID is not authorized for the company, or the sender (XML partner) ID or password is wrong.</summary>
+    [Reads("apiErrors[{senderIdError}].errorNo", "apiErrors[{senderIdError}].description", "apiErrors[{senderIdError}].description2", "apiErrors[{senderIdError}].correction")]
     public bool SenderIdRejectedByApi => SignInApiErrors.Any(a => Mentions(a, SenderIdTexts));
 
     /// <summary>A sign-in API error says the company user's sign-in information is incorrect.</summary>
+    [Reads("apiErrors[{credentialsError}].errorNo", "apiErrors[{credentialsError}].description", "apiErrors[{credentialsError}].description2", "apiErrors[{credentialsError}].correction")]
     public bool CredentialsRejectedByApi => SignInApiErrors.Any(a => Mentions(a, CredentialTexts));
 
     /// <summary>
     /// A sign-in API error that names neither the sender ID nor the user's credentials: Sage Intacct could not
     /// validate the request. Unknown when such an error carries no text at all (it may name either).
     /// </summary>
+    [Reads("apiErrors[{signInError}].errorNo", "apiErrors[{signInError}].description", "apiErrors[{signInError}].description2", "apiErrors[{signInError}].correction")]
     public bool? SignInRejectedOtherwise
     {
         get
@@ -87,6 +90,7 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>An API error says an API session could not be created (<c>getAPISession</c>, "Get API Session Failed").</summary>
+    [Reads("apiErrors[{sessionError}].errorNo", "apiErrors[{sessionError}].description", "apiErrors[{sessionError}].description2", "apiErrors[{sessionError}].correction")]
     public bool SessionApiErrorSeen => (Evidence.ApiErrors ?? []).Any(IsSessionError);
 
     private static bool IsSessionError(ApiError? a) =>
@@ -95,9 +99,11 @@ public sealed partial class EvidenceFacts
             || (a.ErrorNo?.Contains("API Session", StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <summary>Sage Intacct could not serve the request: HTTP 5xx, gateway error <c>GW-0001</c>, or a "temporarily unavailable" text.</summary>
+    [Reads("apiErrors[{outageError}].httpStatus", "apiErrors[{outageError}].errorNo", "apiErrors[{outageError}].description", "apiErrors[{outageError}].description2", "apiErrors[{outageError}].correction")]
     public bool IntacctUnavailable => (Evidence.ApiErrors ?? []).Any(a => a is not null && IsOutage(a));
 
     /// <summary>An API error is about creating a credit card transaction (<c>cctransaction</c>).</summary>
+    [Reads("apiErrors[{cardTransactionError}].errorNo", "apiErrors[{cardTransactionError}].description", "apiErrors[{cardTransactionError}].description2", "apiErrors[{cardTransactionError}].correction")]
     public bool CardTransactionCreateFailed => CardTransactionErrors.Any();
 
     /// <summary>
@@ -262,6 +268,12 @@ public sealed partial class EvidenceFacts
     /// used): <c>true</c> when one is, <c>false</c> when every needed module was observed at its level,
     /// <c>null</c> otherwise.
     /// </summary>
+    /// <remarks>
+    /// Cited by the module rights and the export routes that decide whether Time &amp; Expenses and Accounts Payable are
+    /// needed; whether projects are used is read from the report's lines and the workspace's dimensions, which are
+    /// not one fact to cite.
+    /// </remarks>
+    [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? BaselineModuleMissing => Baseline(m => m.Level < m.Needed);
 
     /// <summary>
@@ -331,8 +343,9 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// The fact-path selector (<see cref="ApiErrorSelector(int)"/>) of the first API error of a kind a document rule
-    /// cites (<c>{signInError}</c> and its siblings). A cause that cites it is established by that very error, so one
-    /// exists; <c>#0</c> only as a last resort.
+    /// cites (<c>{signInError}</c> and its siblings). A format 1 cause that cites it is established by that very error,
+    /// so one exists; <c>#0</c> only as a last resort. A format 2 condition cites it only when one exists
+    /// (<see cref="HasApiErrorOf"/>): a sighting that is false read no error.
     /// </summary>
     internal string ApiErrorSelector(string kind)
     {
@@ -346,6 +359,20 @@ public sealed partial class EvidenceFacts
         }
 
         return "#0";
+    }
+
+    /// <summary>Whether the document has an API error of a kind a document rule cites (<see cref="ApiErrorKinds"/>).</summary>
+    internal bool HasApiErrorOf(string kind)
+    {
+        foreach (var error in Evidence.ApiErrors ?? [])
+        {
+            if (error is not null && IsOfKind(error, kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -376,6 +403,7 @@ public sealed partial class EvidenceFacts
         "signInError" => IsSignInError(error) && !Mentions(error, SenderIdTexts) && !Mentions(error, CredentialTexts) && !HasNoText(error),
         "sessionError" => IsSessionError(error),
         "outageError" => IsOutage(error),
+        "cardTransactionError" => IsCardTransactionError(error),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an API error kind."),
     };
 
@@ -384,7 +412,7 @@ public sealed partial class EvidenceFacts
         string.IsNullOrWhiteSpace(error.Description) && string.IsNullOrWhiteSpace(error.Description2) && string.IsNullOrWhiteSpace(error.Correction);
 
     /// <summary>The template names <see cref="ApiErrorSelector(string)"/> answers.</summary>
-    internal static readonly string[] ApiErrorKinds = ["senderIdError", "credentialsError", "signInError", "sessionError", "outageError"];
+    internal static readonly string[] ApiErrorKinds = ["senderIdError", "credentialsError", "signInError", "sessionError", "outageError", "cardTransactionError"];
 
     /// <summary>The dimension placeholders whose value is a selector of one API error.</summary>
     internal static readonly string[] DimensionApiErrorSlots = ["apiError", "permissionError", "notFoundError"];
@@ -425,10 +453,12 @@ public sealed partial class EvidenceFacts
         || string.Equals(error.ErrorNo, "GW-0001", StringComparison.OrdinalIgnoreCase)
         || Mentions(error, OutageTexts);
 
-    private IEnumerable<ApiError> CardTransactionErrors => (Evidence.ApiErrors ?? []).Where(a =>
+    private IEnumerable<ApiError> CardTransactionErrors => (Evidence.ApiErrors ?? []).Where(IsCardTransactionError);
+
+    private static bool IsCardTransactionError(ApiError a) =>
         string.Equals(a.Object, "cctransaction", StringComparison.OrdinalIgnoreCase)
         || (a.Function?.Contains("cctransaction", StringComparison.OrdinalIgnoreCase) ?? false)
-        || Mentions(a, ["cctransaction"]));
+        || Mentions(a, ["cctransaction"]);
 
     private static bool Mentions(ApiError error, string[] texts) =>
         texts.Any(t => (error.Description?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)
