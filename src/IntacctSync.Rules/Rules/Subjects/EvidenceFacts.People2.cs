@@ -29,8 +29,10 @@ public sealed partial class EvidenceFacts
     /// <summary>
     /// Whether the export looks the submitter up among Intacct's employees (it creates an expense
     /// report): reimbursable expenses export as expense reports, or the report's non-reimbursable
-    /// expenses do; <c>false</c> when no part of the report does; <c>null</c> when unknown.
+    /// expenses do; <c>false</c> when no part of the report does; <c>null</c> when unknown. It reads the report's
+    /// expenses too (which are reimbursable), but cites and asks for the workspace's export settings only.
     /// </summary>
+    [Reads("workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? ExportLooksUpEmployee
     {
         get
@@ -177,9 +179,9 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
-    /// user; <c>null</c> when the employee or the flag is unknown.
+    /// user; <c>null</c> when the employee or the flag is unknown. Worked out from the submitter's email, which names the record.
     /// </summary>
-    [Reads("intacct.employees[email={person}].managerHasActiveUser")]
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].managerHasActiveUser")]
     public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
 
     /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
@@ -230,8 +232,11 @@ public sealed partial class EvidenceFacts
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
     public CreditCard? CardInQuestion => Card(Named("INT093", "creditCard")) ?? ExportCreditCard;
 
-    /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
-    [Reads("intacct.creditCards[{creditCard}].expiresOn")]
+    /// <summary>
+    /// Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown. Worked out from the export's card
+    /// (unless a message named one) and that card's expiration date.
+    /// </summary>
+    [Reads("workspace.export.creditCardId", "intacct.creditCards[{creditCard}].expiresOn")]
     public bool? CardInQuestionExpired => CardInQuestion?.ExpiresOn is { } expires ? expires < Today : null;
 
     /// <summary>The id of <see cref="CardInQuestion"/>, else the workspace's export card id, where known.</summary>
