@@ -260,6 +260,7 @@ public sealed partial class EvidenceFacts
     /// used): <c>true</c> when one is, <c>false</c> when every needed module was observed at its level,
     /// <c>null</c> otherwise.
     /// </summary>
+    [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? BaselineModuleMissing => Baseline(m => m.Level < m.Needed);
 
     /// <summary>
@@ -274,6 +275,7 @@ public sealed partial class EvidenceFacts
     /// application was not ticked under the user's subscriptions. <c>false</c> when every needed module
     /// was observed above <c>none</c>.
     /// </summary>
+    [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? BaselineModuleNotSubscribed => Baseline(m => m.Level <= ModuleAccess.None);
 
     private bool? Baseline(Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)

@@ -100,12 +100,14 @@ public sealed partial class EvidenceFacts
     };
 
     /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId")]
     public bool? SubmitterLocationEmpty => SubmitterEmployee?.LocationId is { } location ? location.Length == 0 : null;
 
     /// <summary>
     /// Whether the location on the submitter's employee record exists and is active among the values of
     /// the <c>LOCATION</c> dimension; <c>null</c> when the location is empty or the values were not read.
     /// </summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId", "intacct.dimensions[LOCATION].values")]
     public bool? SubmitterLocationValid
     {
         get
@@ -131,6 +133,7 @@ public sealed partial class EvidenceFacts
     /// Whether the workspace takes Location from the Sage Intacct employee default (its Coding entry for
     /// <c>LOCATION</c> imports as <c>default</c>); <c>false</c> when it imports as a tag or report field.
     /// </summary>
+    [Reads("workspace.coding.dimensions[LOCATION].importAs")]
     public bool? LocationFromEmployeeDefault =>
         Evidence.Workspace?.Coding?.Dimensions?.FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.ImportAs switch
         {
@@ -198,6 +201,7 @@ public sealed partial class EvidenceFacts
     /// Whether the export posts on an older date than the export's own (date of last expense or submitted
     /// date); <c>false</c> for the exported date; <c>null</c> when unknown or unset.
     /// </summary>
+    [Reads("workspace.export.exportDate")]
     public bool? ExportDateFromReport => ExportDateSetting switch
     {
         ExportDateSource.LastExpense or ExportDateSource.Submitted => true,
@@ -205,8 +209,11 @@ public sealed partial class EvidenceFacts
         _ => null,
     };
 
-    /// <summary>Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>).</summary>
-    [Reads("intacct.periods.reportingPeriodClosed")]
+    /// <summary>
+    /// Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>); the
+    /// export date (<c>report.exportDate</c>) is what picks the period.
+    /// </summary>
+    [Reads("report.exportDate", "intacct.periods.reportingPeriodClosed")]
     public bool? PeriodReportingClosed => Evidence.Intacct?.Periods?.ReportingPeriodClosed;
 
     /// <summary>Whether the Cash Management subledger is open (<c>intacct.periods.cashManagementOpen</c>).</summary>
@@ -227,6 +234,7 @@ public sealed partial class EvidenceFacts
             : Evidence.Intacct?.Periods?.ClosedThrough?.AddDays(1);
 
     /// <summary>Whether the report's export date is before <see cref="CutOffDate"/>; <c>null</c> when unknown.</summary>
+    [Reads("report.exportDate", "intacct.periods.closedThrough")]
     public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
 
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
