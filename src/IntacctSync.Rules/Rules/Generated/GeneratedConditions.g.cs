@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(332)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(328)
     {
         ["document e.SignInApiErrorSeen || (e.Evidence.Connection.SenderIdAuthorized == false) || (e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.PasswordExpired == true) || (e.Evidence.WebServicesUser.Active == false) || (e.Evidence.Connection.WebServicesSubscribed == false) || (e.Evidence.Connection.SessionStarted == false)"] = C0,
         ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true) && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -109,240 +109,236 @@ internal static partial class GeneratedConditions
         ["document e.ExportPermissionDeniedOnStandardObject"] = C95,
         ["document e.MessageSeen(\"INT054\")"] = C96,
         ["document e.ExportLooksUpEmployee == false && e.ExportLooksUpVendor == true"] = C97,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C98,
-        ["document e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C99,
-        ["document e.ExportLooksUpEmployee == null && !e.MessageSeen(\"INT149\") && !e.MessageSeen(\"INT054\")"] = C100,
-        ["document e.EmployeesWithSubmitterEmail == null"] = C101,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C102,
-        ["document e.EmployeesWithSubmitterEmail > 0"] = C103,
-        ["document e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C104,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmail > 1"] = C105,
-        ["document e.EmployeesWithSubmitterEmail <= 1"] = C106,
-        ["expense d.Account != null && d.Account.RequiredDimensions != null && d.Account.RequiredDimensions.Count > 0 && d.Expense != null && d.Expense.Tags == null && d.ZeroAmount != true"] = C107,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C108,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C109,
-        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == false"] = C110,
-        ["expense d.RequiredDimensionsChecked && d.MissingRequiredDimensions.Count == 0"] = C111,
-        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C112,
-        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C113,
-        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == true"] = C114,
-        ["expense d.Account == null"] = C115,
-        ["expense e.Evidence.Workspace == null || e.Evidence.Workspace.Coding == null || e.Evidence.Workspace.Coding.Dimensions == null"] = C116,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C117,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C118,
-        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C119,
-        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C120,
-        ["expense d.Expense != null && d.Expense.Tags == null"] = C121,
-        ["expense d.Billable != false"] = C122,
-        ["expense e.BillableOffInWorkspace == true"] = C123,
-        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C124,
-        ["expense d.ExportsAsExpenseReport == false"] = C125,
-        ["expense d.ExpenseType != null && d.ExpenseType.Billable == true"] = C126,
-        ["expense d.ExportsAsExpenseReport != false && d.ExpenseType == null"] = C127,
-        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C128,
-        ["expense d.ExportsAsExpenseReport == true"] = C129,
-        ["expense d.Account != null && d.Account.Billable == true"] = C130,
-        ["expense d.ExportsAsExpenseReport != true && d.Account == null"] = C131,
-        ["expense d.NamedBy(\"INT083\") && ((d.ExpenseType != null && d.ExpenseType.Billable == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == true)) && (e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == true)"] = C132,
-        ["expense d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C133,
-        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C134,
-        ["expense e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == false"] = C135,
-        ["expense e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C136,
-        ["expense d.ZeroAmount != true && e.TagValuesNotInIntacct(d).Count > 0"] = C137,
-        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C138,
-        ["expense d.TagsChecked && e.TagValuesNotInIntacct(d).Count == 0"] = C139,
-        ["expense !d.TagsChecked"] = C140,
-        ["expense d.ZeroAmount != true && e.TagValuesInactive(d).Count > 0"] = C141,
-        ["expense d.TagsChecked && e.TagValuesInactive(d).Count == 0"] = C142,
-        ["document e.ExportCreatesCardCharges == false"] = C143,
-        ["document e.PeriodCashManagementOpen == true"] = C144,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C145,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C146,
-        ["document e.ExportCreatesCardCharges == true"] = C147,
-        ["document e.CardInQuestionExpired == true"] = C148,
-        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C149,
-        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C150,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C151,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C152,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmail > 1"] = C153,
-        ["document e.ReportHasBillable == true"] = C154,
-        ["document e.ReportHasBillable == false"] = C155,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C156,
-        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C157,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C158,
-        ["document e.Evidence.workspace.coding.billableMapped == false"] = C159,
-        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C160,
-        ["document e.MismatchedProjectUnlinked == true"] = C161,
-        ["document e.ProjectsOnReportHealthy == true"] = C162,
-        ["document e.ProjectsOnReportHealthy == null && e.MismatchedProject == null"] = C163,
-        ["document e.MismatchedProjectInactive == true"] = C164,
-        ["document e.MismatchedProjectInactive == false"] = C165,
-        ["document e.ReportUsesTaxRate == false"] = C166,
-        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C167,
-        ["document e.ReportUsesTaxRate == true"] = C168,
-        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C169,
-        ["document e.ManualTaxRateUsed == true"] = C170,
-        ["document e.UnlistedTaxRateUsed == true"] = C171,
-        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C172,
-        ["expense d.CategoryListed == false"] = C173,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C174,
-        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C175,
-        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C176,
-        ["expense d.Uncategorized == true"] = C177,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C178,
-        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C179,
-        ["expense d.InvalidTags.Count > 0"] = C180,
-        ["expense d.MissingRequiredDimensions.Count > 0"] = C181,
-        ["expense !d.RequiredDimensionsChecked"] = C182,
-        ["document e.PostingVendorOnHold == true"] = C183,
-        ["expense d.Uncategorized != true"] = C184,
-        ["expense d.ZeroAmount != true && d.CategoryListed == false"] = C185,
-        ["expense d.CategoryListed == true"] = C186,
-        ["expense d.CategoryListed == null"] = C187,
-        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C188,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true"] = C189,
-        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Synced == false"] = C190,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Synced == true"] = C191,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseTypeListed == false"] = C192,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == false"] = C193,
-        ["expense d.ExpenseType != null && d.ExpenseType.Active == true"] = C194,
-        ["expense d.ExportsAsExpenseReport != false && d.CategoryRecord != null && d.ExpenseTypeListed == null"] = C195,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.AccountListed == false"] = C196,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == false"] = C197,
-        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true"] = C198,
-        ["expense d.ExportsAsExpenseReport != true && d.CategoryRecord != null && d.AccountListed == null"] = C199,
-        ["expense d.Expense == null || (d.Expense.Project != null && d.Expense.Project != \"\")"] = C200,
-        ["expense e.SubmitterIsResourceOf(d.Project) == false"] = C201,
-        ["expense e.SubmitterIsResourceOf(d.Project) == true"] = C202,
-        ["expense d.Project == null || d.Project.ResourceEmployeeIds == null"] = C203,
-        ["expense e.SubmitterEmployee == null"] = C204,
-        ["document e.Evidence.intacct.timeAndExpenses.expenseTypesEnabled == false"] = C205,
-        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT503\")"] = C206,
-        ["document e.UsesExpenseReports == true || e.HasMessageOf(\"INT503\")"] = C207,
-        ["document e.HasMessageOf(\"INT503\")"] = C208,
-        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C209,
-        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C210,
-        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C211,
-        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C212,
-        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C213,
-        ["document e.SmartRuleEntityMismatch == false"] = C214,
-        ["document e.CompanyMultiEntity == false"] = C215,
-        ["document e.ExportEntityId == null"] = C216,
-        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C217,
-        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C218,
-        ["document e.ExportLooksUpVendor == false"] = C219,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C220,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C221,
-        ["document e.ExportLooksUpVendor == null && !e.MessageSeen(\"INT664\")"] = C222,
-        ["document e.VendorsWithSubmitterEmail == null"] = C223,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C224,
-        ["document e.VendorsWithSubmitterEmail > 0"] = C225,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C226,
-        ["expense d.Expense != null || d.NamedInMessage"] = C227,
-        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C228,
-        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C229,
-        ["document e.PeriodReportingClosed == true"] = C230,
-        ["document e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\")"] = C231,
-        ["document e.MessageSeen(\"INT771\")"] = C232,
-        ["document e.RestrictionAccountRestricted == true"] = C233,
-        ["document e.RestrictionAccountRestricted == false"] = C234,
-        ["document e.RestrictionAccountNumber == null && e.NamedInMessage(\"INT860\", \"account\") == null"] = C235,
-        ["document e.RestrictionAccountRestricted == null && (e.RestrictionAccountNumber != null || e.NamedInMessage(\"INT860\", \"account\") != null)"] = C236,
-        ["document e.CardAccountRestricted == true && e.RestrictionAccountIsCardAccount && e.ExportCreatesCardCharges != false"] = C237,
-        ["document e.CardAccountRestricted == false && e.RestrictionAccountIsCardAccount"] = C238,
-        ["document e.CardAccountRestricted == false"] = C239,
-        ["document e.ExportCreditCardAccount == null && (e.RestrictionCardId != null || e.NamedInMessage(\"INT860\", \"creditCard\") != null)"] = C240,
-        ["document e.RestrictedCategoryAccount != null && e.RestrictionAccountIsCategoryAccount"] = C241,
-        ["document e.CategoryAccountRestricted == false"] = C242,
-        ["document e.CategoryAccountRestricted == null"] = C243,
-        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C244,
-        ["document (e.Evidence.Connection.SessionStarted == false) && !e.HasMessageOf(\"INT993\")"] = C245,
-        ["document (e.Evidence.Connection.ConfigurationValid == false) && !e.HasMessageOf(\"INT993\")"] = C246,
-        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C247,
-        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C248,
-        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C249,
-        ["document (e.Evidence.Connection.SessionStarted == true) && e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C250,
-        ["document (e.Evidence.Connection.PasswordExpired == true) && e.CardTransactionCreateFailed"] = C251,
-        ["document (e.Evidence.Connection.PasswordExpired == true) && e.ReportHasCardTransaction == true"] = C252,
-        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C253,
-        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C254,
-        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.CardTransactionCreateFailed"] = C255,
-        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.ReportHasCardTransaction == true"] = C256,
-        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C257,
-        ["document e.Evidence.Connection.EverSucceeded == false"] = C258,
-        ["document e.Evidence.Connection.EverSucceeded == true"] = C259,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C260,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C261,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C262,
-        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C263,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C264,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C265,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C266,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C267,
-        ["document e.UserCanManageAccounts == true"] = C268,
-        ["document e.UserCanManageAccounts == null"] = C269,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C270,
-        ["document e.UserReachesSyncEntity == true"] = C271,
-        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C272,
-        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C273,
-        ["document e.BaselineModuleBelowGranted == true"] = C274,
-        ["document e.BaselineModuleBelowGranted == false"] = C275,
-        ["document e.BaselineModuleMissing == null"] = C276,
-        ["document e.SyncPermissionDeniedOnStandardObject"] = C277,
-        ["document e.BaselineModuleNotSubscribed == false"] = C278,
-        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C279,
-        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C280,
-        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C281,
-        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C282,
-        ["document e.ReimbursableAsExpenseReports == false"] = C283,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C284,
-        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C285,
-        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C286,
-        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C287,
-        ["dimension e.SignInFailed"] = C288,
-        ["dimension d.Exists != false && d.Configured == false"] = C289,
-        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C290,
-        ["dimension d.Configured == true"] = C291,
-        ["dimension d.ApiObjectNotFound"] = C292,
-        ["dimension d.ListedInIntacct == false"] = C293,
-        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C294,
-        ["dimension d.Configured == null"] = C295,
-        ["dimension d.Active == false"] = C296,
-        ["dimension d.Active == true"] = C297,
-        ["dimension d.Active == null"] = C298,
-        ["dimension d.ApiPermissionDenied"] = C299,
-        ["dimension d.UserCanRead == false"] = C300,
-        ["dimension d.UserCanRead == true"] = C301,
-        ["dimension d.ValuesReturned > 0"] = C302,
-        ["dimension d.ObjectRights == null"] = C303,
-        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C304,
-        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C305,
-        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C306,
-        ["dimension d.Exists == true"] = C307,
-        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C308,
-        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C309,
-        ["dimension d.Exists == null"] = C310,
-        ["dimension d.EnabledInWorkspace == null"] = C311,
-        ["dimension d.WorkspaceEntryUsesLabel"] = C312,
-        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C313,
-        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C314,
-        ["dimension d.Coding == null || d.ImportAs == null"] = C315,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C316,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C317,
-        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C318,
-        ["document e.CashJournalMissing == true"] = C319,
-        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C320,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C321,
-        ["document e.AccrualJournalMissing == true"] = C322,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C323,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C324,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C325,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C326,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C327,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C328,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C329,
-        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C330,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C331,
+        ["document e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C98,
+        ["document (e.MessageSeen(\"INT054\"))"] = C99,
+        ["document e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C100,
+        ["document e.EmployeesWithSubmitterEmail == 0"] = C101,
+        ["document e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C102,
+        ["document e.EmployeesWithSubmitterEmail > 1"] = C103,
+        ["expense d.Account != null && d.Account.RequiredDimensions != null && d.Account.RequiredDimensions.Count > 0 && d.Expense != null && d.Expense.Tags == null && d.ZeroAmount != true"] = C104,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C105,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C106,
+        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == false"] = C107,
+        ["expense d.RequiredDimensionsChecked && d.MissingRequiredDimensions.Count == 0"] = C108,
+        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C109,
+        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C110,
+        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == true"] = C111,
+        ["expense d.Account == null"] = C112,
+        ["expense e.Evidence.Workspace == null || e.Evidence.Workspace.Coding == null || e.Evidence.Workspace.Coding.Dimensions == null"] = C113,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C114,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C115,
+        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C116,
+        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C117,
+        ["expense d.Expense != null && d.Expense.Tags == null"] = C118,
+        ["expense d.Billable != false"] = C119,
+        ["expense e.BillableOffInWorkspace == true"] = C120,
+        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C121,
+        ["expense d.ExportsAsExpenseReport == false"] = C122,
+        ["expense d.ExpenseType != null && d.ExpenseType.Billable == true"] = C123,
+        ["expense d.ExportsAsExpenseReport != false && d.ExpenseType == null"] = C124,
+        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C125,
+        ["expense d.ExportsAsExpenseReport == true"] = C126,
+        ["expense d.Account != null && d.Account.Billable == true"] = C127,
+        ["expense d.ExportsAsExpenseReport != true && d.Account == null"] = C128,
+        ["expense d.NamedBy(\"INT083\") && ((d.ExpenseType != null && d.ExpenseType.Billable == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == true)) && (e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == true)"] = C129,
+        ["expense d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C130,
+        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C131,
+        ["expense e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == false"] = C132,
+        ["expense e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C133,
+        ["expense d.ZeroAmount != true && e.TagValuesNotInIntacct(d).Count > 0"] = C134,
+        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C135,
+        ["expense d.TagsChecked && e.TagValuesNotInIntacct(d).Count == 0"] = C136,
+        ["expense !d.TagsChecked"] = C137,
+        ["expense d.ZeroAmount != true && e.TagValuesInactive(d).Count > 0"] = C138,
+        ["expense d.TagsChecked && e.TagValuesInactive(d).Count == 0"] = C139,
+        ["document e.ExportCreatesCardCharges == false"] = C140,
+        ["document e.PeriodCashManagementOpen == true"] = C141,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C142,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C143,
+        ["document e.ExportCreatesCardCharges == true"] = C144,
+        ["document e.CardInQuestionExpired == true"] = C145,
+        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C146,
+        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C147,
+        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\"))"] = C148,
+        ["document e.MessageSeen(\"INT149\")"] = C149,
+        ["document e.ReportHasBillable == true"] = C150,
+        ["document e.ReportHasBillable == false"] = C151,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C152,
+        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C153,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C154,
+        ["document e.Evidence.workspace.coding.billableMapped == false"] = C155,
+        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C156,
+        ["document e.MismatchedProjectUnlinked == true"] = C157,
+        ["document e.ProjectsOnReportHealthy == true"] = C158,
+        ["document e.ProjectsOnReportHealthy == null && e.MismatchedProject == null"] = C159,
+        ["document e.MismatchedProjectInactive == true"] = C160,
+        ["document e.MismatchedProjectInactive == false"] = C161,
+        ["document e.ReportUsesTaxRate == false"] = C162,
+        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C163,
+        ["document e.ReportUsesTaxRate == true"] = C164,
+        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C165,
+        ["document e.ManualTaxRateUsed == true"] = C166,
+        ["document e.UnlistedTaxRateUsed == true"] = C167,
+        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C168,
+        ["expense d.CategoryListed == false"] = C169,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C170,
+        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C171,
+        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C172,
+        ["expense d.Uncategorized == true"] = C173,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C174,
+        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C175,
+        ["expense d.InvalidTags.Count > 0"] = C176,
+        ["expense d.MissingRequiredDimensions.Count > 0"] = C177,
+        ["expense !d.RequiredDimensionsChecked"] = C178,
+        ["document e.PostingVendorOnHold == true"] = C179,
+        ["expense d.Uncategorized != true"] = C180,
+        ["expense d.ZeroAmount != true && d.CategoryListed == false"] = C181,
+        ["expense d.CategoryListed == true"] = C182,
+        ["expense d.CategoryListed == null"] = C183,
+        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C184,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true"] = C185,
+        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Synced == false"] = C186,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Synced == true"] = C187,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseTypeListed == false"] = C188,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == false"] = C189,
+        ["expense d.ExpenseType != null && d.ExpenseType.Active == true"] = C190,
+        ["expense d.ExportsAsExpenseReport != false && d.CategoryRecord != null && d.ExpenseTypeListed == null"] = C191,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.AccountListed == false"] = C192,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == false"] = C193,
+        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true"] = C194,
+        ["expense d.ExportsAsExpenseReport != true && d.CategoryRecord != null && d.AccountListed == null"] = C195,
+        ["expense d.Expense == null || (d.Expense.Project != null && d.Expense.Project != \"\")"] = C196,
+        ["expense e.SubmitterIsResourceOf(d.Project) == false"] = C197,
+        ["expense e.SubmitterIsResourceOf(d.Project) == true"] = C198,
+        ["expense d.Project == null || d.Project.ResourceEmployeeIds == null"] = C199,
+        ["expense e.SubmitterEmployee == null"] = C200,
+        ["document e.Evidence.intacct.timeAndExpenses.expenseTypesEnabled == false"] = C201,
+        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT503\")"] = C202,
+        ["document e.UsesExpenseReports == true || e.HasMessageOf(\"INT503\")"] = C203,
+        ["document e.HasMessageOf(\"INT503\")"] = C204,
+        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C205,
+        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C206,
+        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C207,
+        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C208,
+        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C209,
+        ["document e.SmartRuleEntityMismatch == false"] = C210,
+        ["document e.CompanyMultiEntity == false"] = C211,
+        ["document e.ExportEntityId == null"] = C212,
+        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C213,
+        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C214,
+        ["document e.ExportLooksUpVendor == false"] = C215,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C216,
+        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\"))"] = C217,
+        ["document e.ExportLooksUpVendor == true"] = C218,
+        ["document e.MessageSeen(\"INT664\")"] = C219,
+        ["document e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C220,
+        ["document e.VendorsWithSubmitterEmail == 0"] = C221,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C222,
+        ["expense d.Expense != null || d.NamedInMessage"] = C223,
+        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C224,
+        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C225,
+        ["document e.PeriodReportingClosed == true"] = C226,
+        ["document e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\")"] = C227,
+        ["document e.MessageSeen(\"INT771\")"] = C228,
+        ["document e.RestrictionAccountRestricted == true"] = C229,
+        ["document e.RestrictionAccountRestricted == false"] = C230,
+        ["document e.RestrictionAccountNumber == null && e.NamedInMessage(\"INT860\", \"account\") == null"] = C231,
+        ["document e.RestrictionAccountRestricted == null && (e.RestrictionAccountNumber != null || e.NamedInMessage(\"INT860\", \"account\") != null)"] = C232,
+        ["document e.CardAccountRestricted == true && e.RestrictionAccountIsCardAccount && e.ExportCreatesCardCharges != false"] = C233,
+        ["document e.CardAccountRestricted == false && e.RestrictionAccountIsCardAccount"] = C234,
+        ["document e.CardAccountRestricted == false"] = C235,
+        ["document e.ExportCreditCardAccount == null && (e.RestrictionCardId != null || e.NamedInMessage(\"INT860\", \"creditCard\") != null)"] = C236,
+        ["document e.RestrictedCategoryAccount != null && e.RestrictionAccountIsCategoryAccount"] = C237,
+        ["document e.CategoryAccountRestricted == false"] = C238,
+        ["document e.CategoryAccountRestricted == null"] = C239,
+        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C240,
+        ["document (e.Evidence.Connection.SessionStarted == false) && !e.HasMessageOf(\"INT993\")"] = C241,
+        ["document (e.Evidence.Connection.ConfigurationValid == false) && !e.HasMessageOf(\"INT993\")"] = C242,
+        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C243,
+        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C244,
+        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C245,
+        ["document (e.Evidence.Connection.SessionStarted == true) && e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C246,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.CardTransactionCreateFailed"] = C247,
+        ["document (e.Evidence.Connection.PasswordExpired == true) && e.ReportHasCardTransaction == true"] = C248,
+        ["document e.IntacctUnavailable && e.CardTransactionCreateFailed"] = C249,
+        ["document e.IntacctUnavailable && e.ReportHasCardTransaction == true"] = C250,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.CardTransactionCreateFailed"] = C251,
+        ["document ((e.Evidence.Connection.CredentialsValid == false) || (e.Evidence.Connection.SenderIdAuthorized == false)) && (e.Evidence.Connection.EverSucceeded == true) && e.ReportHasCardTransaction == true"] = C252,
+        ["document (e.Evidence.Connection.CredentialsValid == true) && (e.Evidence.Connection.SenderIdAuthorized == true)"] = C253,
+        ["document e.Evidence.Connection.EverSucceeded == false"] = C254,
+        ["document e.Evidence.Connection.EverSucceeded == true"] = C255,
+        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C256,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C257,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C258,
+        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C259,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true) && (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel) && e.ExpensifyCardJournalMissing != true"] = C260,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.Entity)"] = C261,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.SyncLevel == null"] = C262,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserCanManageAccounts == false && e.ExpensifyCardJournalMissing != true"] = C263,
+        ["document e.UserCanManageAccounts == true"] = C264,
+        ["document e.UserCanManageAccounts == null"] = C265,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation != false) && e.UserReachesSyncEntity == false && e.ExpensifyCardJournalMissing != true"] = C266,
+        ["document e.UserReachesSyncEntity == true"] = C267,
+        ["document (e.Evidence.Connection.SyncLevel == SyncLevel.TopLevel)"] = C268,
+        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C269,
+        ["document e.BaselineModuleBelowGranted == true"] = C270,
+        ["document e.BaselineModuleBelowGranted == false"] = C271,
+        ["document e.BaselineModuleMissing == null"] = C272,
+        ["document e.SyncPermissionDeniedOnStandardObject"] = C273,
+        ["document e.BaselineModuleNotSubscribed == false"] = C274,
+        ["document e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset"] = C275,
+        ["document e.Evidence.Workspace.Export != null && (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.ExpenseReport || e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.VendorBill)"] = C276,
+        ["document e.Evidence.Workspace == null || e.Evidence.Workspace.Export == null || e.Evidence.Workspace.Export.Reimbursable == null"] = C277,
+        ["document e.ReimbursableAsExpenseReports == true && (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C278,
+        ["document e.ReimbursableAsExpenseReports == false"] = C279,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == true)"] = C280,
+        ["document e.ReimbursableAsExpenseReports == true && !(e.Evidence.Intacct.TimeAndExpenses.Subscribed != null)"] = C281,
+        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C282,
+        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C283,
+        ["dimension e.SignInFailed"] = C284,
+        ["dimension d.Exists != false && d.Configured == false"] = C285,
+        ["dimension d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0"] = C286,
+        ["dimension d.Configured == true"] = C287,
+        ["dimension d.ApiObjectNotFound"] = C288,
+        ["dimension d.ListedInIntacct == false"] = C289,
+        ["dimension d.Intacct != null && d.Intacct.Exists == false"] = C290,
+        ["dimension d.Configured == null"] = C291,
+        ["dimension d.Active == false"] = C292,
+        ["dimension d.Active == true"] = C293,
+        ["dimension d.Active == null"] = C294,
+        ["dimension d.ApiPermissionDenied"] = C295,
+        ["dimension d.UserCanRead == false"] = C296,
+        ["dimension d.UserCanRead == true"] = C297,
+        ["dimension d.ValuesReturned > 0"] = C298,
+        ["dimension d.ObjectRights == null"] = C299,
+        ["dimension d.ApiObjectNotFound && d.EnabledInWorkspace == true"] = C300,
+        ["dimension d.EnabledInWorkspace == true && d.ListedInIntacct == false"] = C301,
+        ["dimension d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false"] = C302,
+        ["dimension d.Exists == true"] = C303,
+        ["dimension d.Coding != null && d.Coding.Enabled == false"] = C304,
+        ["dimension d.Coding == null && d.EnabledInWorkspace == false"] = C305,
+        ["dimension d.Exists == null"] = C306,
+        ["dimension d.EnabledInWorkspace == null"] = C307,
+        ["dimension d.WorkspaceEntryUsesLabel"] = C308,
+        ["dimension d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset"] = C309,
+        ["dimension d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset"] = C310,
+        ["dimension d.Coding == null || d.ImportAs == null"] = C311,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C312,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C313,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C314,
+        ["document e.CashJournalMissing == true"] = C315,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C316,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C317,
+        ["document e.AccrualJournalMissing == true"] = C318,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C319,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C320,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C321,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C322,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) && e.ReimbursableAsExpenseReports == true"] = C323,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count == 0 && e.ReimbursableAsExpenseReports == true"] = C324,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount > 0)"] = C325,
+        ["document e.Evidence.Intacct.ExpenseTypes.Count > 0"] = C326,
+        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount != null) && (e.Evidence.Intacct == null || e.Evidence.Intacct.ExpenseTypes == null)"] = C327,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(12)
@@ -788,7 +784,7 @@ internal static partial class GeneratedConditions
         return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].establishedOnlyIf (and 4 more)
+    // rules/export/INT009.json $.causes[0].establishedOnlyIf (and 7 more)
     private static bool? C61(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -1033,7 +1029,7 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)(e.ExportPermissionDeniedOnStandardObject));
     }
 
-    // rules/export/INT054.json $.appliesWhen
+    // rules/export/INT054.json $.appliesWhen (and 3 more)
     private static bool? C96(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -1047,1639 +1043,1611 @@ internal static partial class GeneratedConditions
         return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
-    // rules/export/INT054.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT054.json $.causes[0].when (and 1 more)
     private static bool? C98(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
-    }
-
-    // rules/export/INT054.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT054.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool? C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((((!e.ExportLooksUpEmployee.HasValue)) && ((!e.MessageSeen("INT149"))))) && ((!e.MessageSeen("INT054"))))));
-    }
-
-    // rules/export/INT054.json $.causes[0].missingEvidence[1].when (and 5 more)
-    private static bool? C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.EmployeesWithSubmitterEmail.HasValue)));
-    }
-
-    // rules/export/INT054.json $.causes[1].establishedWhen[0].when
-    private static bool? C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT054.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool? C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT054.json $.causes[1].excludedWhen[1].when (and 1 more)
-    private static bool? C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
-    // rules/export/INT054.json $.causes[2].establishedWhen[0].when
-    private static bool? C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT054")));
     }
 
-    // rules/export/INT054.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool? C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value <= (((global::System.Nullable<global::System.Int32>)(1))).Value)))) });
+        return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+    }
+
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT054.json $.causes[2].when (and 1 more)
+    private static bool? C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) });
     }
 
     // rules/export/INT073.json $.indicatedWhen
-    private static bool? C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && ((!(global::System.Object.ReferenceEquals(((d.Account) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t3.RequiredDimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)))))) ? ((((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t6.RequiredDimensions) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value > (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)))))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(((d.Expense) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t7.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ZeroAmount) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value != (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[0].when
-    private static bool? C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[1].when
-    private static bool? C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[2].when (and 1 more)
-    private static bool? C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.NamedDimension, default(global::System.String)))) ? ((e.DimensionImportedAsTag(d.NamedDimension)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool? C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.RequiredDimensionsChecked && ((d.MissingRequiredDimensions.Count == (0))))));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[1].when
-    private static bool? C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[2].when
-    private static bool? C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[3].when (and 1 more)
-    private static bool? C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.NamedDimension, default(global::System.String)))) ? ((e.DimensionImportedAsTag(d.NamedDimension)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[0].when
-    private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[1].when
-    private static bool? C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || (global::System.Object.ReferenceEquals(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>) : t1.Dimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>))))));
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[0].when
-    private static bool? C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[1].when
-    private static bool? C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[1].when
-    private static bool? C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[2].when
-    private static bool? C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].missingEvidence[0].when (and 1 more)
-    private static bool? C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) && (global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t0.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>))))));
     }
 
     // rules/export/INT083.json $.appliesWhen
-    private static bool? C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Billable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/export/INT083.json $.notWhen[0].when
-    private static bool? C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((e.BillableOffInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[0].establishedWhen[0].when
-    private static bool? C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[1].when
-    private static bool? C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[0].missingEvidence[0].when
-    private static bool? C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))) });
     }
 
     // rules/export/INT083.json $.causes[1].establishedWhen[0].when
-    private static bool? C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool? C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[1].when
-    private static bool? C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[1].missingEvidence[0].when
-    private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))) });
     }
 
     // rules/export/INT083.json $.causes[2].establishedWhen[0].when
-    private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return (((d.NamedBy("INT083") ? ((((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Billable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) })) switch { var t11 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t11) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t11, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (true))))) }))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t10) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t10, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t14 => ((!t14.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t14.Value == (true))))) }))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t9) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t9, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t15 => ((!t15.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t15.Value == (true))))) }))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[0].when
-    private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[1].when
-    private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[2].when
-    private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].missingEvidence[0].when
-    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/export/INT084.json $.causes[0].establishedWhen[0].when
-    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesNotInIntacct(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((d.InvalidTags.Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[1].when
-    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesNotInIntacct(d).Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.TagsChecked)));
     }
 
     // rules/export/INT084.json $.causes[1].establishedWhen[0].when
-    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesInactive(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[1].excludedWhen[1].when
-    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesInactive(d).Count == (0))))));
     }
 
     // rules/export/INT088.json $.notWhen[0].when (and 2 more)
-    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.notWhen[1].when
-    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodCashManagementOpen) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t3.Periods) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CashManagementOpen) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t2.Periods) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t1.CashManagementOpen) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.causes[0].when (and 1 more)
-    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT093.json $.causes[0].when
-    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT149.json $.appliesWhen
-    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT149") || ((!e.MessageSeen("INT054"))))));
     }
 
     // rules/export/INT149.json $.indicatedWhen
-    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.EmployeesWithSubmitterEmail) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
     }
 
-    // rules/export/INT149.json $.causes[0].establishedWhen[0].when
-    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+        return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) });
     }
 
-    // rules/export/INT149.json $.causes[1].establishedWhen[0].when
-    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.EmployeesWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT149.json $.causes[2].establishedWhen[0].when
-    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmail) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149")));
     }
 
     // rules/export/INT194.json $.indicatedWhen (and 2 more)
-    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT194.json $.notWhen[0].when
-    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportHasBillable) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.BillableEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasBillable) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t5.Coding) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.BillableMapped) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t8.Coding) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.BillableEnabled) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableMapped) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].establishedWhen[0].when
-    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectUnlinked) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ProjectsOnReportHealthy) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].missingEvidence[0].when
-    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.ProjectsOnReportHealthy.HasValue)) && (global::System.Object.ReferenceEquals(e.MismatchedProject, default(global::System.String))))));
     }
 
     // rules/export/INT205.json $.causes[1].establishedWhen[0].when
-    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[1].excludedWhen[1].when
-    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.notWhen[0].when
-    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportUsesTaxRate) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.TaxImportEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.TaxImportEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[1].when
-    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ManualTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[2].when
-    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UnlistedTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.appliesWhen
-    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))) && d.NamedInMessage))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[0].when (and 2 more)
-    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[1].when
-    private static bool? C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[2].when
-    private static bool? C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseTypeListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[3].when
-    private static bool? C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.AccountListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[1].when
-    private static bool? C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Active) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Active) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((((((d.ExportsAsExpenseReport) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t10) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t10, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t9) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t9, ((((d.Account) switch { var t13 => (global::System.Object.ReferenceEquals(t13, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t13.Active) })) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) }))) }))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].missingEvidence[0].when
-    private static bool? C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.Uncategorized) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue))))) });
     }
 
     // rules/export/INT304.json $.causes[1].establishedWhen[0].when
-    private static bool? C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.InvalidTags.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].establishedWhen[0].when
-    private static bool? C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].missingEvidence[0].when
-    private static bool? C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.RequiredDimensionsChecked)));
     }
 
     // rules/export/INT446.json $.causes[0].when
-    private static bool? C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PostingVendorOnHold) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT459.json $.appliesWhen
-    private static bool? C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].establishedWhen[0].when
-    private static bool? C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.CategoryListed) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[0].excludedWhen[0].when
-    private static bool? C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].missingEvidence[0].when
-    private static bool? C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue)));
     }
 
     // rules/export/INT459.json $.causes[1].establishedWhen[0].when
-    private static bool? C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[1].excludedWhen[0].when
-    private static bool? C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[2].establishedWhen[0].when
-    private static bool? C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Synced) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[2].excludedWhen[0].when
-    private static bool? C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Synced) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[0].when
-    private static bool? C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ExpenseTypeListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[1].when
-    private static bool? C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].excludedWhen[1].when
-    private static bool? C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].missingEvidence[0].when
-    private static bool? C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.ExpenseTypeListed.HasValue))))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[0].when
-    private static bool? C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.AccountListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[1].when
-    private static bool? C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].excludedWhen[1].when
-    private static bool? C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].missingEvidence[0].when
-    private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.AccountListed.HasValue))))) });
     }
 
     // rules/export/INT480.json $.appliesWhen
-    private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)) ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((!(global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t0.Project) }), default(global::System.String)))) ? ((((d.Expense) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t2.Project) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1 != (""))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))));
     }
 
     // rules/export/INT480.json $.causes[0].establishedWhen[0].when
-    private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((e.SubmitterIsResourceOf(d.Project)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT480.json $.causes[0].excludedWhen[0].when
-    private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((e.SubmitterIsResourceOf(d.Project)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT480.json $.causes[0].missingEvidence[0].when
-    private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Project, default(global::IntacctSync.Rules.Evidence.Project))) || (global::System.Object.ReferenceEquals(((d.Project) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Project)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t0.ResourceEmployeeIds) }), default(global::System.Collections.Generic.IReadOnlyList<global::System.String>))))));
     }
 
     // rules/export/INT480.json $.causes[0].missingEvidence[1].when
-    private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee))));
     }
 
     // rules/export/INT503.json $.indicatedWhen (and 1 more)
-    private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseTypesEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT503.json $.notWhen[0].when
-    private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT503")))))) });
     }
 
     // rules/export/INT503.json $.causes[0].establishedOnlyIf
-    private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503"))))) });
     }
 
     // rules/export/INT503.json $.causes[0].establishedOnlyIf
-    private static bool? C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503")));
     }
 
     // rules/export/INT592.json $.causes[0].establishedWhen[0].when
-    private static bool? C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.CompanyMultiEntity) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[0].excludedWhen[0].when
-    private static bool? C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[0].when
-    private static bool? C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))));
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[1].when
-    private static bool? C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.SmartRuleLevel.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))))))));
     }
 
     // rules/export/INT592.json $.causes[1].establishedWhen[0].when
-    private static bool? C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CompanyMultiEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SmartRuleEntityMismatch) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[0].when
-    private static bool? C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[1].when
-    private static bool? C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CompanyMultiEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[0].when
-    private static bool? C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.String))));
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[1].when
-    private static bool? C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String)))))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::IntacctSync.Rules.Evidence.SmartRule))) || (global::System.Object.ReferenceEquals(((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.String) : t3.EntityId) }), default(global::System.String)))))))) });
     }
 
     // rules/export/INT664.json $.indicatedWhen
-    private static bool? C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
     }
 
     // rules/export/INT664.json $.notWhen[0].when
-    private static bool? C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT664.json $.causes[0].establishedWhen[0].when
-    private static bool? C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT664.json $.causes[0].excludedWhen[0].when
-    private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT664.json $.causes[0].missingEvidence[0].when
-    private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.ExportLooksUpVendor.HasValue)) && ((!e.MessageSeen("INT664"))))));
-    }
-
-    // rules/export/INT664.json $.causes[0].missingEvidence[1].when (and 1 more)
-    private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.VendorsWithSubmitterEmail.HasValue)));
-    }
-
-    // rules/export/INT664.json $.causes[1].establishedWhen[0].when
-    private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpVendor) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.VendorsWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT664.json $.causes[1].excludedWhen[0].when
-    private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT664.json $.causes[1].excludedWhen[1].when
-    private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT664.json $.causes[0].when
+    private static bool? C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.ExportLooksUpVendor) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) });
+    }
+
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
+    }
+
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664")));
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
     // rules/export/INT680.json $.appliesWhen
-    private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) || d.NamedInMessage)));
     }
 
     // rules/export/INT771.json $.appliesWhen
-    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT771") || ((!e.MessageSeen("INT035"))))));
     }
 
     // rules/export/INT771.json $.notWhen[1].when
-    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportDateInClosedPeriod) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.MessageSeen("INT771")))))) });
     }
 
     // rules/export/INT771.json $.causes[0].when (and 2 more)
-    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT771.json $.causes[2].establishedOnlyIf
-    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.PeriodReportingClosed) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771"))))) });
     }
 
     // rules/export/INT771.json $.causes[2].establishedOnlyIf
-    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771")));
     }
 
     // rules/export/INT860.json $.causes[0].establishedWhen[0].when
-    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[0].excludedWhen[0].when
-    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[0].when
-    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))));
     }
 
     // rules/export/INT860.json $.causes[0].missingEvidence[1].when
-    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.RestrictionAccountRestricted.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionAccountNumber, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "account"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[1].establishedWhen[0].when
-    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.CardAccountRestricted) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[0].when
-    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CardAccountRestricted) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount)))) });
     }
 
     // rules/export/INT860.json $.causes[1].excludedWhen[1].when
-    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CardAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[1].missingEvidence[0].when
-    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.ExportCreditCardAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))) && ((((!(global::System.Object.ReferenceEquals(e.RestrictionCardId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT860", "creditCard"), default(global::System.String))))))))));
     }
 
     // rules/export/INT860.json $.causes[2].establishedWhen[0].when
-    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.RestrictedCategoryAccount, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && e.RestrictionAccountIsCategoryAccount)));
     }
 
     // rules/export/INT860.json $.causes[2].excludedWhen[0].when
-    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CategoryAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT860.json $.causes[2].missingEvidence[0].when
-    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.CategoryAccountRestricted.HasValue)));
     }
 
     // rules/export/INT993.json $.indicatedWhen
-    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((e.ReportHasCardTransaction) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.SignInFailed || e.IntacctUnavailable))))) }));
     }
 
     // rules/export/INT993.json $.notWhen[0].when
-    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[1].when
-    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[2].when
-    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.CardTransactionErrorHasDetail && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.notWhen[3].when
-    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasCardTransaction) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionCreateFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[4].when
-    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT176") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.causes[0].establishedWhen[0].when
-    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SessionStarted) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.SignInApiErrorSeen)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionErrorHasDetail))))) });
     }
 
     // rules/export/INT993.json $.causes[1].establishedWhen[0].when
-    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
     }
 
     // rules/export/INT993.json $.causes[1].establishedWhen[1].when
-    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.PasswordExpired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[0].when
-    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.IntacctUnavailable && e.CardTransactionCreateFailed)));
     }
 
     // rules/export/INT993.json $.causes[2].establishedWhen[1].when
-    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.IntacctUnavailable ? ((e.ReportHasCardTransaction) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[0].when
-    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed)))) });
     }
 
     // rules/export/INT993.json $.causes[3].establishedWhen[1].when
-    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.CredentialsValid) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t6.SenderIdAuthorized) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t8.EverSucceeded) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReportHasCardTransaction) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (true))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[3].excludedWhen[0].when
-    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CredentialsValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SenderIdAuthorized) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedWhen[0].when
-    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((e.Evidence.Connection) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t6.SyncLevel) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].excludedWhen[0].when
-    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].missingEvidence[0].when
-    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t0.SyncLevel) })).HasValue)))));
     }
 
     // rules/sync/INT068.json $.causes[1].establishedWhen[0].when
-    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserCanManageAccounts) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[1].excludedWhen[0].when
-    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].missingEvidence[0].when
-    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanManageAccounts.HasValue)));
     }
 
     // rules/sync/INT068.json $.causes[2].establishedWhen[0].when
-    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.AutoReconciliation) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.UserReachesSyncEntity) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value != (true))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[0].when
-    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].excludedWhen[1].when
-    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t4.Reimbursable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.Subscribed) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[0].establishedWhen[0].when
-    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].excludedWhen[0].when
-    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[0].missingEvidence[0].when
-    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.BaselineModuleMissing.HasValue)));
     }
 
     // rules/sync/INT245.json $.causes[1].establishedWhen[0].when
-    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SyncPermissionDeniedOnStandardObject));
     }
 
     // rules/sync/INT245.json $.causes[2].excludedWhen[0].when
-    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleNotSubscribed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].establishedWhen[0].when
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) });
     }
 
     // rules/sync/INT245.json $.causes[3].excludedWhen[0].when
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((!(global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings)))) ? ((((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t4.Export) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t3.Reimbursable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.ExpenseReport))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t7.Export) })) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t6.Reimbursable) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.VendorBill))))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT245.json $.causes[3].missingEvidence[0].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t0.Export) }), default(global::IntacctSync.Rules.Evidence.ExportSettings))))) || ((!(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })).HasValue)))));
     }
 
     // rules/sync/INT245.json $.causes[4].establishedWhen[0].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[0].when
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].excludedWhen[1].when
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Subscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].missingEvidence[0].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })).HasValue))))))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[0].when
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Exists) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].establishedWhen[1].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.Active) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.UserCanRead) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ValuesReturned) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[0].when
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[1].when (and 2 more)
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[2].when (and 2 more)
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ListedInIntacct) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].excludedWhen[3].when (and 2 more)
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))) ? ((((d.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Exists) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[0].missingEvidence[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[1].establishedWhen[0].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].excludedWhen[0].when
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[1].missingEvidence[0].when
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Active.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[0].when
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].establishedWhen[1].when
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[0].when
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].excludedWhen[1].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[2].missingEvidence[0].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ObjectRights, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ObjectRight>))));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[0].when
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (d.ApiObjectNotFound ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[1].when
-    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].establishedWhen[2].when
-    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.EnabledInWorkspace) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctDimension)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Exists) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[0].when
-    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[1].when (and 1 more)
-    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)))) ? ((((d.Coding) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].excludedWhen[2].when (and 1 more)
-    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension)) ? ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[0].when
-    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Exists.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[3].missingEvidence[1].when
-    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.EnabledInWorkspace.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[0].when
-    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.WorkspaceEntryUsesLabel));
     }
 
     // rules/sync/INT402.json $.causes[4].establishedWhen[1].when
-    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].excludedWhen[0].when
-    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((!(global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))))) && ((!d.WorkspaceEntryUsesLabel))) ? ((d.ListedInIntacct) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!((!d.ImportAs.HasValue))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ImportAs) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].missingEvidence[0].when
-    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Coding, default(global::IntacctSync.Rules.Evidence.CodingDimension))) || ((!d.ImportAs.HasValue)))));
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when (and 1 more)
-    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[0].when
-    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].establishedWhen[1].when
-    private static bool? C328(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t3.ExpenseTypes) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t2.Count))) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (0))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ReimbursableAsExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[0].when
-    private static bool? C329(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT576.json $.causes[0].excludedWhen[1].when
-    private static bool? C330(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C326(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t1.Count))) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (0))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].missingEvidence[0].when
-    private static bool? C331(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C327(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t0.ExpenseTypeCount) })).HasValue)))))) && (((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t2.ExpenseTypes) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>))))))));

@@ -72,6 +72,7 @@ public sealed partial class EvidenceFacts
     /// Whether the export looks the submitter up among Intacct's vendors (reimbursable expenses export
     /// as vendor bills to the submitter's vendor record); <c>null</c> when unknown.
     /// </summary>
+    [Reads("workspace.export.reimbursable")]
     public bool? ExportLooksUpVendor => ReportHasReimbursable switch
     {
         false => false,
