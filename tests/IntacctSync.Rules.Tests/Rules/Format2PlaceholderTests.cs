@@ -63,7 +63,8 @@ public sealed class Format2PlaceholderTests
             """).Diagnoses, d => d.Code == "INT998");
 
         var cause = Assert.Single(diagnosis.Causes);
-        Assert.Equal(["intacct.employees[email=dana@acme.example].managerHasActiveUser = false"], cause.Facts);
+        // The email that names the record is one of the facts the derived fact declares it reads.
+        Assert.Equal(["report.submitterEmail = \"dana@acme.example\"", "intacct.employees[email=dana@acme.example].managerHasActiveUser = false"], cause.Facts);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(326)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(305)
     {
         ["document e.SignInApiErrorSeen || e.Evidence.connection.senderIdAuthorized == false || e.Evidence.connection.credentialsValid == false || e.Evidence.connection.passwordExpired == true || e.Evidence.webServicesUser.active == false || e.Evidence.connection.webServicesSubscribed == false || e.Evidence.connection.sessionStarted == false"] = C0,
         ["document e.Evidence.connection.credentialsValid == true && e.Evidence.connection.senderIdAuthorized == true && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -62,281 +62,260 @@ internal static partial class GeneratedConditions
         ["document e.BaselineModuleMissing == true"] = C48,
         ["document (e.Evidence.connection.configurationValid == false || e.HasMessageOf(\"INT907\"))"] = C49,
         ["document e.Evidence.connection.configurationValid == false && e.Evidence.connection.everSucceeded == true"] = C50,
-        ["document e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == true && e.ExportLooksUpEmployee == true"] = C51,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true) && (e.ExportLooksUpEmployee == true)"] = C51,
         ["document e.SignInFailed"] = C52,
         ["document e.ExportLooksUpEmployee == false"] = C53,
-        ["document e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == false"] = C54,
-        ["document e.ExportLooksUpEmployee != false && e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == true && e.SubmitterEmployee != null && e.SubmitterEmployee.ManagerHasActiveUser == false"] = C55,
-        ["document e.SubmitterEmployee != null && e.SubmitterEmployee.ManagerHasActiveUser == true"] = C56,
-        ["document e.SubmitterEmail == null"] = C57,
-        ["document e.SubmitterEmail != null && (e.SubmitterEmployee == null || e.SubmitterEmployee.ManagerHasActiveUser == null)"] = C58,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval != null)"] = C59,
-        ["document e.ExportLooksUpEmployee != false && e.Evidence.Intacct.TimeAndExpenses.ExpenseReportApproval == true && e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == false"] = C60,
-        ["document e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser == true"] = C61,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.FirstApproverHasUser != null)"] = C62,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == true)"] = C63,
-        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT012\")"] = C64,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == true) && e.UsesExpenseReports == true"] = C65,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == true) && e.UsesExpenseReports == null && e.HasMessageOf(\"INT012\")"] = C66,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired == false)"] = C67,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ReasonForExpenseRequired != null)"] = C68,
-        ["document e.SubmitterLocationEmpty == true || e.SubmitterLocationValid == false"] = C69,
-        ["document e.Evidence.Intacct.LocationRequired == false"] = C70,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.Evidence.Intacct.LocationRequired == true"] = C71,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.MessageSeen(\"INT028\") && (e.Evidence.Intacct.LocationRequired ?? true)"] = C72,
-        ["document e.SubmitterLocationEmpty == false"] = C73,
-        ["document e.SubmitterEmail != null && e.SubmitterLocationEmpty == null"] = C74,
-        ["document e.Evidence.Intacct == null || e.Evidence.Intacct.LocationRequired == null"] = C75,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationValid == false"] = C76,
-        ["document e.SubmitterLocationValid == true"] = C77,
-        ["document e.SubmitterLocationEmpty == true"] = C78,
-        ["document e.ExportLooksUpEmployee != false && e.SubmitterLocationEmpty == true && e.LocationFromEmployeeDefault == true"] = C79,
-        ["document e.LocationFromEmployeeDefault == false"] = C80,
-        ["document e.MessageSeen(\"INT035\") || !e.MessageSeen(\"INT771\")"] = C81,
-        ["document e.ExportDateFromReport == true && e.ExportDateBeforeCutOff == true"] = C82,
-        ["document e.ExportDateFromReport == false"] = C83,
-        ["document e.ExportDateBeforeCutOff == false"] = C84,
-        ["document e.ExportDateSetting == null"] = C85,
-        ["document e.ExportDateBeforeCutOff == null"] = C86,
-        ["document e.ExportDateInClosedPeriod == true"] = C87,
-        ["document e.ExportDateBeforeCutOff == true"] = C88,
-        ["document e.Evidence.Intacct == null || e.Evidence.Intacct.Periods == null || e.Evidence.Intacct.Periods.ClosedThrough == null"] = C89,
-        ["document e.UserCanPostToClosedPeriods == false && (e.ExportDateBeforeCutOff == true || e.MessageSeen(\"INT035\"))"] = C90,
-        ["document e.UserCanPostToClosedPeriods == true"] = C91,
-        ["document e.UserCanPostToClosedPeriods == null"] = C92,
-        ["document e.BaselineModuleMissing == true && !(e.Evidence.WebServicesUser.PermissionModel == PermissionModel.RoleBased)"] = C93,
-        ["document e.BaselineModuleMissing == false"] = C94,
-        ["document (e.Evidence.WebServicesUser.PermissionModel == PermissionModel.RoleBased)"] = C95,
-        ["document e.BaselineModuleMissing == null"] = C96,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.PermissionModel == null"] = C97,
-        ["document e.BaselineModuleMissing == true && (e.Evidence.WebServicesUser.PermissionModel == PermissionModel.RoleBased)"] = C98,
-        ["document (e.Evidence.WebServicesUser.PermissionModel == PermissionModel.UserBased)"] = C99,
-        ["document e.BaselineModuleNotSubscribed == true"] = C100,
-        ["document e.BaselineModuleNotSubscribed == false"] = C101,
-        ["document e.ExportPermissionDeniedOnStandardObject"] = C102,
-        ["document e.MessageSeen(\"INT054\")"] = C103,
-        ["document e.ExportLooksUpEmployee == false && e.ExportLooksUpVendor == true"] = C104,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C105,
-        ["document e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C106,
-        ["document e.ExportLooksUpEmployee == null && !e.MessageSeen(\"INT149\") && !e.MessageSeen(\"INT054\")"] = C107,
-        ["document e.EmployeesWithSubmitterEmail == null"] = C108,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C109,
-        ["document e.EmployeesWithSubmitterEmail > 0"] = C110,
-        ["document e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C111,
-        ["document e.MessageSeen(\"INT054\") && e.EmployeesWithSubmitterEmail > 1"] = C112,
-        ["document e.EmployeesWithSubmitterEmail <= 1"] = C113,
-        ["expense d.Account != null && d.Account.RequiredDimensions != null && d.Account.RequiredDimensions.Count > 0 && d.Expense != null && d.Expense.Tags == null && d.ZeroAmount != true"] = C114,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C115,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C116,
-        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == false"] = C117,
-        ["expense d.RequiredDimensionsChecked && d.MissingRequiredDimensions.Count == 0"] = C118,
-        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C119,
-        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C120,
-        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == true"] = C121,
-        ["expense d.Account == null"] = C122,
-        ["expense e.Evidence.Workspace == null || e.Evidence.Workspace.Coding == null || e.Evidence.Workspace.Coding.Dimensions == null"] = C123,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C124,
-        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C125,
-        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C126,
-        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C127,
-        ["expense d.Expense != null && d.Expense.Tags == null"] = C128,
-        ["expense d.Billable != false"] = C129,
-        ["expense e.BillableOffInWorkspace == true"] = C130,
-        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C131,
-        ["expense d.ExportsAsExpenseReport == false"] = C132,
-        ["expense d.ExpenseType != null && d.ExpenseType.Billable == true"] = C133,
-        ["expense d.ExportsAsExpenseReport != false && d.ExpenseType == null"] = C134,
-        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C135,
-        ["expense d.ExportsAsExpenseReport == true"] = C136,
-        ["expense d.Account != null && d.Account.Billable == true"] = C137,
-        ["expense d.ExportsAsExpenseReport != true && d.Account == null"] = C138,
-        ["expense d.NamedBy(\"INT083\") && ((d.ExpenseType != null && d.ExpenseType.Billable == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == true)) && (e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == true)"] = C139,
-        ["expense d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C140,
-        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C141,
-        ["expense e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == false"] = C142,
-        ["expense e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C143,
-        ["expense d.ZeroAmount != true && e.TagValuesNotInIntacct(d).Count > 0"] = C144,
-        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C145,
-        ["expense d.TagsChecked && e.TagValuesNotInIntacct(d).Count == 0"] = C146,
-        ["expense !d.TagsChecked"] = C147,
-        ["expense d.ZeroAmount != true && e.TagValuesInactive(d).Count > 0"] = C148,
-        ["expense d.TagsChecked && e.TagValuesInactive(d).Count == 0"] = C149,
-        ["document e.ExportCreatesCardCharges == false"] = C150,
-        ["document e.PeriodCashManagementOpen == true"] = C151,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C152,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C153,
-        ["document e.ExportCreatesCardCharges == true"] = C154,
-        ["document e.CardInQuestionExpired == true && e.ExportCreatesCardCharges != false"] = C155,
-        ["document e.CardInQuestionExpired == false"] = C156,
-        ["document e.CardInQuestionExpired == null && (e.CardInQuestionId != null || e.NamedInMessage(\"INT093\", \"creditCard\") != null)"] = C157,
-        ["document e.CardInQuestionId == null && e.NamedInMessage(\"INT093\", \"creditCard\") == null"] = C158,
-        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C159,
-        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C160,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C161,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C162,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\")) && e.EmployeesWithSubmitterEmail > 1"] = C163,
-        ["document e.ReportHasBillable == true"] = C164,
-        ["document e.ReportHasBillable == false"] = C165,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C166,
-        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C167,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C168,
-        ["document e.Evidence.workspace.coding.billableMapped == false"] = C169,
-        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C170,
-        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectUnlinked == true"] = C171,
-        ["document e.ProjectsOnReportHealthy == false"] = C172,
-        ["document e.MismatchedProjectUnlinked == true"] = C173,
-        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectInactive == true"] = C174,
-        ["document e.MismatchedProjectInactive == true"] = C175,
-        ["document e.ReportUsesTaxRate == false"] = C176,
-        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C177,
-        ["document e.ReportUsesTaxRate == true"] = C178,
-        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C179,
-        ["document e.ManualTaxRateUsed == true"] = C180,
-        ["document e.UnlistedTaxRateUsed == true"] = C181,
-        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C182,
-        ["expense d.CategoryListed == false"] = C183,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C184,
-        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C185,
-        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C186,
-        ["expense d.Uncategorized == true"] = C187,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C188,
-        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C189,
-        ["expense d.InvalidTags.Count > 0"] = C190,
-        ["expense d.MissingRequiredDimensions.Count > 0"] = C191,
-        ["expense !d.RequiredDimensionsChecked"] = C192,
-        ["document e.PostingVendorOnHold == true"] = C193,
-        ["expense d.Uncategorized != true"] = C194,
-        ["expense d.ZeroAmount != true && d.CategoryListed == false"] = C195,
-        ["expense d.CategoryListed == true"] = C196,
-        ["expense d.CategoryListed == null"] = C197,
-        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C198,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true"] = C199,
-        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Synced == false"] = C200,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Synced == true"] = C201,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseTypeListed == false"] = C202,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == false"] = C203,
-        ["expense d.ExpenseType != null && d.ExpenseType.Active == true"] = C204,
-        ["expense d.ExportsAsExpenseReport != false && d.CategoryRecord != null && d.ExpenseTypeListed == null"] = C205,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.AccountListed == false"] = C206,
-        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == false"] = C207,
-        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true"] = C208,
-        ["expense d.ExportsAsExpenseReport != true && d.CategoryRecord != null && d.AccountListed == null"] = C209,
-        ["expense d.Expense == null || (d.Expense.Project != null && d.Expense.Project != \"\")"] = C210,
-        ["expense e.SubmitterIsResourceOf(d.Project) == false"] = C211,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false)"] = C212,
-        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT503\")"] = C213,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && e.UsesExpenseReports == true"] = C214,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && e.UsesExpenseReports == null && e.HasMessageOf(\"INT503\")"] = C215,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == true)"] = C216,
-        ["document !(e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled != null)"] = C217,
-        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C218,
-        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C219,
-        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C220,
-        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C221,
-        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C222,
-        ["document e.SmartRuleEntityMismatch == false"] = C223,
-        ["document e.CompanyMultiEntity == false"] = C224,
-        ["document e.ExportEntityId == null"] = C225,
-        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C226,
-        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C227,
-        ["document e.ExportLooksUpVendor == false"] = C228,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C229,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C230,
-        ["document e.ExportLooksUpVendor == null && !e.MessageSeen(\"INT664\")"] = C231,
-        ["document e.VendorsWithSubmitterEmail == null"] = C232,
-        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\")) && e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C233,
-        ["document e.VendorsWithSubmitterEmail > 0"] = C234,
-        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C235,
-        ["expense d.Expense != null || d.NamedInMessage"] = C236,
-        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C237,
-        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C238,
-        ["document e.PeriodReportingClosed == true"] = C239,
-        ["document e.PeriodReportingClosed == false"] = C240,
-        ["document e.PeriodReportingClosed == null"] = C241,
-        ["document e.ExportDateFromReport == true && e.PeriodReportingClosed == true"] = C242,
-        ["document e.UserCanPostToClosedPeriods == false && (e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\"))"] = C243,
-        ["document e.RestrictionAccountRestricted == true"] = C244,
-        ["document e.RestrictionAccountRestricted == true && e.CardAccountRestricted == true && e.ExportCreatesCardCharges == true"] = C245,
-        ["document e.CardAccountRestricted == true"] = C246,
-        ["document e.RestrictionAccountIsCardAccount"] = C247,
-        ["document e.RestrictionAccountRestricted == true && e.CategoryAccountRestricted == true"] = C248,
-        ["document e.CategoryAccountRestricted == true"] = C249,
-        ["document e.RestrictionAccountIsCategoryAccount"] = C250,
-        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C251,
-        ["document e.Evidence.connection.sessionStarted == false && !e.HasMessageOf(\"INT993\")"] = C252,
-        ["document e.Evidence.connection.configurationValid == false && !e.HasMessageOf(\"INT993\")"] = C253,
-        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C254,
-        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C255,
-        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C256,
-        ["document e.Evidence.connection.sessionStarted == true"] = C257,
-        ["document e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C258,
-        ["document e.CardTransactionCreateFailed"] = C259,
-        ["document !e.CardTransactionErrorHasDetail"] = C260,
-        ["document (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C261,
-        ["document e.ReportHasCardTransaction == true"] = C262,
-        ["document e.Evidence.connection.credentialsValid == false || e.Evidence.connection.senderIdAuthorized == false"] = C263,
-        ["document e.Evidence.connection.everSucceeded == true && (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C264,
-        ["document e.Evidence.Connection.EverSucceeded == false"] = C265,
-        ["document e.Evidence.Connection.EverSucceeded == true"] = C266,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.EverSucceeded == null"] = C267,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.SenderIdAuthorized == null"] = C268,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.CredentialsValid == null"] = C269,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C270,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C271,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C272,
-        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C273,
-        ["document e.Evidence.connection.syncLevel != SyncLevel.Entity"] = C274,
-        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel && (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C275,
-        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel"] = C276,
-        ["document e.Evidence.workspace.expensifyCard.autoReconciliation == true"] = C277,
-        ["document e.ExpensifyCardJournalMissing == false"] = C278,
-        ["document e.UserCanManageAccounts == false"] = C279,
-        ["document (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C280,
-        ["document e.UserReachesSyncEntity == false && e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C281,
-        ["document e.UserReachesSyncEntity == false"] = C282,
-        ["document e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C283,
-        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C284,
-        ["document e.BaselineModuleBelowGranted == true"] = C285,
-        ["document e.SyncPermissionDeniedOnStandardObject"] = C286,
-        ["document e.Evidence.workspace.export.reimbursable == ReimbursableExport.Unset"] = C287,
-        ["document e.ReimbursableAsExpenseReports == true && e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C288,
-        ["document e.ReimbursableAsExpenseReports == true"] = C289,
-        ["document e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C290,
-        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C291,
-        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C292,
-        ["dimension e.SignInFailed"] = C293,
-        ["dimension (d.Configured == false || (d.Configured == null && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0)) && !(d.Exists == false || d.ApiObjectNotFound)"] = C294,
-        ["dimension d.Configured == false"] = C295,
-        ["dimension d.Configured == null"] = C296,
-        ["dimension d.Active == true"] = C297,
-        ["dimension d.UserCanRead == true"] = C298,
-        ["dimension d.ValuesReturned == 0"] = C299,
-        ["dimension d.Exists == false"] = C300,
-        ["dimension d.ApiObjectNotFound"] = C301,
-        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C302,
-        ["dimension d.Active == false"] = C303,
-        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && (d.ValuesReturned ?? 0) == 0 && !(d.Exists == false || d.ApiObjectNotFound))"] = C304,
-        ["dimension d.ApiPermissionDenied"] = C305,
-        ["dimension d.UserCanRead == false"] = C306,
-        ["dimension (d.ValuesReturned ?? 0) == 0"] = C307,
-        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C308,
-        ["dimension d.EnabledInWorkspace == true"] = C309,
-        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C310,
-        ["dimension d.EnabledInWorkspace != false"] = C311,
-        ["dimension d.WorkspaceEntryNamesLabel == true"] = C312,
-        ["dimension d.ImportAs == DimensionImport.Unset"] = C313,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C314,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C315,
-        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C316,
-        ["document e.CashJournalMissing == true"] = C317,
-        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C318,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C319,
-        ["document e.AccrualJournalMissing == true"] = C320,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C321,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C322,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C323,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C324,
-        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C325,
+        ["document e.Evidence.intacct.timeAndExpenses.expenseReportApproval == false"] = C54,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true) && e.SubmitterManagerHasActiveUser == false"] = C55,
+        ["document e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true"] = C56,
+        ["document e.SubmitterManagerHasActiveUser == false"] = C57,
+        ["document (e.ExportLooksUpEmployee == true)"] = C58,
+        ["document e.ExportLooksUpEmployee == true"] = C59,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseReportApproval == true) && e.Evidence.intacct.timeAndExpenses.firstApproverHasUser == false"] = C60,
+        ["document e.Evidence.intacct.timeAndExpenses.firstApproverHasUser == false"] = C61,
+        ["document e.Evidence.intacct.timeAndExpenses.reasonForExpenseRequired == true"] = C62,
+        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT012\")"] = C63,
+        ["document e.UsesExpenseReports == true || e.HasMessageOf(\"INT012\")"] = C64,
+        ["document e.UsesExpenseReports == true"] = C65,
+        ["document e.HasMessageOf(\"INT012\")"] = C66,
+        ["document e.SubmitterLocationEmpty == true || e.SubmitterLocationValid == false"] = C67,
+        ["document e.Evidence.intacct.locationRequired == false"] = C68,
+        ["document e.SubmitterLocationEmpty == true && (e.Evidence.intacct.locationRequired == true || (e.MessageSeen(\"INT028\") && (e.Evidence.intacct.locationRequired ?? true)))"] = C69,
+        ["document e.SubmitterLocationEmpty == true"] = C70,
+        ["document e.Evidence.intacct.locationRequired == true"] = C71,
+        ["document e.MessageSeen(\"INT028\")"] = C72,
+        ["document e.Evidence.intacct.locationRequired ?? true"] = C73,
+        ["document e.SubmitterLocationEmpty == false && e.SubmitterLocationValid == false"] = C74,
+        ["document e.SubmitterLocationEmpty == false"] = C75,
+        ["document e.SubmitterLocationValid == false"] = C76,
+        ["document e.SubmitterLocationEmpty == true && e.LocationFromEmployeeDefault == true"] = C77,
+        ["document e.LocationFromEmployeeDefault == true"] = C78,
+        ["document e.MessageSeen(\"INT035\") || !e.MessageSeen(\"INT771\")"] = C79,
+        ["document e.ExportDateFromReport == true && e.ExportDateBeforeCutOff == true"] = C80,
+        ["document e.ExportDateFromReport == true"] = C81,
+        ["document e.ExportDateBeforeCutOff == true"] = C82,
+        ["document e.UserCanPostToClosedPeriods == false"] = C83,
+        ["document e.ExportDateBeforeCutOff == true || e.MessageSeen(\"INT035\")"] = C84,
+        ["document e.MessageSeen(\"INT035\")"] = C85,
+        ["document e.BaselineModuleMissing == true && e.Evidence.webServicesUser.permissionModel != PermissionModel.RoleBased"] = C86,
+        ["document e.Evidence.webServicesUser.permissionModel != PermissionModel.RoleBased"] = C87,
+        ["document e.BaselineModuleMissing == true && e.Evidence.webServicesUser.permissionModel != PermissionModel.UserBased"] = C88,
+        ["document e.Evidence.webServicesUser.permissionModel != PermissionModel.UserBased"] = C89,
+        ["document e.Evidence.webServicesUser.permissionModel == PermissionModel.RoleBased"] = C90,
+        ["document e.BaselineModuleNotSubscribed == true"] = C91,
+        ["document e.ExportPermissionDeniedOnStandardObject"] = C92,
+        ["document e.MessageSeen(\"INT054\")"] = C93,
+        ["document e.ExportLooksUpEmployee == false && e.ExportLooksUpVendor == true"] = C94,
+        ["document e.EmployeesWithSubmitterEmailIgnoringCase == 0"] = C95,
+        ["document (e.MessageSeen(\"INT054\"))"] = C96,
+        ["document e.EmployeesWithSubmitterEmail == 0 && e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C97,
+        ["document e.EmployeesWithSubmitterEmail == 0"] = C98,
+        ["document e.EmployeesWithSubmitterEmailIgnoringCase > 0"] = C99,
+        ["document e.EmployeesWithSubmitterEmail > 1"] = C100,
+        ["expense d.Account != null && d.Account.RequiredDimensions != null && d.Account.RequiredDimensions.Count > 0 && d.Expense != null && d.Expense.Tags == null && d.ZeroAmount != true"] = C101,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C102,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C103,
+        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == false"] = C104,
+        ["expense d.RequiredDimensionsChecked && d.MissingRequiredDimensions.Count == 0"] = C105,
+        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C106,
+        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C107,
+        ["expense d.NamedDimension != null && e.DimensionImportedAsTag(d.NamedDimension) == true"] = C108,
+        ["expense d.Account == null"] = C109,
+        ["expense e.Evidence.Workspace == null || e.Evidence.Workspace.Coding == null || e.Evidence.Workspace.Coding.Dimensions == null"] = C110,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C111,
+        ["expense d.ZeroAmount != true && d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == true"] = C112,
+        ["expense d.MissingRequiredDimensions.Count == 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C113,
+        ["expense d.MissingRequiredDimensions.Count > 1 && e.ImportsAsTags(d.MissingRequiredDimensions) == false"] = C114,
+        ["expense d.Expense != null && d.Expense.Tags == null"] = C115,
+        ["expense d.Billable != false"] = C116,
+        ["expense e.BillableOffInWorkspace == true"] = C117,
+        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C118,
+        ["expense d.ExportsAsExpenseReport == false"] = C119,
+        ["expense d.ExpenseType != null && d.ExpenseType.Billable == true"] = C120,
+        ["expense d.ExportsAsExpenseReport != false && d.ExpenseType == null"] = C121,
+        ["expense d.Billable == true && e.BillableOffInWorkspace != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C122,
+        ["expense d.ExportsAsExpenseReport == true"] = C123,
+        ["expense d.Account != null && d.Account.Billable == true"] = C124,
+        ["expense d.ExportsAsExpenseReport != true && d.Account == null"] = C125,
+        ["expense d.NamedBy(\"INT083\") && ((d.ExpenseType != null && d.ExpenseType.Billable == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == true)) && (e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == true || e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == true)"] = C126,
+        ["expense d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Billable == false"] = C127,
+        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C128,
+        ["expense e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == false"] = C129,
+        ["expense e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C130,
+        ["expense d.ZeroAmount != true && e.TagValuesNotInIntacct(d).Count > 0"] = C131,
+        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C132,
+        ["expense d.TagsChecked && e.TagValuesNotInIntacct(d).Count == 0"] = C133,
+        ["expense !d.TagsChecked"] = C134,
+        ["expense d.ZeroAmount != true && e.TagValuesInactive(d).Count > 0"] = C135,
+        ["expense d.TagsChecked && e.TagValuesInactive(d).Count == 0"] = C136,
+        ["document e.ExportCreatesCardCharges == false"] = C137,
+        ["document e.PeriodCashManagementOpen == true"] = C138,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C139,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C140,
+        ["document e.ExportCreatesCardCharges == true"] = C141,
+        ["document e.CardInQuestionExpired == true"] = C142,
+        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C143,
+        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C144,
+        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\"))"] = C145,
+        ["document e.MessageSeen(\"INT149\")"] = C146,
+        ["document e.ReportHasBillable == true"] = C147,
+        ["document e.ReportHasBillable == false"] = C148,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C149,
+        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C150,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C151,
+        ["document e.Evidence.workspace.coding.billableMapped == false"] = C152,
+        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C153,
+        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectUnlinked == true"] = C154,
+        ["document e.ProjectsOnReportHealthy == false"] = C155,
+        ["document e.MismatchedProjectUnlinked == true"] = C156,
+        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectInactive == true"] = C157,
+        ["document e.MismatchedProjectInactive == true"] = C158,
+        ["document e.ReportUsesTaxRate == false"] = C159,
+        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C160,
+        ["document e.ReportUsesTaxRate == true"] = C161,
+        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C162,
+        ["document e.ManualTaxRateUsed == true"] = C163,
+        ["document e.UnlistedTaxRateUsed == true"] = C164,
+        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C165,
+        ["expense d.CategoryListed == false"] = C166,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C167,
+        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C168,
+        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C169,
+        ["expense d.Uncategorized == true"] = C170,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C171,
+        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C172,
+        ["expense d.InvalidTags.Count > 0"] = C173,
+        ["expense d.MissingRequiredDimensions.Count > 0"] = C174,
+        ["expense !d.RequiredDimensionsChecked"] = C175,
+        ["document e.PostingVendorOnHold == true"] = C176,
+        ["expense d.Uncategorized != true"] = C177,
+        ["expense d.ZeroAmount != true && d.CategoryListed == false"] = C178,
+        ["expense d.CategoryListed == true"] = C179,
+        ["expense d.CategoryListed == null"] = C180,
+        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C181,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true"] = C182,
+        ["expense d.ZeroAmount != true && d.CategoryRecord != null && d.CategoryRecord.Synced == false"] = C183,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Synced == true"] = C184,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseTypeListed == false"] = C185,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == false"] = C186,
+        ["expense d.ExpenseType != null && d.ExpenseType.Active == true"] = C187,
+        ["expense d.ExportsAsExpenseReport != false && d.CategoryRecord != null && d.ExpenseTypeListed == null"] = C188,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.AccountListed == false"] = C189,
+        ["expense d.ZeroAmount != true && d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == false"] = C190,
+        ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true"] = C191,
+        ["expense d.ExportsAsExpenseReport != true && d.CategoryRecord != null && d.AccountListed == null"] = C192,
+        ["expense d.Expense == null || (d.Expense.Project != null && d.Expense.Project != \"\")"] = C193,
+        ["expense e.SubmitterIsResourceOf(d.Project) == false"] = C194,
+        ["document e.Evidence.intacct.timeAndExpenses.expenseTypesEnabled == false"] = C195,
+        ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT503\")"] = C196,
+        ["document e.UsesExpenseReports == true || e.HasMessageOf(\"INT503\")"] = C197,
+        ["document e.HasMessageOf(\"INT503\")"] = C198,
+        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C199,
+        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C200,
+        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C201,
+        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C202,
+        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C203,
+        ["document e.SmartRuleEntityMismatch == false"] = C204,
+        ["document e.CompanyMultiEntity == false"] = C205,
+        ["document e.ExportEntityId == null"] = C206,
+        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C207,
+        ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C208,
+        ["document e.ExportLooksUpVendor == false"] = C209,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C210,
+        ["document (e.ExportLooksUpVendor == true || e.MessageSeen(\"INT664\"))"] = C211,
+        ["document e.ExportLooksUpVendor == true"] = C212,
+        ["document e.MessageSeen(\"INT664\")"] = C213,
+        ["document e.VendorsWithSubmitterEmail == 0 && e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C214,
+        ["document e.VendorsWithSubmitterEmail == 0"] = C215,
+        ["document e.VendorsWithSubmitterEmailIgnoringCase > 0"] = C216,
+        ["expense d.Expense != null || d.NamedInMessage"] = C217,
+        ["document e.MessageSeen(\"INT771\") || !e.MessageSeen(\"INT035\")"] = C218,
+        ["document e.ExportDateInClosedPeriod == true && !e.MessageSeen(\"INT771\")"] = C219,
+        ["document e.PeriodReportingClosed == true"] = C220,
+        ["document e.PeriodReportingClosed == true || e.MessageSeen(\"INT771\")"] = C221,
+        ["document e.MessageSeen(\"INT771\")"] = C222,
+        ["document e.RestrictionAccountRestricted == true"] = C223,
+        ["document e.RestrictionAccountRestricted == true && e.CardAccountRestricted == true && e.ExportCreatesCardCharges == true"] = C224,
+        ["document e.CardAccountRestricted == true"] = C225,
+        ["document e.RestrictionAccountIsCardAccount"] = C226,
+        ["document e.RestrictionAccountRestricted == true && e.CategoryAccountRestricted == true"] = C227,
+        ["document e.CategoryAccountRestricted == true"] = C228,
+        ["document e.RestrictionAccountIsCategoryAccount"] = C229,
+        ["document e.CardTransactionCreateFailed || (e.ReportHasCardTransaction == true && (e.SignInFailed || e.IntacctUnavailable))"] = C230,
+        ["document e.Evidence.connection.sessionStarted == false && !e.HasMessageOf(\"INT993\")"] = C231,
+        ["document e.Evidence.connection.configurationValid == false && !e.HasMessageOf(\"INT993\")"] = C232,
+        ["document e.CardTransactionErrorHasDetail && !e.HasMessageOf(\"INT993\")"] = C233,
+        ["document e.ReportHasCardTransaction == false && !e.CardTransactionCreateFailed && !e.HasMessageOf(\"INT993\")"] = C234,
+        ["document (e.HasMessageOf(\"INT176\") || e.HasMessageOf(\"INT907\")) && !e.HasMessageOf(\"INT993\")"] = C235,
+        ["document e.Evidence.connection.sessionStarted == true"] = C236,
+        ["document e.CardTransactionCreateFailed && e.SignInApiErrorSeen && !e.CardTransactionErrorHasDetail"] = C237,
+        ["document e.CardTransactionCreateFailed"] = C238,
+        ["document !e.CardTransactionErrorHasDetail"] = C239,
+        ["document (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C240,
+        ["document e.ReportHasCardTransaction == true"] = C241,
+        ["document e.Evidence.connection.credentialsValid == false || e.Evidence.connection.senderIdAuthorized == false"] = C242,
+        ["document e.Evidence.connection.everSucceeded == true && (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C243,
+        ["document e.Evidence.Connection.EverSucceeded == false"] = C244,
+        ["document e.Evidence.Connection.EverSucceeded == true"] = C245,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.EverSucceeded == null"] = C246,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.SenderIdAuthorized == null"] = C247,
+        ["document e.Evidence.Connection == null || e.Evidence.Connection.CredentialsValid == null"] = C248,
+        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C249,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C250,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C251,
+        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C252,
+        ["document e.Evidence.connection.syncLevel != SyncLevel.Entity"] = C253,
+        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel && (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C254,
+        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel"] = C255,
+        ["document e.Evidence.workspace.expensifyCard.autoReconciliation == true"] = C256,
+        ["document e.ExpensifyCardJournalMissing == false"] = C257,
+        ["document e.UserCanManageAccounts == false"] = C258,
+        ["document (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C259,
+        ["document e.UserReachesSyncEntity == false && e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C260,
+        ["document e.UserReachesSyncEntity == false"] = C261,
+        ["document e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C262,
+        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C263,
+        ["document e.BaselineModuleBelowGranted == true"] = C264,
+        ["document e.SyncPermissionDeniedOnStandardObject"] = C265,
+        ["document e.Evidence.workspace.export.reimbursable == ReimbursableExport.Unset"] = C266,
+        ["document e.ReimbursableAsExpenseReports == true && e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C267,
+        ["document e.ReimbursableAsExpenseReports == true"] = C268,
+        ["document e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C269,
+        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C270,
+        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C271,
+        ["dimension e.SignInFailed"] = C272,
+        ["dimension (d.Configured == false || (d.Configured == null && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0)) && !(d.Exists == false || d.ApiObjectNotFound)"] = C273,
+        ["dimension d.Configured == false"] = C274,
+        ["dimension d.Configured == null"] = C275,
+        ["dimension d.Active == true"] = C276,
+        ["dimension d.UserCanRead == true"] = C277,
+        ["dimension d.ValuesReturned == 0"] = C278,
+        ["dimension d.Exists == false"] = C279,
+        ["dimension d.ApiObjectNotFound"] = C280,
+        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C281,
+        ["dimension d.Active == false"] = C282,
+        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && (d.ValuesReturned ?? 0) == 0 && !(d.Exists == false || d.ApiObjectNotFound))"] = C283,
+        ["dimension d.ApiPermissionDenied"] = C284,
+        ["dimension d.UserCanRead == false"] = C285,
+        ["dimension (d.ValuesReturned ?? 0) == 0"] = C286,
+        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C287,
+        ["dimension d.EnabledInWorkspace == true"] = C288,
+        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C289,
+        ["dimension d.EnabledInWorkspace != false"] = C290,
+        ["dimension d.WorkspaceEntryNamesLabel == true"] = C291,
+        ["dimension d.ImportAs == DimensionImport.Unset"] = C292,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C293,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C294,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C295,
+        ["document e.CashJournalMissing == true"] = C296,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C297,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C298,
+        ["document e.AccrualJournalMissing == true"] = C299,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C300,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C301,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C302,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C303,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C304,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(13)
@@ -692,7 +671,7 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT907")));
     }
 
-    // rules/connection/INT907.json $.causes[3].when (and 1 more)
+    // rules/connection/INT907.json $.causes[3].when (and 3 more)
     private static bool? C48(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -734,1905 +713,1758 @@ internal static partial class GeneratedConditions
         return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.notWhen[2].when (and 2 more)
+    // rules/export/INT009.json $.notWhen[2].when
     private static bool? C54(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseReportApproval) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT009.json $.causes[0].when
     private static bool? C55(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t6.TimeAndExpenses) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.ExpenseReportApproval) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.SubmitterEmployee) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t8.ManagerHasActiveUser) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
+        return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseReportApproval) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SubmitterManagerHasActiveUser) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
-    // rules/export/INT009.json $.causes[0].excludedWhen[0].when
+    // rules/export/INT009.json $.causes[0].when (and 1 more)
     private static bool? C56(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((!(global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee)))) ? ((((e.SubmitterEmployee) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ManagerHasActiveUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
+        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseReportApproval) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[0].when (and 1 more)
+    // rules/export/INT009.json $.causes[0].when
     private static bool? C57(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))));
+        return ((e.SubmitterManagerHasActiveUser) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[1].when
+    // rules/export/INT009.json $.causes[0].establishedOnlyIf (and 4 more)
     private static bool? C58(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && (((global::System.Object.ReferenceEquals(e.SubmitterEmployee, default(global::IntacctSync.Rules.Evidence.Employee))) || ((!(((e.SubmitterEmployee) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Employee)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ManagerHasActiveUser) })).HasValue)))))));
+        return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[0].missingEvidence[2].when
+    // rules/export/INT009.json $.causes[0].establishedOnlyIf (and 7 more)
     private static bool? C59(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ExpenseReportApproval) })).HasValue)))))));
+        return ((e.ExportLooksUpEmployee) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT009.json $.causes[1].establishedWhen[0].when
+    // rules/export/INT009.json $.causes[1].when
     private static bool? C60(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t5.TimeAndExpenses) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.ExpenseReportApproval) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.FirstApproverHasUser) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
+        return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseReportApproval) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t6.TimeAndExpenses) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.FirstApproverHasUser) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
-    // rules/export/INT009.json $.causes[1].excludedWhen[0].when
+    // rules/export/INT009.json $.causes[1].when
     private static bool? C61(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.FirstApproverHasUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
+        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.FirstApproverHasUser) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT009.json $.causes[1].missingEvidence[0].when
+    // rules/export/INT012.json $.indicatedWhen (and 1 more)
     private static bool? C62(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.FirstApproverHasUser) })).HasValue)))))));
-    }
-
-    // rules/export/INT012.json $.indicatedWhen
-    private static bool? C63(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ReasonForExpenseRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT012.json $.notWhen[0].when
-    private static bool? C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C63(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT012")))))) });
     }
 
-    // rules/export/INT012.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT012.json $.causes[0].establishedOnlyIf
+    private static bool? C64(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT012"))))) });
+    }
+
+    // rules/export/INT012.json $.causes[0].establishedOnlyIf (and 1 more)
     private static bool? C65(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ReasonForExpenseRequired) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.UsesExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
+        return ((e.UsesExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT012.json $.causes[0].establishedWhen[1].when
+    // rules/export/INT012.json $.causes[0].establishedOnlyIf
     private static bool? C66(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ReasonForExpenseRequired) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.UsesExpenseReports.HasValue))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT012"))))) });
-    }
-
-    // rules/export/INT012.json $.causes[0].excludedWhen[0].when
-    private static bool? C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ReasonForExpenseRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT012.json $.causes[0].missingEvidence[0].when
-    private static bool? C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ReasonForExpenseRequired) })).HasValue)))))));
+        return ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT012")));
     }
 
     // rules/export/INT028.json $.indicatedWhen
-    private static bool? C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C67(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
-    // rules/export/INT028.json $.notWhen[1].when (and 1 more)
-    private static bool? C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT028.json $.notWhen[1].when
+    private static bool? C68(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t1.LocationRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT028.json $.causes[0].establishedWhen[0].when
-    private static bool? C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT028.json $.causes[0].when
+    private static bool? C69(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.SubmitterLocationEmpty) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
+        return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t4.LocationRequired) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT028") && (((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) ?? (true)))))))) }))) });
     }
 
-    // rules/export/INT028.json $.causes[0].establishedWhen[1].when
-    private static bool? C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.SubmitterLocationEmpty) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT028"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Intacct) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t5.LocationRequired) })) ?? (true)))))) });
-    }
-
-    // rules/export/INT028.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT028.json $.causes[0].missingEvidence[0].when
-    private static bool? C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SubmitterEmail, default(global::System.String))))) && ((!e.SubmitterLocationEmpty.HasValue)))));
-    }
-
-    // rules/export/INT028.json $.causes[0].missingEvidence[1].when
-    private static bool? C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || ((!(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t0.LocationRequired) })).HasValue)))));
-    }
-
-    // rules/export/INT028.json $.causes[1].establishedWhen[0].when
-    private static bool? C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
-    }
-
-    // rules/export/INT028.json $.causes[1].excludedWhen[0].when
-    private static bool? C77(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SubmitterLocationValid) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/export/INT028.json $.causes[1].excludedWhen[1].when
-    private static bool? C78(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT028.json $.causes[0].when (and 1 more)
+    private static bool? C70(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT028.json $.causes[2].establishedWhen[0].when
-    private static bool? C79(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT028.json $.causes[0].when
+    private static bool? C71(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.SubmitterLocationEmpty) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.LocationFromEmployeeDefault) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
+        return ((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t1.LocationRequired) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT028.json $.causes[2].excludedWhen[0].when
-    private static bool? C80(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT028.json $.causes[0].when
+    private static bool? C72(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.LocationFromEmployeeDefault) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT028")));
+    }
+
+    // rules/export/INT028.json $.causes[0].when
+    private static bool? C73(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Nullable<global::System.Boolean>) : t0.LocationRequired) })) ?? (true))));
+    }
+
+    // rules/export/INT028.json $.causes[1].when
+    private static bool? C74(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SubmitterLocationValid) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
+    }
+
+    // rules/export/INT028.json $.causes[1].when
+    private static bool? C75(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.SubmitterLocationEmpty) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+    }
+
+    // rules/export/INT028.json $.causes[1].when
+    private static bool? C76(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.SubmitterLocationValid) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+    }
+
+    // rules/export/INT028.json $.causes[2].when
+    private static bool? C77(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.SubmitterLocationEmpty) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.LocationFromEmployeeDefault) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
+    }
+
+    // rules/export/INT028.json $.causes[2].when
+    private static bool? C78(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.LocationFromEmployeeDefault) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT035.json $.appliesWhen
-    private static bool? C81(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C79(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT035") || ((!e.MessageSeen("INT771"))))));
     }
 
-    // rules/export/INT035.json $.causes[0].establishedWhen[0].when
-    private static bool? C82(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT035.json $.causes[0].when
+    private static bool? C80(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportDateFromReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportDateBeforeCutOff) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
-    // rules/export/INT035.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C83(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT035.json $.causes[0].when (and 1 more)
+    private static bool? C81(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.ExportDateFromReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((e.ExportDateFromReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT035.json $.causes[0].excludedWhen[1].when (and 1 more)
-    private static bool? C84(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.ExportDateBeforeCutOff) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT035.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool? C85(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.ExportDateSetting.HasValue)));
-    }
-
-    // rules/export/INT035.json $.causes[0].missingEvidence[1].when
-    private static bool? C86(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.ExportDateBeforeCutOff.HasValue)));
-    }
-
-    // rules/export/INT035.json $.causes[1].establishedWhen[0].when
-    private static bool? C87(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.ExportDateInClosedPeriod) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/export/INT035.json $.causes[1].establishedWhen[1].when
-    private static bool? C88(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT035.json $.causes[0].when (and 2 more)
+    private static bool? C82(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportDateBeforeCutOff) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT035.json $.causes[1].missingEvidence[0].when
+    // rules/export/INT035.json $.causes[2].when (and 1 more)
+    private static bool? C83(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.UserCanPostToClosedPeriods) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+    }
+
+    // rules/export/INT035.json $.causes[2].establishedOnlyIf
+    private static bool? C84(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.ExportDateBeforeCutOff) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT035"))))) });
+    }
+
+    // rules/export/INT035.json $.causes[2].establishedOnlyIf
+    private static bool? C85(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT035")));
+    }
+
+    // rules/export/INT043.json $.causes[0].when
+    private static bool? C86(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.BaselineModuleMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.WebServicesUser) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t3.PermissionModel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) }))) });
+    }
+
+    // rules/export/INT043.json $.causes[0].when
+    private static bool? C87(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) });
+    }
+
+    // rules/export/INT043.json $.causes[1].when
+    private static bool? C88(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.BaselineModuleMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.WebServicesUser) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t3.PermissionModel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.PermissionModel.UserBased))))) }))) });
+    }
+
+    // rules/export/INT043.json $.causes[1].when
     private static bool? C89(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Intacct, default(global::IntacctSync.Rules.Evidence.IntacctCompany))) || (global::System.Object.ReferenceEquals(((e.Evidence.Intacct) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t0.Periods) }), default(global::IntacctSync.Rules.Evidence.AccountingPeriods))))) || ((!(((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t2.Periods) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.DateOnly>) : t1.ClosedThrough) })).HasValue)))));
+        return ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.PermissionModel.UserBased))))) });
     }
 
-    // rules/export/INT035.json $.causes[2].establishedWhen[0].when
+    // rules/export/INT043.json $.causes[1].establishedOnlyIf
     private static bool? C90(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.UserCanPostToClosedPeriods) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.ExportDateBeforeCutOff) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT035"))))) }))) });
-    }
-
-    // rules/export/INT035.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool? C91(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.UserCanPostToClosedPeriods) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/export/INT035.json $.causes[2].missingEvidence[0].when (and 1 more)
-    private static bool? C92(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.UserCanPostToClosedPeriods.HasValue)));
-    }
-
-    // rules/export/INT043.json $.causes[0].establishedWhen[0].when
-    private static bool? C93(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.BaselineModuleMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((e.Evidence.WebServicesUser) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t3.PermissionModel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) })))) });
-    }
-
-    // rules/export/INT043.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C94(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.BaselineModuleMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT043.json $.causes[0].excludedWhen[1].when
-    private static bool? C95(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) });
     }
 
-    // rules/export/INT043.json $.causes[0].missingEvidence[0].when
-    private static bool? C96(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.BaselineModuleMissing.HasValue)));
-    }
-
-    // rules/export/INT043.json $.causes[0].missingEvidence[1].when
-    private static bool? C97(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || ((!(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t0.PermissionModel) })).HasValue)))));
-    }
-
-    // rules/export/INT043.json $.causes[1].establishedWhen[0].when
-    private static bool? C98(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.BaselineModuleMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.WebServicesUser) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t3.PermissionModel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.RoleBased))))) }))) });
-    }
-
-    // rules/export/INT043.json $.causes[1].excludedWhen[1].when
-    private static bool? C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.Evidence.WebServicesUser) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.PermissionModel>) : t1.PermissionModel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.PermissionModel.UserBased))))) });
-    }
-
-    // rules/export/INT043.json $.causes[2].establishedWhen[0].when (and 1 more)
-    private static bool? C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT043.json $.causes[2].when (and 1 more)
+    private static bool? C91(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleNotSubscribed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT043.json $.causes[2].excludedWhen[0].when
-    private static bool? C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.BaselineModuleNotSubscribed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT043.json $.causes[3].establishedWhen[0].when
-    private static bool? C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT043.json $.causes[3].when
+    private static bool? C92(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.ExportPermissionDeniedOnStandardObject));
     }
 
-    // rules/export/INT054.json $.appliesWhen
-    private static bool? C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.appliesWhen (and 3 more)
+    private static bool? C93(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT054")));
     }
 
     // rules/export/INT054.json $.notWhen[0].when
-    private static bool? C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C94(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
-    // rules/export/INT054.json $.causes[0].establishedWhen[0].when
-    private static bool? C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
-    }
-
-    // rules/export/INT054.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT054.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool? C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((((!e.ExportLooksUpEmployee.HasValue)) && ((!e.MessageSeen("INT149"))))) && ((!e.MessageSeen("INT054"))))));
-    }
-
-    // rules/export/INT054.json $.causes[0].missingEvidence[1].when (and 5 more)
-    private static bool? C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.EmployeesWithSubmitterEmail.HasValue)));
-    }
-
-    // rules/export/INT054.json $.causes[1].establishedWhen[0].when
-    private static bool? C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (((e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT054.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool? C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT054.json $.causes[1].excludedWhen[1].when (and 1 more)
-    private static bool? C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.causes[0].when (and 1 more)
+    private static bool? C95(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
-    // rules/export/INT054.json $.causes[2].establishedWhen[0].when
-    private static bool? C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C96(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return (e.MessageSeen("INT054") ? ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT054")));
     }
 
-    // rules/export/INT054.json $.causes[2].excludedWhen[0].when (and 1 more)
-    private static bool? C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C97(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value <= (((global::System.Nullable<global::System.Int32>)(1))).Value)))) });
+        return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+    }
+
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C98(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT054.json $.causes[1].when (and 1 more)
+    private static bool? C99(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT054.json $.causes[2].when (and 1 more)
+    private static bool? C100(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.EmployeesWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) });
     }
 
     // rules/export/INT073.json $.indicatedWhen
-    private static bool? C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C101(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))))) && ((!(global::System.Object.ReferenceEquals(((d.Account) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t3.RequiredDimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)))))) ? ((((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Collections.Generic.IReadOnlyList<global::System.String>) : t6.RequiredDimensions) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::System.String>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value > (0))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)))))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(((d.Expense) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t7.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ZeroAmount) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value != (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[0].when
-    private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C102(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[1].when
-    private static bool? C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C103(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[0].establishedWhen[2].when (and 1 more)
-    private static bool? C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C104(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.NamedDimension, default(global::System.String)))) ? ((e.DimensionImportedAsTag(d.NamedDimension)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool? C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C105(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.RequiredDimensionsChecked && ((d.MissingRequiredDimensions.Count == (0))))));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[1].when
-    private static bool? C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C106(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[2].when
-    private static bool? C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C107(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].excludedWhen[3].when (and 1 more)
-    private static bool? C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C108(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.NamedDimension, default(global::System.String)))) ? ((e.DimensionImportedAsTag(d.NamedDimension)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[0].when
-    private static bool? C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C109(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount))));
     }
 
     // rules/export/INT073.json $.causes[0].missingEvidence[1].when
-    private static bool? C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C110(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((((global::System.Object.ReferenceEquals(e.Evidence.Workspace, default(global::IntacctSync.Rules.Evidence.Workspace))) || (global::System.Object.ReferenceEquals(((e.Evidence.Workspace) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t0.Coding) }), default(global::IntacctSync.Rules.Evidence.CodingSettings))))) || (global::System.Object.ReferenceEquals(((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>) : t1.Dimensions) }), default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.CodingDimension>))))));
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[0].when
-    private static bool? C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C111(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count == (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].establishedWhen[1].when
-    private static bool? C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C112(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (1)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[1].when
-    private static bool? C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C113(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count == (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].excludedWhen[2].when
-    private static bool? C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C114(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT073.json $.causes[1].missingEvidence[0].when (and 1 more)
-    private static bool? C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) && (global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>) : t0.Tags) }), default(global::System.Collections.Generic.IReadOnlyDictionary<global::System.String, global::System.String>))))));
     }
 
     // rules/export/INT083.json $.appliesWhen
-    private static bool? C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C116(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Billable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/export/INT083.json $.notWhen[0].when
-    private static bool? C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C117(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((e.BillableOffInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[0].establishedWhen[0].when
-    private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C118(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C119(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT083.json $.causes[0].excludedWhen[1].when
-    private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C120(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[0].missingEvidence[0].when
-    private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C121(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))) });
     }
 
     // rules/export/INT083.json $.causes[1].establishedWhen[0].when
-    private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C122(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((((d.Billable) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.BillableOffInWorkspace) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value != (true))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[0].when (and 1 more)
-    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C123(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.ExportsAsExpenseReport) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT083.json $.causes[1].excludedWhen[1].when
-    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C124(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Billable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT083.json $.causes[1].missingEvidence[0].when
-    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C125(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))) });
     }
 
     // rules/export/INT083.json $.causes[2].establishedWhen[0].when
-    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C126(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return (((d.NamedBy("INT083") ? ((((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Billable) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.Account) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Billable) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) }))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) })) switch { var t11 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t11) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t11, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t13 => ((!t13.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t13.Value == (true))))) }))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t10) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t10, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t14 => ((!t14.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t14.Value == (true))))) }))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t9) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t9, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t15 => ((!t15.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t15.Value == (true))))) }))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[0].when
-    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C127(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[1].when
-    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C128(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Billable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].excludedWhen[2].when
-    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C129(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((e.ModuleBelow("projects", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((e.ModuleBelow("purchasing", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.ModuleBelow("inventoryControl", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ModuleBelow("orderEntry", global::IntacctSync.Rules.Evidence.ModuleAccess.ReadOnly)) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/export/INT083.json $.causes[2].missingEvidence[0].when
-    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C130(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/export/INT084.json $.causes[0].establishedWhen[0].when
-    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesNotInIntacct(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[0].when (and 2 more)
-    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((d.InvalidTags.Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].excludedWhen[1].when
-    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesNotInIntacct(d).Count == (0))))));
     }
 
     // rules/export/INT084.json $.causes[0].missingEvidence[0].when (and 1 more)
-    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.TagsChecked)));
     }
 
     // rules/export/INT084.json $.causes[1].establishedWhen[0].when
-    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesInactive(d).Count > (0)))))) });
     }
 
     // rules/export/INT084.json $.causes[1].excludedWhen[1].when
-    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesInactive(d).Count == (0))))));
     }
 
     // rules/export/INT088.json $.notWhen[0].when (and 1 more)
-    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.notWhen[1].when
-    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodCashManagementOpen) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t3.Periods) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CashManagementOpen) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t2.Periods) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t1.CashManagementOpen) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT088.json $.causes[0].when (and 1 more)
-    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT088.json $.causes[0].when (and 2 more)
+    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT093.json $.causes[0].establishedWhen[0].when
-    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT093.json $.causes[0].when
+    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.CardInQuestionExpired) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
-    }
-
-    // rules/export/INT093.json $.causes[0].excludedWhen[0].when
-    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/export/INT093.json $.causes[0].missingEvidence[0].when
-    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.CardInQuestionExpired.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))))))));
-    }
-
-    // rules/export/INT093.json $.causes[0].missingEvidence[1].when
-    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.CardInQuestionId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT093", "creditCard"), default(global::System.String))))));
+        return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT149.json $.appliesWhen
-    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT149") || ((!e.MessageSeen("INT054"))))));
     }
 
     // rules/export/INT149.json $.indicatedWhen
-    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.EmployeesWithSubmitterEmail) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
     }
 
-    // rules/export/INT149.json $.causes[0].establishedWhen[0].when
-    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+        return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) });
     }
 
-    // rules/export/INT149.json $.causes[1].establishedWhen[0].when
-    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
+    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpEmployee) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.EmployeesWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT149.json $.causes[2].establishedWhen[0].when
-    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpEmployee) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.EmployeesWithSubmitterEmail) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149")));
     }
 
     // rules/export/INT194.json $.indicatedWhen (and 2 more)
-    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT194.json $.notWhen[0].when
-    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportHasBillable) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.BillableEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasBillable) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t5.Coding) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.BillableMapped) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t8.Coding) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.BillableEnabled) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableMapped) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].when
-    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ProjectsOnReportHealthy) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.MismatchedProjectUnlinked) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT205.json $.causes[0].when (and 1 more)
-    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ProjectsOnReportHealthy) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT205.json $.causes[0].when
-    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectUnlinked) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[1].when
-    private static bool? C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ProjectsOnReportHealthy) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.MismatchedProjectInactive) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT205.json $.causes[1].when
-    private static bool? C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.notWhen[0].when
-    private static bool? C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportUsesTaxRate) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.TaxImportEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.TaxImportEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[1].when
-    private static bool? C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ManualTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[2].when
-    private static bool? C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UnlistedTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.appliesWhen
-    private static bool? C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))) && d.NamedInMessage))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[0].when (and 2 more)
-    private static bool? C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[1].when
-    private static bool? C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[2].when
-    private static bool? C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseTypeListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[3].when
-    private static bool? C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.AccountListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[1].when
-    private static bool? C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Active) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Active) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((((((d.ExportsAsExpenseReport) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t10) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t10, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t9) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t9, ((((d.Account) switch { var t13 => (global::System.Object.ReferenceEquals(t13, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t13.Active) })) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) }))) }))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].missingEvidence[0].when
-    private static bool? C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.Uncategorized) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue))))) });
     }
 
     // rules/export/INT304.json $.causes[1].establishedWhen[0].when
-    private static bool? C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.InvalidTags.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].establishedWhen[0].when
-    private static bool? C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C174(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.MissingRequiredDimensions.Count > (0))));
     }
 
     // rules/export/INT304.json $.causes[2].missingEvidence[0].when
-    private static bool? C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C175(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.RequiredDimensionsChecked)));
     }
 
     // rules/export/INT446.json $.causes[0].when
-    private static bool? C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C176(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PostingVendorOnHold) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT459.json $.appliesWhen
-    private static bool? C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C177(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].establishedWhen[0].when
-    private static bool? C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C178(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.CategoryListed) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[0].excludedWhen[0].when
-    private static bool? C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C179(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT459.json $.causes[0].missingEvidence[0].when
-    private static bool? C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C180(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue)));
     }
 
     // rules/export/INT459.json $.causes[1].establishedWhen[0].when
-    private static bool? C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C181(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[1].excludedWhen[0].when
-    private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C182(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[2].establishedWhen[0].when
-    private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C183(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.CategoryRecord) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Synced) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[2].excludedWhen[0].when
-    private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C184(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Synced) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[0].when
-    private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C185(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.ExpenseTypeListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].establishedWhen[1].when
-    private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C186(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseType) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[3].excludedWhen[1].when
-    private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C187(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT459.json $.causes[3].missingEvidence[0].when
-    private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C188(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.ExpenseTypeListed.HasValue))))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[0].when
-    private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C189(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ZeroAmount) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((d.ExportsAsExpenseReport) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((d.AccountListed) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].establishedWhen[1].when
-    private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C190(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((((d.ZeroAmount) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value != (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t2) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t2, ((d.ExportsAsExpenseReport) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t6.Active) })) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (false))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].excludedWhen[1].when
-    private static bool? C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C191(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Account) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t4.Active) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) });
     }
 
     // rules/export/INT459.json $.causes[4].missingEvidence[0].when
-    private static bool? C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C192(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((((d.ExportsAsExpenseReport) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.AccountListed.HasValue))))) });
     }
 
     // rules/export/INT480.json $.appliesWhen
-    private static bool? C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C193(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return (global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense)) ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((!(global::System.Object.ReferenceEquals(((d.Expense) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t0.Project) }), default(global::System.String)))) ? ((((d.Expense) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Expense)) ? default(global::System.String) : t2.Project) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::System.String)) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1 != (""))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))));
     }
 
     // rules/export/INT480.json $.causes[0].when
-    private static bool? C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C194(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((e.SubmitterIsResourceOf(d.Project)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT503.json $.indicatedWhen
-    private static bool? C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT503.json $.indicatedWhen (and 1 more)
+    private static bool? C195(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseTypesEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT503.json $.notWhen[0].when
-    private static bool? C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C196(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT503")))))) });
     }
 
-    // rules/export/INT503.json $.causes[0].establishedWhen[0].when
-    private static bool? C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT503.json $.causes[0].establishedOnlyIf
+    private static bool? C197(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.UsesExpenseReports) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
+        return ((((e.UsesExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503"))))) });
     }
 
-    // rules/export/INT503.json $.causes[0].establishedWhen[1].when
-    private static bool? C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT503.json $.causes[0].establishedOnlyIf
+    private static bool? C198(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.ExpenseTypesEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.UsesExpenseReports.HasValue))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503"))))) });
-    }
-
-    // rules/export/INT503.json $.causes[0].excludedWhen[0].when
-    private static bool? C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.ExpenseTypesEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/export/INT503.json $.causes[0].missingEvidence[0].when
-    private static bool? C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!((!((!(((((e.Evidence.Intacct) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t1.TimeAndExpenses) })) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t0.ExpenseTypesEnabled) })).HasValue)))))));
+        return ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503")));
     }
 
     // rules/export/INT592.json $.causes[0].establishedWhen[0].when
-    private static bool? C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.CompanyMultiEntity) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[0].excludedWhen[0].when
-    private static bool? C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[0].when
-    private static bool? C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))));
     }
 
     // rules/export/INT592.json $.causes[0].missingEvidence[1].when
-    private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!e.SmartRuleLevel.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))))))));
     }
 
     // rules/export/INT592.json $.causes[1].establishedWhen[0].when
-    private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CompanyMultiEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SmartRuleEntityMismatch) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[0].when
-    private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].excludedWhen[1].when
-    private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CompanyMultiEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[0].when
-    private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.String))));
     }
 
     // rules/export/INT592.json $.causes[1].missingEvidence[1].when
-    private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String)))))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::IntacctSync.Rules.Evidence.SmartRule))) || (global::System.Object.ReferenceEquals(((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.String) : t3.EntityId) }), default(global::System.String)))))))) });
     }
 
     // rules/export/INT664.json $.indicatedWhen
-    private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C208(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (false))))) }))) });
     }
 
     // rules/export/INT664.json $.notWhen[0].when
-    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C209(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/export/INT664.json $.causes[0].establishedWhen[0].when
-    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.ExportLooksUpVendor) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT664.json $.causes[0].excludedWhen[0].when
-    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT664.json $.causes[0].missingEvidence[0].when
-    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.ExportLooksUpVendor.HasValue)) && ((!e.MessageSeen("INT664"))))));
-    }
-
-    // rules/export/INT664.json $.causes[0].missingEvidence[1].when (and 1 more)
-    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.VendorsWithSubmitterEmail.HasValue)));
-    }
-
-    // rules/export/INT664.json $.causes[1].establishedWhen[0].when
-    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((((e.ExportLooksUpVendor) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.VendorsWithSubmitterEmail) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
-    }
-
-    // rules/export/INT664.json $.causes[1].excludedWhen[0].when
-    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
-    // rules/export/INT664.json $.causes[1].excludedWhen[1].when
-    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT664.json $.causes[0].when
+    private static bool? C210(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C211(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.ExportLooksUpVendor) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664"))))) });
+    }
+
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C212(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.ExportLooksUpVendor) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
+    }
+
+    // rules/export/INT664.json $.causes[0].establishedOnlyIf (and 1 more)
+    private static bool? C213(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT664")));
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C214(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((((e.VendorsWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) });
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C215(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.VendorsWithSubmitterEmail) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
+    // rules/export/INT664.json $.causes[1].when
+    private static bool? C216(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
+        return ((e.VendorsWithSubmitterEmailIgnoringCase) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value > (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
+    }
+
     // rules/export/INT680.json $.appliesWhen
-    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C217(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))))) || d.NamedInMessage)));
     }
 
     // rules/export/INT771.json $.appliesWhen
-    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C218(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT771") || ((!e.MessageSeen("INT035"))))));
     }
 
     // rules/export/INT771.json $.notWhen[1].when
-    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C219(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportDateInClosedPeriod) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.MessageSeen("INT771")))))) });
     }
 
-    // rules/export/INT771.json $.causes[0].establishedWhen[0].when
-    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT771.json $.causes[0].when (and 2 more)
+    private static bool? C220(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT771.json $.causes[0].excludedWhen[0].when
-    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT771.json $.causes[2].establishedOnlyIf
+    private static bool? C221(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.PeriodReportingClosed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((((e.PeriodReportingClosed) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771"))))) });
     }
 
-    // rules/export/INT771.json $.causes[0].missingEvidence[0].when
-    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    // rules/export/INT771.json $.causes[2].establishedOnlyIf
+    private static bool? C222(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!e.PeriodReportingClosed.HasValue)));
-    }
-
-    // rules/export/INT771.json $.causes[1].establishedWhen[0].when
-    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.ExportDateFromReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.PeriodReportingClosed) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
-    }
-
-    // rules/export/INT771.json $.causes[2].establishedWhen[0].when
-    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.UserCanPostToClosedPeriods) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.PeriodReportingClosed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771"))))) }))) });
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT771")));
     }
 
     // rules/export/INT860.json $.causes[0].when (and 2 more)
-    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C223(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.RestrictionAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[1].when
-    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C224(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.RestrictionAccountRestricted) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((e.CardAccountRestricted) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[1].when
-    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C225(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CardAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[1].establishedOnlyIf
-    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C226(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCardAccount));
     }
 
     // rules/export/INT860.json $.causes[2].when
-    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C227(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.RestrictionAccountRestricted) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.CategoryAccountRestricted) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT860.json $.causes[2].when
-    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C228(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CategoryAccountRestricted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT860.json $.causes[2].establishedOnlyIf
-    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C229(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.RestrictionAccountIsCategoryAccount));
     }
 
     // rules/export/INT993.json $.indicatedWhen
-    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C230(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((e.ReportHasCardTransaction) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.SignInFailed || e.IntacctUnavailable))))) }));
     }
 
     // rules/export/INT993.json $.notWhen[0].when
-    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C231(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.SessionStarted) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[1].when
-    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C232(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ConfigurationValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[2].when
-    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C233(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.CardTransactionErrorHasDetail && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.notWhen[3].when
-    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C234(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasCardTransaction) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionCreateFailed))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT993")))))) });
     }
 
     // rules/export/INT993.json $.notWhen[4].when
-    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C235(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((e.HasMessageOf("INT176") || e.HasMessageOf("INT907"))) && ((!e.HasMessageOf("INT993"))))));
     }
 
     // rules/export/INT993.json $.causes[0].when
-    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C236(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.SessionStarted) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT993.json $.causes[0].establishedOnlyIf
-    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C237(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((e.CardTransactionCreateFailed && e.SignInApiErrorSeen)) && ((!e.CardTransactionErrorHasDetail)))));
     }
 
     // rules/export/INT993.json $.causes[0].establishedOnlyIf (and 3 more)
-    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C238(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.CardTransactionCreateFailed));
     }
 
     // rules/export/INT993.json $.causes[0].establishedOnlyIf
-    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C239(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!e.CardTransactionErrorHasDetail)));
     }
 
     // rules/export/INT993.json $.causes[1].establishedOnlyIf (and 1 more)
-    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C240(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) }));
     }
 
     // rules/export/INT993.json $.causes[1].establishedOnlyIf (and 2 more)
-    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C241(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasCardTransaction) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT993.json $.causes[3].when
-    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C242(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CredentialsValid) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.SenderIdAuthorized) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) });
     }
 
     // rules/export/INT993.json $.causes[3].establishedOnlyIf
-    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C243(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.EverSucceeded) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[0].when
-    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.EverSucceeded) })).HasValue)))));
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[1].when
-    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.SenderIdAuthorized) })).HasValue)))));
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[2].when
-    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.CredentialsValid) })).HasValue)))));
     }
 
     // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].when
-    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf
-    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t2.SyncLevel) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf
-    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExpensifyCardJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].when
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].establishedOnlyIf (and 1 more)
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UserReachesSyncEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t3.SyncLevel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t4.Reimbursable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.Subscribed) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[0].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[1].when
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SyncPermissionDeniedOnStandardObject));
     }
 
     // rules/sync/INT245.json $.causes[3].when
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when (and 1 more)
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Subscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((!d.Configured.HasValue) ? ((d.Active) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((d.UserCanRead) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) })) switch { var t8 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t8) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t8, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Active) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (d.ApiPermissionDenied ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((d.UserCanRead) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) }));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C305(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C306(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C307(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0))));
     }
 
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C308(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C309(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C310(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.WorkspaceEntryNamesLabel) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.ImportAs) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C311(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C312(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.WorkspaceEntryNamesLabel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C313(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ImportAs) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) });
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C314(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C315(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C316(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C317(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when (and 1 more)
-    private static bool? C318(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C319(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C320(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C321(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C322(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C323(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C324(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].when
-    private static bool? C325(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) ?? (((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t4.ExpenseTypes) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t3.Count))) })))) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (0))))) });

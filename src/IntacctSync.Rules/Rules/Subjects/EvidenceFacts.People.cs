@@ -10,19 +10,29 @@ public sealed partial class EvidenceFacts
     /// <summary>The report owner's login, where observed.</summary>
     public string? SubmitterEmail => string.IsNullOrEmpty(Evidence.Report?.SubmitterEmail) ? null : Evidence.Report.SubmitterEmail;
 
-    /// <summary>How many employee records carry the submitter's email exactly; <c>null</c> when the email or the employee list was not observed.</summary>
+    /// <summary>
+    /// How many employee records carry the submitter's email exactly; <c>null</c> when the email or the employee list was not
+    /// observed. Cites the email of the record the submitter's email finds (its capitalization is what an exact match compares).
+    /// </summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].email")]
     public int? EmployeesWithSubmitterEmail => Count(Evidence.Intacct?.Employees, e => e.Email, StringComparison.Ordinal);
 
-    /// <summary>How many employee records carry the submitter's email when case is ignored.</summary>
+    /// <summary>How many employee records carry the submitter's email when case is ignored; cites the record the email finds.</summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}]")]
     public int? EmployeesWithSubmitterEmailIgnoringCase => Count(Evidence.Intacct?.Employees, e => e.Email, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The one employee record whose email is exactly the submitter's, if exactly one is.</summary>
     public Employee? SubmitterEmployee => Single(Evidence.Intacct?.Employees, e => e.Email);
 
-    /// <summary>How many vendor records carry the submitter's email exactly; <c>null</c> when unknown.</summary>
+    /// <summary>
+    /// How many vendor records carry the submitter's email exactly; <c>null</c> when unknown. Cites the email of the record
+    /// the submitter's email finds (its capitalization is what an exact match compares).
+    /// </summary>
+    [Reads("report.submitterEmail", "intacct.vendors[email={person}].email")]
     public int? VendorsWithSubmitterEmail => Count(Evidence.Intacct?.Vendors, v => v.Email, StringComparison.Ordinal);
 
-    /// <summary>How many vendor records carry the submitter's email when case is ignored.</summary>
+    /// <summary>How many vendor records carry the submitter's email when case is ignored; cites the record the email finds.</summary>
+    [Reads("report.submitterEmail", "intacct.vendors[email={person}]")]
     public int? VendorsWithSubmitterEmailIgnoringCase => Count(Evidence.Intacct?.Vendors, v => v.Email, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The one vendor record whose email is exactly the submitter's, if exactly one is.</summary>

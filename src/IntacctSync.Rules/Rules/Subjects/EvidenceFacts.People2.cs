@@ -29,8 +29,10 @@ public sealed partial class EvidenceFacts
     /// <summary>
     /// Whether the export looks the submitter up among Intacct's employees (it creates an expense
     /// report): reimbursable expenses export as expense reports, or the report's non-reimbursable
-    /// expenses do; <c>false</c> when no part of the report does; <c>null</c> when unknown.
+    /// expenses do; <c>false</c> when no part of the report does; <c>null</c> when unknown. It reads the report's
+    /// expenses too (which are reimbursable), but cites and asks for the workspace's export settings only.
     /// </summary>
+    [Reads("workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? ExportLooksUpEmployee
     {
         get
@@ -70,6 +72,7 @@ public sealed partial class EvidenceFacts
     /// Whether the export looks the submitter up among Intacct's vendors (reimbursable expenses export
     /// as vendor bills to the submitter's vendor record); <c>null</c> when unknown.
     /// </summary>
+    [Reads("workspace.export.reimbursable")]
     public bool? ExportLooksUpVendor => ReportHasReimbursable switch
     {
         false => false,
@@ -98,12 +101,14 @@ public sealed partial class EvidenceFacts
     };
 
     /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId")]
     public bool? SubmitterLocationEmpty => SubmitterEmployee?.LocationId is { } location ? location.Length == 0 : null;
 
     /// <summary>
     /// Whether the location on the submitter's employee record exists and is active among the values of
     /// the <c>LOCATION</c> dimension; <c>null</c> when the location is empty or the values were not read.
     /// </summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId", "intacct.dimensions[LOCATION].values")]
     public bool? SubmitterLocationValid
     {
         get
@@ -129,6 +134,7 @@ public sealed partial class EvidenceFacts
     /// Whether the workspace takes Location from the Sage Intacct employee default (its Coding entry for
     /// <c>LOCATION</c> imports as <c>default</c>); <c>false</c> when it imports as a tag or report field.
     /// </summary>
+    [Reads("workspace.coding.dimensions[LOCATION].importAs")]
     public bool? LocationFromEmployeeDefault =>
         Evidence.Workspace?.Coding?.Dimensions?.FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.ImportAs switch
         {
@@ -177,9 +183,9 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
-    /// user; <c>null</c> when the employee or the flag is unknown.
+    /// user; <c>null</c> when the employee or the flag is unknown. Worked out from the submitter's email, which names the record.
     /// </summary>
-    [Reads("intacct.employees[email={person}].managerHasActiveUser")]
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].managerHasActiveUser")]
     public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
 
     /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
@@ -196,6 +202,7 @@ public sealed partial class EvidenceFacts
     /// Whether the export posts on an older date than the export's own (date of last expense or submitted
     /// date); <c>false</c> for the exported date; <c>null</c> when unknown or unset.
     /// </summary>
+    [Reads("workspace.export.exportDate")]
     public bool? ExportDateFromReport => ExportDateSetting switch
     {
         ExportDateSource.LastExpense or ExportDateSource.Submitted => true,
@@ -203,8 +210,11 @@ public sealed partial class EvidenceFacts
         _ => null,
     };
 
-    /// <summary>Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>).</summary>
-    [Reads("intacct.periods.reportingPeriodClosed")]
+    /// <summary>
+    /// Whether the reporting period holding the export date is closed (<c>intacct.periods.reportingPeriodClosed</c>); the
+    /// export date (<c>report.exportDate</c>) is what picks the period.
+    /// </summary>
+    [Reads("report.exportDate", "intacct.periods.reportingPeriodClosed")]
     public bool? PeriodReportingClosed => Evidence.Intacct?.Periods?.ReportingPeriodClosed;
 
     /// <summary>Whether the Cash Management subledger is open (<c>intacct.periods.cashManagementOpen</c>).</summary>
@@ -225,13 +235,17 @@ public sealed partial class EvidenceFacts
             : Evidence.Intacct?.Periods?.ClosedThrough?.AddDays(1);
 
     /// <summary>Whether the report's export date is before <see cref="CutOffDate"/>; <c>null</c> when unknown.</summary>
+    [Reads("report.exportDate", "intacct.periods.closedThrough")]
     public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
 
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
     public CreditCard? CardInQuestion => Named("INT093", "creditCard") is { } named ? Card(named) : ExportCreditCard;
 
-    /// <summary>Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown.</summary>
-    [Reads("intacct.creditCards[{creditCard}].expiresOn")]
+    /// <summary>
+    /// Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown. Worked out from the export's card
+    /// (unless a message named one) and that card's expiration date.
+    /// </summary>
+    [Reads("workspace.export.creditCardId", "intacct.creditCards[{creditCard}].expiresOn")]
     public bool? CardInQuestionExpired => CardInQuestion?.ExpiresOn is { } expires ? expires < Today : null;
 
     /// <summary>The id of <see cref="CardInQuestion"/>, else the workspace's export card id, where known.</summary>

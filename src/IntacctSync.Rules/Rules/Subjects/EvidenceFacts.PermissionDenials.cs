@@ -62,6 +62,7 @@ public sealed partial class EvidenceFacts
     /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during an export
     /// (or, with the job's phase unknown, refused a create, update or delete: exports write).
     /// </summary>
+    [Reads("apiErrors[{exportDeniedError}].errorNo", "apiErrors[{exportDeniedError}].description", "apiErrors[{exportDeniedError}].description2", "apiErrors[{exportDeniedError}].correction")]
     public bool ExportPermissionDeniedOnStandardObject => FirstDenial(sync: false) >= 0;
 
     /// <summary>The template names of the first refusal of each phase: the error's selector, its object and the object's application.</summary>
