@@ -647,7 +647,7 @@ internal static partial class ReportBuilder
 
         foreach (var (path, why) in verdict.Why)
         {
-            if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding))
+            if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding) && !(Asked(verdict, path, finding, facts) && Fillable(path, finding)))
             {
                 continue;
             }
@@ -688,6 +688,20 @@ internal static partial class ReportBuilder
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        // A fact the cause's ask names, unless that entry's condition is false.
+        static bool Asked(CompiledVerdict verdict, FactPath path, Finding finding, EvidenceFacts facts)
+        {
+            foreach (var (asked, when) in verdict.Ask)
+            {
+                if (string.Equals(asked.Template.Source, path.Template.Source, StringComparison.Ordinal) && (when is null || when(finding.Subject, facts) != false))
+                {
+                    return true;
                 }
             }
 
@@ -736,6 +750,18 @@ internal static partial class ReportBuilder
             foreach (var read in atom.Reads)
             {
                 if (!NamesNoApiError(read, facts) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                {
+                    cited.Add(fact);
+                }
+            }
+        }
+
+        if (state.Verdict == Verdict.Established)
+        {
+            // The context the proof rests on, where the evidence holds it (cite).
+            foreach (var path in verdict.Cite)
+            {
+                if (path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
                 {
                     cited.Add(fact);
                 }

@@ -110,6 +110,12 @@ internal sealed class CompiledVerdict
     /// <summary>The Kleene structure of <see cref="EstablishedOnlyIf"/>, over atoms with the facts they read.</summary>
     public VerdictNode? EstablishedOnlyIfTree { get; init; }
 
+    /// <summary>Facts asked for while the cause is possible though no part reads them, each unless its condition is false (<c>ask</c>).</summary>
+    public ImmutableArray<(FactPath Path, Condition? When)> Ask { get; init; } = [];
+
+    /// <summary>Facts cited beside the deciding ones when the cause is established (<c>cite</c>).</summary>
+    public ImmutableArray<FactPath> Cite { get; init; } = [];
+
     /// <summary>Why each fact matters, in the order the rule gives them (the cause's, then the rule's): the facts asked for when unknown.</summary>
     public required ImmutableArray<(FactPath Path, TextTemplate Why)> Why { get; init; }
 }

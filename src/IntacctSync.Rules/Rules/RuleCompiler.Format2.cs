@@ -50,13 +50,47 @@ internal sealed partial class RuleCompiler
             gate = only;
         }
 
+        // Facts asked for though no part reads them: they need a why like any other, and count as read for the why's check.
+        var ask = new List<(FactPath, Condition?)>();
+        var asked = new List<string>();
+        foreach (var (entry, j) in (cause.Ask ?? []).Select((a, j) => (a, j)))
+        {
+            var askPath = $"{path}.ask[{j}]";
+            if (string.IsNullOrWhiteSpace(entry.Fact))
+            {
+                context.Report(askPath + ".fact", "an ask entry needs the fact to ask for, by contract path (connection.senderIdAuthorized)");
+                continue;
+            }
+
+            var askWhen = entry.When is null ? null : CompileRequired(context, subject, entry.When, askPath + ".when");
+            if (entry.When is not null && askWhen is null)
+            {
+                continue;
+            }
+
+            ask.Add((FactPath.Compile(TextTemplate.Parse(entry.Fact)), askWhen));
+            asked.Add(entry.Fact);
+        }
+
+        var cite = new List<FactPath>();
+        foreach (var (fact, j) in (cause.Cite ?? []).Select((f, j) => (f, j)))
+        {
+            if (string.IsNullOrWhiteSpace(fact))
+            {
+                context.Report($"{path}.cite[{j}]", "a cite entry names a fact by contract path (connection.lastSuccessfulSyncAt)");
+                continue;
+            }
+
+            cite.Add(FactPath.Compile(TextTemplate.Parse(fact)));
+        }
+
         var why = new List<(FactPath, TextTemplate)>();
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (fact, reason) in cause.Why ?? [])
         {
-            if (!reads.Contains(fact) && !reads.Any(read => SelectsFrom(read, fact)))
+            if (!reads.Contains(fact) && !asked.Contains(fact) && !reads.Any(read => SelectsFrom(read, fact)))
             {
-                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when (nor its establishedOnlyIf) does not read (nor a list it selects a record of); it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
+                context.Report(path + ".why", $"why names \"{fact}\", which the cause's when (nor its establishedOnlyIf) does not read and its ask does not name (nor a list it selects a record of); it reads: {(reads.Count == 0 ? "no fact" : string.Join(", ", reads))}");
             }
             else if (Template(context, subject, reason, path + ".why", required: true) is { } because)
             {
@@ -67,13 +101,18 @@ internal sealed partial class RuleCompiler
 
         foreach (var (fact, reason) in doc.Why ?? [])
         {
-            if ((reads.Contains(fact) || reads.Any(read => SelectsFrom(read, fact))) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
+            if ((reads.Contains(fact) || asked.Contains(fact) || reads.Any(read => SelectsFrom(read, fact))) && given.Add(fact) && Template(context, subject, reason, "$.why", required: true) is { } because)
             {
                 why.Add((FactPath.Compile(TextTemplate.Parse(fact)), because));
             }
         }
 
-        return new CompiledVerdict { When = when.When, Tree = when.Tree, EstablishedOnlyIf = gate?.When, EstablishedOnlyIfTree = gate?.Tree, Why = [.. why] };
+        foreach (var fact in asked.Where(f => !given.Contains(f)))
+        {
+            context.Report(path + ".ask", $"ask names \"{fact}\" with no why: say why it matters in the cause's or the rule's why, which is what the report prints beside it");
+        }
+
+        return new CompiledVerdict { When = when.When, Tree = when.Tree, EstablishedOnlyIf = gate?.When, EstablishedOnlyIfTree = gate?.Tree, Ask = [.. ask], Cite = [.. cite], Why = [.. why] };
     }
 
     // A format 2 condition compiled whole (its verdict) and split into atoms (what it cites and asks for), each atom

@@ -201,9 +201,9 @@ internal sealed partial class RuleCompiler
                 continue;
             }
 
-            if (c.When is not null || c.Why is not null || c.EstablishedOnlyIf is not null)
+            if (c.When is not null || c.Why is not null || c.EstablishedOnlyIf is not null || c.Ask is not null || c.Cite is not null)
             {
-                context.Report(path + (c.When is not null ? ".when" : c.Why is not null ? ".why" : ".establishedOnlyIf"), "a cause's when, establishedOnlyIf and why are the rule format 2; write \"format\": 2 at the top of the file (and no establishedWhen, excludedWhen or missingEvidence), or use establishedWhen and excludedWhen");
+                context.Report(path + (c.When is not null ? ".when" : c.Why is not null ? ".why" : c.EstablishedOnlyIf is not null ? ".establishedOnlyIf" : c.Ask is not null ? ".ask" : ".cite"), "a cause's when, establishedOnlyIf, ask, cite and why are the rule format 2; write \"format\": 2 at the top of the file (and no establishedWhen, excludedWhen or missingEvidence), or use establishedWhen and excludedWhen");
             }
 
             var established = Conditions(context, subject, c.EstablishedWhen, path + ".establishedWhen");

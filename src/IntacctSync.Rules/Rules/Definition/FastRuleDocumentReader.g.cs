@@ -41,6 +41,34 @@ internal static partial class FastRuleDocumentReader
         return value;
     }
 
+    private static global::IntacctSync.Rules.Rules.Definition.AskDocument ReadAskDocument(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        var value = new global::IntacctSync.Rules.Rules.Definition.AskDocument();
+        ulong seen = 0;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("fact"u8))
+            {
+                Once(ref seen, 1UL << 0);
+                Next(ref reader);
+                value.Fact = Text(ref reader);
+            }
+            else if (reader.ValueTextEquals("when"u8))
+            {
+                Once(ref seen, 1UL << 1);
+                Next(ref reader);
+                value.When = Text(ref reader);
+            }
+            else
+            {
+                throw new GiveUp();
+            }
+        }
+
+        return value;
+    }
+
     private static global::IntacctSync.Rules.Rules.Definition.CauseDocument ReadCauseDocument(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject);
@@ -90,15 +118,27 @@ internal static partial class FastRuleDocumentReader
                 Next(ref reader);
                 value.EstablishedOnlyIf = Text(ref reader);
             }
-            else if (reader.ValueTextEquals("why"u8))
+            else if (reader.ValueTextEquals("ask"u8))
             {
                 Once(ref seen, 1UL << 7);
+                Next(ref reader);
+                value.Ask = List(ref reader, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadAskDocument(ref reader));
+            }
+            else if (reader.ValueTextEquals("cite"u8))
+            {
+                Once(ref seen, 1UL << 8);
+                Next(ref reader);
+                value.Cite = List(ref reader, static (ref Utf8JsonReader reader) => Text(ref reader));
+            }
+            else if (reader.ValueTextEquals("why"u8))
+            {
+                Once(ref seen, 1UL << 9);
                 Next(ref reader);
                 value.Why = Map(ref reader);
             }
             else if (reader.ValueTextEquals("onlyWhenEstablished"u8))
             {
-                Once(ref seen, 1UL << 8);
+                Once(ref seen, 1UL << 10);
                 Next(ref reader);
                 value.OnlyWhenEstablished = Boolean(ref reader);
             }

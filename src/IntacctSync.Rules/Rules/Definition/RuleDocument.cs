@@ -94,6 +94,15 @@ internal sealed class CauseDocument
     /// <summary>Format 2: what must also be true before <see cref="When"/> may establish the cause; it never rules it out.</summary>
     public string? EstablishedOnlyIf { get; set; }
 
+    /// <summary>
+    /// Format 2: facts to ask for while the cause stays possible though its condition does not read them (the follow-up
+    /// facts that would point elsewhere, a record of a list the finding cannot name), each unless its <c>when</c> is false.
+    /// </summary>
+    public List<AskDocument>? Ask { get; set; }
+
+    /// <summary>Format 2: facts cited beside the deciding ones when the cause is established (context the proof rests on).</summary>
+    public List<string>? Cite { get; set; }
+
     /// <summary>Format 2: why each fact the condition reads matters, by fact path (overrides the rule's <c>why</c>).</summary>
     public Dictionary<string, string>? Why { get; set; }
 
@@ -105,6 +114,13 @@ internal sealed class ConditionDocument
     public string? When { get; set; }
 
     public List<string>? Facts { get; set; }
+}
+
+internal sealed class AskDocument
+{
+    public string? Fact { get; set; }
+
+    public string? When { get; set; }
 }
 
 internal sealed class MissingEvidenceDocument
