@@ -14,7 +14,6 @@ public class Int402RuleTests
     {
         { "contract-udd-inactive", "udd-inactive" },
         { "udd-not-configured", "udd-not-configured" },
-        { "udd-zero-values-configuration-unknown", "udd-not-configured" },
         { "user-without-object-rights", "user-cannot-read-udd" },
         { "api-permission-denied", "user-cannot-read-udd" },
         { "api-error-only", "user-cannot-read-udd" },
@@ -177,6 +176,32 @@ public class Int402RuleTests
         Assert.Equal(fuller.Causes.Select(c => c.Id), udd.Causes.Select(c => c.Id));
         var standard = Assert.Single(lessKnown, d => d != udd);
         Assert.Equal(["intacct.dimensions[DEPARTMENT].configured = false", "intacct.dimensions[DEPARTMENT].exists = true"], Assert.Single(standard.Causes, c => c.Id == "udd-not-configured").Facts);
+    }
+
+    // Knowing less never proves more. Each pair differs by one fact removed; a verdict the fuller evidence did not reach
+    // must not appear in the lesser. The first format 2 INT402 broke both: "cannot read" was ruled out by values returned
+    // and established once the count was removed ((d.ValuesReturned ?? 0) == 0), and "not configured", ruled out by
+    // configured: true, was established by zero values once configured was removed (d.Configured == null).
+    [Theory]
+    [InlineData("\"objects\": { \"REGION\": [] }", "\"valuesReturned\": 5, \"configured\": true", "\"valuesReturned\": 5, ", "user-cannot-read-udd")]
+    [InlineData("\"objects\": { \"REGION\": [\"list\", \"view\"] }", "\"valuesReturned\": 0, \"configured\": false", ", \"configured\": false", "udd-not-configured")]
+    public void Classify_OneFactRemoved_NeverEstablishesNorRulesOutMore(string objects, string record, string removed, string cause)
+    {
+        var json = $$"""
+            { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
+              "messages": [ "INT402 Sync Error: Sage Intacct couldn’t return values for dimension Region. This typically occurs when user-defined dimensions aren’t set up correctly or are missing permissions." ],
+              "webServicesUser": { "active": true, {{objects}} },
+              "intacct": { "dimensions": [ { "id": "REGION", "label": "Region", "userDefined": true, "exists": true, "active": true, {{record}} } ] } }
+            """;
+        var lessJson = json.Replace(removed, string.Empty, StringComparison.Ordinal).Replace(", }", " }", StringComparison.Ordinal);
+        Assert.NotEqual(json, lessJson);
+
+        var fuller = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(json)).Diagnoses);
+        var lessKnown = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(lessJson)).Diagnoses);
+
+        Assert.Contains(fuller.Causes, c => c.Id == cause && c.Facts.Count > 0);
+        Assert.All(lessKnown.Causes.Where(c => c.Facts.Count > 0), c => Assert.Contains(fuller.Causes, f => f.Id == c.Id && f.Facts.Count > 0));
+        Assert.All(lessKnown.RuledOut, c => Assert.Contains(fuller.RuledOut, f => f.Id == c.Id));
     }
 
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);

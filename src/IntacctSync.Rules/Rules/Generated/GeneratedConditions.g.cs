@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(305)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(300)
     {
         ["document e.SignInApiErrorSeen || e.Evidence.connection.senderIdAuthorized == false || e.Evidence.connection.credentialsValid == false || e.Evidence.connection.passwordExpired == true || e.Evidence.webServicesUser.active == false || e.Evidence.connection.webServicesSubscribed == false || e.Evidence.connection.sessionStarted == false"] = C0,
         ["document e.Evidence.connection.credentialsValid == true && e.Evidence.connection.senderIdAuthorized == true && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -284,38 +284,33 @@ internal static partial class GeneratedConditions
         ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C270,
         ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C271,
         ["dimension e.SignInFailed"] = C272,
-        ["dimension (d.Configured == false || (d.Configured == null && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0)) && !(d.Exists == false || d.ApiObjectNotFound)"] = C273,
+        ["dimension d.Configured == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C273,
         ["dimension d.Configured == false"] = C274,
-        ["dimension d.Configured == null"] = C275,
-        ["dimension d.Active == true"] = C276,
-        ["dimension d.UserCanRead == true"] = C277,
-        ["dimension d.ValuesReturned == 0"] = C278,
-        ["dimension d.Exists == false"] = C279,
-        ["dimension d.ApiObjectNotFound"] = C280,
-        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C281,
-        ["dimension d.Active == false"] = C282,
-        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && (d.ValuesReturned ?? 0) == 0 && !(d.Exists == false || d.ApiObjectNotFound))"] = C283,
-        ["dimension d.ApiPermissionDenied"] = C284,
-        ["dimension d.UserCanRead == false"] = C285,
-        ["dimension (d.ValuesReturned ?? 0) == 0"] = C286,
-        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C287,
-        ["dimension d.EnabledInWorkspace == true"] = C288,
-        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C289,
-        ["dimension d.EnabledInWorkspace != false"] = C290,
-        ["dimension d.WorkspaceEntryNamesLabel == true"] = C291,
-        ["dimension d.ImportAs == DimensionImport.Unset"] = C292,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C293,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C294,
-        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C295,
-        ["document e.CashJournalMissing == true"] = C296,
-        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C297,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C298,
-        ["document e.AccrualJournalMissing == true"] = C299,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C300,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C301,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C302,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C303,
-        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C304,
+        ["dimension d.Exists == false"] = C275,
+        ["dimension d.ApiObjectNotFound"] = C276,
+        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C277,
+        ["dimension d.Active == false"] = C278,
+        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && !(d.Exists == false || d.ApiObjectNotFound))"] = C279,
+        ["dimension d.ApiPermissionDenied"] = C280,
+        ["dimension d.UserCanRead == false"] = C281,
+        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C282,
+        ["dimension d.EnabledInWorkspace == true"] = C283,
+        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C284,
+        ["dimension d.EnabledInWorkspace != false"] = C285,
+        ["dimension d.WorkspaceEntryNamesLabel == true"] = C286,
+        ["dimension d.ImportAs == DimensionImport.Unset"] = C287,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C288,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C289,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C290,
+        ["document e.CashJournalMissing == true"] = C291,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C292,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C293,
+        ["document e.AccrualJournalMissing == true"] = C294,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C295,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C296,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C297,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C298,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C299,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(13)
@@ -2250,7 +2245,7 @@ internal static partial class GeneratedConditions
     private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((((((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((!d.Configured.HasValue) ? ((d.Active) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((d.UserCanRead) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) })) switch { var t8 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t8) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t8, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
+        return ((((d.Configured) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
@@ -2260,211 +2255,176 @@ internal static partial class GeneratedConditions
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/sync/INT402.json $.causes[0].when
-    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
-    }
-
-    // rules/sync/INT402.json $.causes[0].when
-    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/sync/INT402.json $.causes[0].when
-    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/sync/INT402.json $.causes[0].when
-    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
-    }
-
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Active) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return (d.ApiPermissionDenied ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((d.UserCanRead) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) }));
+        return (d.ApiPermissionDenied ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((d.UserCanRead) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) }));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
-    // rules/sync/INT402.json $.causes[2].when
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0))));
-    }
-
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.WorkspaceEntryNamesLabel) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.ImportAs) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.WorkspaceEntryNamesLabel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ImportAs) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) });
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when (and 1 more)
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].when
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) ?? (((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t4.ExpenseTypes) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t3.Count))) })))) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (0))))) });
