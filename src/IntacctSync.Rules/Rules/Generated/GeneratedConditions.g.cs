@@ -9,7 +9,7 @@ namespace IntacctSync.Rules.Rules.Generated;
 
 internal static partial class GeneratedConditions
 {
-    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(305)
+    private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.Condition> Conditions = new(299)
     {
         ["document e.SignInApiErrorSeen || e.Evidence.connection.senderIdAuthorized == false || e.Evidence.connection.credentialsValid == false || e.Evidence.connection.passwordExpired == true || e.Evidence.webServicesUser.active == false || e.Evidence.connection.webServicesSubscribed == false || e.Evidence.connection.sessionStarted == false"] = C0,
         ["document e.Evidence.connection.credentialsValid == true && e.Evidence.connection.senderIdAuthorized == true && !e.SignInFailed && !e.HasMessageOf(\"INT122\")"] = C1,
@@ -210,15 +210,15 @@ internal static partial class GeneratedConditions
         ["document e.UsesExpenseReports == false && !e.HasMessageOf(\"INT503\")"] = C196,
         ["document e.UsesExpenseReports == true || e.HasMessageOf(\"INT503\")"] = C197,
         ["document e.HasMessageOf(\"INT503\")"] = C198,
-        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.CompanyMultiEntity == true || e.MessageSeen(\"INT592\"))"] = C199,
-        ["document e.SmartRuleLevel == SyncLevel.Entity"] = C200,
-        ["document e.SmartRuleId == null && e.NamedInMessage(\"INT592\", \"smartRule\") == null"] = C201,
-        ["document e.SmartRuleLevel == null && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null)"] = C202,
-        ["document e.CompanyMultiEntity != false && e.SmartRuleEntityMismatch == true"] = C203,
-        ["document e.SmartRuleEntityMismatch == false"] = C204,
-        ["document e.CompanyMultiEntity == false"] = C205,
-        ["document e.ExportEntityId == null"] = C206,
-        ["document e.SmartRuleLevel != SyncLevel.TopLevel && (e.SmartRuleId != null || e.NamedInMessage(\"INT592\", \"smartRule\") != null) && (e.SmartRuleInQuestion == null || e.SmartRuleInQuestion.EntityId == null)"] = C207,
+        ["document e.SmartRuleLevel != SyncLevel.Entity"] = C199,
+        ["document e.SmartRuleLevel == SyncLevel.TopLevel && (e.Evidence.connection.multiEntity == true || e.MessageSeen(\"INT592\"))"] = C200,
+        ["document e.SmartRuleLevel == SyncLevel.TopLevel"] = C201,
+        ["document e.Evidence.connection.multiEntity == true"] = C202,
+        ["document e.MessageSeen(\"INT592\")"] = C203,
+        ["document e.SmartRuleEntityMismatch == true && (e.Evidence.connection.multiEntity ?? true)"] = C204,
+        ["document e.SmartRuleEntityMismatch == true"] = C205,
+        ["document e.Evidence.connection.multiEntity ?? true"] = C206,
+        ["document e.SmartRuleLevel != SyncLevel.TopLevel"] = C207,
         ["document e.VendorsWithSubmitterEmail == 0 && e.ExportLooksUpVendor != false"] = C208,
         ["document e.ExportLooksUpVendor == false"] = C209,
         ["document e.VendorsWithSubmitterEmailIgnoringCase == 0"] = C210,
@@ -255,67 +255,61 @@ internal static partial class GeneratedConditions
         ["document e.ReportHasCardTransaction == true"] = C241,
         ["document e.Evidence.connection.credentialsValid == false || e.Evidence.connection.senderIdAuthorized == false"] = C242,
         ["document e.Evidence.connection.everSucceeded == true && (e.CardTransactionCreateFailed || e.ReportHasCardTransaction == true)"] = C243,
-        ["document e.Evidence.Connection.EverSucceeded == false"] = C244,
-        ["document e.Evidence.Connection.EverSucceeded == true"] = C245,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.EverSucceeded == null"] = C246,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.SenderIdAuthorized == null"] = C247,
-        ["document e.Evidence.Connection == null || e.Evidence.Connection.CredentialsValid == null"] = C248,
-        ["document e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C249,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C250,
-        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C251,
-        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C252,
-        ["document e.Evidence.connection.syncLevel != SyncLevel.Entity"] = C253,
-        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel && (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C254,
-        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel"] = C255,
-        ["document e.Evidence.workspace.expensifyCard.autoReconciliation == true"] = C256,
-        ["document e.ExpensifyCardJournalMissing == false"] = C257,
-        ["document e.UserCanManageAccounts == false"] = C258,
-        ["document (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C259,
-        ["document e.UserReachesSyncEntity == false && e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C260,
-        ["document e.UserReachesSyncEntity == false"] = C261,
-        ["document e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C262,
-        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C263,
-        ["document e.BaselineModuleBelowGranted == true"] = C264,
-        ["document e.SyncPermissionDeniedOnStandardObject"] = C265,
-        ["document e.Evidence.workspace.export.reimbursable == ReimbursableExport.Unset"] = C266,
-        ["document e.ReimbursableAsExpenseReports == true && e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C267,
-        ["document e.ReimbursableAsExpenseReports == true"] = C268,
-        ["document e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C269,
-        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C270,
-        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C271,
-        ["dimension e.SignInFailed"] = C272,
-        ["dimension (d.Configured == false || (d.Configured == null && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0)) && !(d.Exists == false || d.ApiObjectNotFound)"] = C273,
-        ["dimension d.Configured == false"] = C274,
-        ["dimension d.Configured == null"] = C275,
-        ["dimension d.Active == true"] = C276,
-        ["dimension d.UserCanRead == true"] = C277,
-        ["dimension d.ValuesReturned == 0"] = C278,
-        ["dimension d.Exists == false"] = C279,
-        ["dimension d.ApiObjectNotFound"] = C280,
-        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C281,
-        ["dimension d.Active == false"] = C282,
-        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && (d.ValuesReturned ?? 0) == 0 && !(d.Exists == false || d.ApiObjectNotFound))"] = C283,
-        ["dimension d.ApiPermissionDenied"] = C284,
-        ["dimension d.UserCanRead == false"] = C285,
-        ["dimension (d.ValuesReturned ?? 0) == 0"] = C286,
-        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C287,
-        ["dimension d.EnabledInWorkspace == true"] = C288,
-        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C289,
-        ["dimension d.EnabledInWorkspace != false"] = C290,
-        ["dimension d.WorkspaceEntryNamesLabel == true"] = C291,
-        ["dimension d.ImportAs == DimensionImport.Unset"] = C292,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C293,
-        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C294,
-        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C295,
-        ["document e.CashJournalMissing == true"] = C296,
-        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C297,
-        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C298,
-        ["document e.AccrualJournalMissing == true"] = C299,
-        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C300,
-        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C301,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C302,
-        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C303,
-        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C304,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C244,
+        ["document (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == false) && !e.HasMessageOf(\"INT068\")"] = C245,
+        ["document e.ExpensifyCardJournalMissing == true && !e.HasMessageOf(\"INT068\")"] = C246,
+        ["document e.Evidence.connection.syncLevel != SyncLevel.Entity"] = C247,
+        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel && (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C248,
+        ["document e.Evidence.connection.syncLevel == SyncLevel.TopLevel"] = C249,
+        ["document e.Evidence.workspace.expensifyCard.autoReconciliation == true"] = C250,
+        ["document e.ExpensifyCardJournalMissing == false"] = C251,
+        ["document e.UserCanManageAccounts == false"] = C252,
+        ["document (e.Evidence.workspace.expensifyCard.autoReconciliation == true && e.ExpensifyCardJournalMissing == false)"] = C253,
+        ["document e.UserReachesSyncEntity == false && e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C254,
+        ["document e.UserReachesSyncEntity == false"] = C255,
+        ["document e.Evidence.connection.syncLevel != SyncLevel.TopLevel"] = C256,
+        ["document e.BaselineModuleMissing == true || (e.Evidence.Workspace.Export.Reimbursable == ReimbursableExport.Unset) || (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false)"] = C257,
+        ["document e.BaselineModuleBelowGranted == true"] = C258,
+        ["document e.SyncPermissionDeniedOnStandardObject"] = C259,
+        ["document e.Evidence.workspace.export.reimbursable == ReimbursableExport.Unset"] = C260,
+        ["document e.ReimbursableAsExpenseReports == true && e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C261,
+        ["document e.ReimbursableAsExpenseReports == true"] = C262,
+        ["document e.Evidence.intacct.timeAndExpenses.subscribed == false"] = C263,
+        ["dimension d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)"] = C264,
+        ["dimension d.EnabledInWorkspace == true || d.ValuesReturned == 0 || d.ApiErrors.Count > 0 || d.Active == false || d.Configured == false || d.Exists == false || d.UserCanRead == false"] = C265,
+        ["dimension e.SignInFailed"] = C266,
+        ["dimension (d.Configured == false || (d.Configured == null && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0)) && !(d.Exists == false || d.ApiObjectNotFound)"] = C267,
+        ["dimension d.Configured == false"] = C268,
+        ["dimension d.Configured == null"] = C269,
+        ["dimension d.Active == true"] = C270,
+        ["dimension d.UserCanRead == true"] = C271,
+        ["dimension d.ValuesReturned == 0"] = C272,
+        ["dimension d.Exists == false"] = C273,
+        ["dimension d.ApiObjectNotFound"] = C274,
+        ["dimension d.Active == false && !(d.Exists == false || d.ApiObjectNotFound)"] = C275,
+        ["dimension d.Active == false"] = C276,
+        ["dimension d.ApiPermissionDenied || (d.UserCanRead == false && (d.ValuesReturned ?? 0) == 0 && !(d.Exists == false || d.ApiObjectNotFound))"] = C277,
+        ["dimension d.ApiPermissionDenied"] = C278,
+        ["dimension d.UserCanRead == false"] = C279,
+        ["dimension (d.ValuesReturned ?? 0) == 0"] = C280,
+        ["dimension d.EnabledInWorkspace == true && (d.Exists == false || d.ApiObjectNotFound)"] = C281,
+        ["dimension d.EnabledInWorkspace == true"] = C282,
+        ["dimension d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)"] = C283,
+        ["dimension d.EnabledInWorkspace != false"] = C284,
+        ["dimension d.WorkspaceEntryNamesLabel == true"] = C285,
+        ["dimension d.ImportAs == DimensionImport.Unset"] = C286,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == true) || (e.Evidence.Workspace.ExpensifyCard.AutoReconciliation == true)"] = C287,
+        ["document (e.Evidence.Workspace.ExpensifyCard.Enabled == false) && !e.HasMessageOf(\"INT498\")"] = C288,
+        ["document e.CashJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C289,
+        ["document e.CashJournalMissing == true"] = C290,
+        ["document e.Evidence.workspace.expensifyCard.enabled == false"] = C291,
+        ["document e.AccrualJournalMissing == true && !(e.Evidence.workspace.expensifyCard.enabled == false)"] = C292,
+        ["document e.AccrualJournalMissing == true"] = C293,
+        ["document ((e.Evidence.Intacct.TimeAndExpenses.ExpenseTypeCount == 0) || (e.Evidence.Intacct.ExpenseTypes.Count == 0))"] = C294,
+        ["document e.ReimbursableAsExpenseReports == false && !e.HasMessageOf(\"INT576\")"] = C295,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.ExpenseTypesEnabled == false) && !e.HasMessageOf(\"INT576\")"] = C296,
+        ["document (e.Evidence.Intacct.TimeAndExpenses.Subscribed == false) && !e.HasMessageOf(\"INT576\")"] = C297,
+        ["document (e.Evidence.intacct.timeAndExpenses.expenseTypeCount ?? e.Evidence.intacct.expenseTypes.Count) == 0"] = C298,
     };
 
     private static readonly global::System.Collections.Generic.Dictionary<string, global::IntacctSync.Rules.Rules.ValueOf> Values = new(13)
@@ -398,7 +392,7 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)(e.CredentialsRejectedByApi));
     }
 
-    // rules/authentication/INT122.json $.causes[1].establishedOnlyIf (and 1 more)
+    // rules/authentication/INT122.json $.causes[1].establishedOnlyIf (and 2 more)
     private static bool? C9(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -412,7 +406,7 @@ internal static partial class GeneratedConditions
         return ((((((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t3.CredentialsValid) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((global::System.Nullable<global::System.Boolean>)(e.CredentialsRejectedByApi)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t5.EverSucceeded) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
-    // rules/authentication/INT122.json $.causes[2].when (and 2 more)
+    // rules/authentication/INT122.json $.causes[2].when (and 3 more)
     private static bool? C11(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
@@ -1728,67 +1722,67 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)(e.HasMessageOf("INT503")));
     }
 
-    // rules/export/INT592.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT592.json $.causes[0].when
     private static bool? C199(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.CompanyMultiEntity) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
+        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
-    // rules/export/INT592.json $.causes[0].excludedWhen[0].when
+    // rules/export/INT592.json $.causes[0].establishedOnlyIf
     private static bool? C200(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
+        return ((((e.SmartRuleLevel) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Connection) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t4.MultiEntity) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592"))))) }))) });
     }
 
-    // rules/export/INT592.json $.causes[0].missingEvidence[0].when
+    // rules/export/INT592.json $.causes[0].establishedOnlyIf
     private static bool? C201(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))) && (global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))));
+        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
-    // rules/export/INT592.json $.causes[0].missingEvidence[1].when
+    // rules/export/INT592.json $.causes[0].establishedOnlyIf
     private static bool? C202(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((((!e.SmartRuleLevel.HasValue)) && ((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String))))))))));
+        return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.MultiEntity) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT592.json $.causes[1].establishedWhen[0].when
+    // rules/export/INT592.json $.causes[0].establishedOnlyIf
     private static bool? C203(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.CompanyMultiEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.SmartRuleEntityMismatch) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
+        return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT592")));
     }
 
-    // rules/export/INT592.json $.causes[1].excludedWhen[0].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C204(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((((e.SmartRuleEntityMismatch) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.MultiEntity) })) ?? (true)))))) });
     }
 
-    // rules/export/INT592.json $.causes[1].excludedWhen[1].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C205(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((e.CompanyMultiEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
+        return ((e.SmartRuleEntityMismatch) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT592.json $.causes[1].missingEvidence[0].when
+    // rules/export/INT592.json $.causes[1].when
     private static bool? C206(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(global::System.Object.ReferenceEquals(e.ExportEntityId, default(global::System.String))));
+        return ((global::System.Nullable<global::System.Boolean>)(((((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.MultiEntity) })) ?? (true))));
     }
 
-    // rules/export/INT592.json $.causes[1].missingEvidence[1].when
+    // rules/export/INT592.json $.causes[1].ask[0].when
     private static bool? C207(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((((e.SmartRuleLevel) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((!(global::System.Object.ReferenceEquals(e.SmartRuleId, default(global::System.String))))) || ((!(global::System.Object.ReferenceEquals(e.NamedInMessage("INT592", "smartRule"), default(global::System.String)))))))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.SmartRuleInQuestion, default(global::IntacctSync.Rules.Evidence.SmartRule))) || (global::System.Object.ReferenceEquals(((e.SmartRuleInQuestion) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.SmartRule)) ? default(global::System.String) : t3.EntityId) }), default(global::System.String)))))))) });
+        return ((e.SmartRuleLevel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/export/INT664.json $.indicatedWhen
@@ -2043,428 +2037,386 @@ internal static partial class GeneratedConditions
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t2.EverSucceeded) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, (e.CardTransactionCreateFailed ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((e.ReportHasCardTransaction) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })))) });
     }
 
-    // rules/fallback/UNCLASSIFIED.json $.causes[0].establishedWhen[0].when (and 1 more)
-    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
-    }
-
-    // rules/fallback/UNCLASSIFIED.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t1.EverSucceeded) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
-    }
-
-    // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[0].when
-    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.EverSucceeded) })).HasValue)))));
-    }
-
-    // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[1].when
-    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.SenderIdAuthorized) })).HasValue)))));
-    }
-
-    // rules/fallback/UNCLASSIFIED.json $.causes[0].missingEvidence[2].when
-    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.Connection, default(global::IntacctSync.Rules.Evidence.Connection))) || ((!(((e.Evidence.Connection) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::System.Boolean>) : t0.CredentialsValid) })).HasValue)))));
-    }
-
-    // rules/fallback/UNCLASSIFIED.json $.causes[1].missingEvidence[0].when
-    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
-        return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
-    }
-
     // rules/sync/INT068.json $.indicatedWhen
-    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C244(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[0].when
-    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C245(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.notWhen[1].when
-    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C246(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExpensifyCardJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT068")))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].when
-    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C247(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.Entity))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf
-    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C248(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Connection) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t2.SyncLevel) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((e.ExpensifyCardJournalMissing) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (false))))) }))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf
-    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C249(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C250(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.AutoReconciliation) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT068.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C251(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExpensifyCardJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].when
-    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C252(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserCanManageAccounts) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[1].establishedOnlyIf (and 1 more)
-    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C253(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.AutoReconciliation) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExpensifyCardJournalMissing) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C254(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.UserReachesSyncEntity) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((e.Evidence.Connection) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t3.SyncLevel) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) }))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C255(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UserReachesSyncEntity) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT068.json $.causes[2].when
-    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C256(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.Evidence.Connection) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Connection)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.SyncLevel>) : t1.SyncLevel) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (global::IntacctSync.Rules.Evidence.SyncLevel.TopLevel))))) });
     }
 
     // rules/sync/INT245.json $.indicatedWhen
-    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C257(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.BaselineModuleMissing) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t5.Export) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t4.Reimbursable) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t8.TimeAndExpenses) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.Subscribed) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[0].when
-    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C258(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.BaselineModuleBelowGranted) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[1].when
-    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C259(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SyncPermissionDeniedOnStandardObject));
     }
 
     // rules/sync/INT245.json $.causes[3].when
-    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C260(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExportSettings) : t2.Export) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExportSettings)) ? default(global::System.Nullable<global::IntacctSync.Rules.Evidence.ReimbursableExport>) : t1.Reimbursable) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.ReimbursableExport.Unset))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when
-    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C261(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t4.TimeAndExpenses) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Subscribed) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when (and 1 more)
-    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C262(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReimbursableAsExpenseReports) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT245.json $.causes[4].when
-    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C263(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Subscribed) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.appliesWhen
-    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C264(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.UserDefined) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((d.EnabledInWorkspace) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value != (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.NamedInMessage)))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) }))) });
     }
 
     // rules/sync/INT402.json $.indicatedWhen
-    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C265(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((((((((((d.EnabledInWorkspace) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t5) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t5, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t4) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t4, ((global::System.Nullable<global::System.Boolean>)((d.ApiErrors.Count > (0)))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((d.Active) switch { var t8 => ((!t8.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t8.Value == (false))))) }))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.Configured) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) }))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((d.Exists) switch { var t10 => ((!t10.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t10.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((d.UserCanRead) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) }))) });
     }
 
     // rules/sync/INT402.json $.notWhen[0].when
-    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C266(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.SignInFailed));
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C267(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((((d.Configured) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t1) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t1, ((((((!d.Configured.HasValue) ? ((d.Active) switch { var t5 => ((!t5.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t5.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((d.UserCanRead) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t3) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t3, ((d.ValuesReturned) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) }))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t9 => ((!t9.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t9.Value == (false))))) })) switch { var t8 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t8) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t8, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C268(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Configured) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C269(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.Configured.HasValue)));
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C270(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C271(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when
-    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C272(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ValuesReturned) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C273(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Exists) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[0].when (and 3 more)
-    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C274(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound));
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C275(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.Active) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) });
     }
 
     // rules/sync/INT402.json $.causes[1].when
-    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C276(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.Active) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C277(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return (d.ApiPermissionDenied ? ((global::System.Nullable<global::System.Boolean>)(true)) : ((((((d.UserCanRead) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0)))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((d.Exists) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) })))) }));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C278(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)(d.ApiPermissionDenied));
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C279(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.UserCanRead) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[2].when
-    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C280(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((((d.ValuesReturned ?? (0))) == (0))));
     }
 
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C281(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.Exists) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((global::System.Nullable<global::System.Boolean>)(d.ApiObjectNotFound)))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[3].when
-    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C282(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C283(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((((d.EnabledInWorkspace) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.WorkspaceEntryNamesLabel) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (true))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((d.ImportAs) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) }))) }))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C284(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.EnabledInWorkspace) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value != (false))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C285(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.WorkspaceEntryNamesLabel) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT402.json $.causes[4].when
-    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C286(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.DimensionSubject)subject;
         return ((d.ImportAs) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (global::IntacctSync.Rules.Evidence.DimensionImport.Unset))))) });
     }
 
     // rules/sync/INT498.json $.indicatedWhen
-    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C287(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Workspace) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t6.ExpensifyCard) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t5.AutoReconciliation) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/sync/INT498.json $.notWhen[0].when
-    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C288(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Workspace) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t3.ExpensifyCard) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Enabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT498")))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C289(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.CashJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when
-    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C290(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CashJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT498.json $.causes[0].when (and 1 more)
-    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C291(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t2.ExpensifyCard) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Enabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C292(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.AccrualJournalMissing) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, global::IntacctSync.Rules.Rules.Kleene.Not(((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings) : t4.ExpensifyCard) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.ExpensifyCardSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.Enabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) })))) });
     }
 
     // rules/sync/INT498.json $.causes[1].when
-    private static bool? C299(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C293(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.AccrualJournalMissing) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/sync/INT576.json $.indicatedWhen
-    private static bool? C300(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C294(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t2.ExpenseTypeCount) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((((((e.Evidence.Intacct) switch { var t6 => (global::System.Object.ReferenceEquals(t6, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t6.ExpenseTypes) })) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t5.Count))) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (0))))) }))) });
     }
 
     // rules/sync/INT576.json $.notWhen[0].when
-    private static bool? C301(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C295(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReimbursableAsExpenseReports) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[1].when
-    private static bool? C302(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C296(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.ExpenseTypesEnabled) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.notWhen[2].when
-    private static bool? C303(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C297(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t3.TimeAndExpenses) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Subscribed) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!e.HasMessageOf("INT576")))))) });
     }
 
     // rules/sync/INT576.json $.causes[0].when
-    private static bool? C304(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C298(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings) : t2.TimeAndExpenses) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.TimeAndExpensesSettings)) ? default(global::System.Nullable<global::System.Int32>) : t1.ExpenseTypeCount) })) ?? (((((e.Evidence.Intacct) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>) : t4.ExpenseTypes) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::System.Collections.Generic.IReadOnlyList<global::IntacctSync.Rules.Evidence.ExpenseType>)) ? default(global::System.Nullable<global::System.Int32>) : ((global::System.Nullable<global::System.Int32>)(t3.Count))) })))) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (0))))) });
