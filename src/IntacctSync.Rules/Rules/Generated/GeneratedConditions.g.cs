@@ -142,49 +142,49 @@ internal static partial class GeneratedConditions
         ["expense d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Billable == false"] = C128,
         ["expense e.ModuleBelow(\"projects\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"purchasing\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"inventoryControl\", ModuleAccess.ReadOnly) == false && e.ModuleBelow(\"orderEntry\", ModuleAccess.ReadOnly) == false"] = C129,
         ["expense e.Evidence.WebServicesUser == null || e.Evidence.WebServicesUser.Modules == null"] = C130,
-        ["expense d.ZeroAmount != true && e.TagValuesNotInIntacct(d).Count > 0"] = C131,
-        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C132,
-        ["expense d.TagsChecked && e.TagValuesNotInIntacct(d).Count == 0"] = C133,
+        ["expense e.TagValueNotInIntacct(d) == true"] = C131,
+        ["expense (!(d.ZeroAmount ?? false))"] = C132,
+        ["expense d.ZeroAmount ?? false"] = C133,
         ["expense !d.TagsChecked"] = C134,
-        ["expense d.ZeroAmount != true && e.TagValuesInactive(d).Count > 0"] = C135,
-        ["expense d.TagsChecked && e.TagValuesInactive(d).Count == 0"] = C136,
-        ["document e.ExportCreatesCardCharges == false"] = C137,
-        ["document e.PeriodCashManagementOpen == true"] = C138,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C139,
-        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C140,
-        ["document e.ExportCreatesCardCharges == true"] = C141,
-        ["document e.CardInQuestionExpired == true"] = C142,
-        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C143,
-        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C144,
-        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\"))"] = C145,
-        ["document e.MessageSeen(\"INT149\")"] = C146,
-        ["document e.ReportHasBillable == true"] = C147,
-        ["document e.ReportHasBillable == false"] = C148,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C149,
-        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C150,
-        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C151,
-        ["document e.Evidence.workspace.coding.billableMapped == false"] = C152,
-        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C153,
-        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectUnlinked == true"] = C154,
-        ["document e.ProjectsOnReportHealthy == false"] = C155,
-        ["document e.MismatchedProjectUnlinked == true"] = C156,
-        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectInactive == true"] = C157,
-        ["document e.MismatchedProjectInactive == true"] = C158,
-        ["document e.ReportUsesTaxRate == false"] = C159,
-        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C160,
-        ["document e.ReportUsesTaxRate == true"] = C161,
-        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C162,
-        ["document e.ManualTaxRateUsed == true"] = C163,
-        ["document e.UnlistedTaxRateUsed == true"] = C164,
-        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C165,
-        ["expense d.CategoryListed == false"] = C166,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C167,
-        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C168,
-        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C169,
-        ["expense d.Uncategorized == true"] = C170,
-        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C171,
-        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C172,
-        ["expense d.InvalidTags.Count > 0"] = C173,
+        ["expense e.TagValueInactive(d) == true"] = C135,
+        ["document e.ExportCreatesCardCharges == false"] = C136,
+        ["document e.PeriodCashManagementOpen == true"] = C137,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false && e.ExportCreatesCardCharges == true"] = C138,
+        ["document e.Evidence.intacct.periods.cashManagementOpen == false"] = C139,
+        ["document e.ExportCreatesCardCharges == true"] = C140,
+        ["document e.CardInQuestionExpired == true"] = C141,
+        ["document e.MessageSeen(\"INT149\") || !e.MessageSeen(\"INT054\")"] = C142,
+        ["document e.EmployeesWithSubmitterEmail == 0 || e.EmployeesWithSubmitterEmail > 1"] = C143,
+        ["document (e.ExportLooksUpEmployee == true || e.MessageSeen(\"INT149\"))"] = C144,
+        ["document e.MessageSeen(\"INT149\")"] = C145,
+        ["document e.ReportHasBillable == true"] = C146,
+        ["document e.ReportHasBillable == false"] = C147,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableEnabled == false"] = C148,
+        ["document e.Evidence.workspace.coding.billableEnabled == false"] = C149,
+        ["document e.ReportHasBillable == true && e.Evidence.workspace.coding.billableMapped == false && e.Evidence.workspace.coding.billableEnabled == true"] = C150,
+        ["document e.Evidence.workspace.coding.billableMapped == false"] = C151,
+        ["document e.Evidence.workspace.coding.billableEnabled == true"] = C152,
+        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectUnlinked == true"] = C153,
+        ["document e.ProjectsOnReportHealthy == false"] = C154,
+        ["document e.MismatchedProjectUnlinked == true"] = C155,
+        ["document (e.ProjectsOnReportHealthy == false) && e.MismatchedProjectInactive == true"] = C156,
+        ["document e.MismatchedProjectInactive == true"] = C157,
+        ["document e.ReportUsesTaxRate == false"] = C158,
+        ["document e.ReportUsesTaxRate == true && e.Evidence.workspace.coding.taxImportEnabled == false"] = C159,
+        ["document e.ReportUsesTaxRate == true"] = C160,
+        ["document e.Evidence.workspace.coding.taxImportEnabled == false"] = C161,
+        ["document e.ManualTaxRateUsed == true"] = C162,
+        ["document e.UnlistedTaxRateUsed == true"] = C163,
+        ["expense d.ZeroAmount == true || (d.Expense == null && d.NamedInMessage)"] = C164,
+        ["expense d.CategoryListed == false"] = C165,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == false"] = C166,
+        ["expense d.ExportsAsExpenseReport == true && (d.ExpenseTypeListed == false || (d.ExpenseType != null && d.ExpenseType.Active == false))"] = C167,
+        ["expense d.ExportsAsExpenseReport == false && (d.AccountListed == false || (d.Account != null && d.Account.Active == false))"] = C168,
+        ["expense d.Uncategorized == true"] = C169,
+        ["expense d.CategoryRecord != null && d.CategoryRecord.Active == true && ((d.ExportsAsExpenseReport == true && d.ExpenseType != null && d.ExpenseType.Active == true) || (d.ExportsAsExpenseReport == false && d.Account != null && d.Account.Active == true))"] = C170,
+        ["expense d.Uncategorized == false && d.CategoryListed == null"] = C171,
+        ["expense d.InvalidTags.Count > 0"] = C172,
+        ["expense d.TagsChecked && d.InvalidTags.Count == 0"] = C173,
         ["expense d.MissingRequiredDimensions.Count > 0"] = C174,
         ["expense !d.RequiredDimensionsChecked"] = C175,
         ["document e.PostingVendorOnHold == true"] = C176,
@@ -1134,7 +1134,7 @@ internal static partial class GeneratedConditions
         return ((d.MissingRequiredDimensions.Count > (1)) ? ((e.ImportsAsTags(d.MissingRequiredDimensions)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
-    // rules/export/INT073.json $.causes[1].missingEvidence[0].when (and 1 more)
+    // rules/export/INT073.json $.causes[1].missingEvidence[0].when
     private static bool? C115(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
@@ -1246,305 +1246,305 @@ internal static partial class GeneratedConditions
         return ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(e.Evidence.WebServicesUser, default(global::IntacctSync.Rules.Evidence.WebServicesUser))) || (global::System.Object.ReferenceEquals(((e.Evidence.WebServicesUser) switch { var t0 => (global::System.Object.ReferenceEquals(t0, default(global::IntacctSync.Rules.Evidence.WebServicesUser)) ? default(global::IntacctSync.Rules.Evidence.ModuleRights) : t0.Modules) }), default(global::IntacctSync.Rules.Evidence.ModuleRights))))));
     }
 
-    // rules/export/INT084.json $.causes[0].establishedWhen[0].when
+    // rules/export/INT084.json $.causes[0].when
     private static bool? C131(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesNotInIntacct(d).Count > (0)))))) });
+        return ((e.TagValueNotInIntacct(d)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
-    // rules/export/INT084.json $.causes[0].excludedWhen[0].when (and 2 more)
+    // rules/export/INT084.json $.causes[0].establishedOnlyIf (and 1 more)
     private static bool? C132(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((d.InvalidTags.Count == (0))))));
+        return ((global::System.Nullable<global::System.Boolean>)((!((d.ZeroAmount ?? (false))))));
     }
 
-    // rules/export/INT084.json $.causes[0].excludedWhen[1].when
+    // rules/export/INT084.json $.causes[0].establishedOnlyIf (and 1 more)
     private static bool? C133(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesNotInIntacct(d).Count == (0))))));
+        return ((global::System.Nullable<global::System.Boolean>)((d.ZeroAmount ?? (false))));
     }
 
-    // rules/export/INT084.json $.causes[0].missingEvidence[0].when (and 1 more)
+    // rules/export/INT084.json $.causes[0].ask[0].when (and 1 more)
     private static bool? C134(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((!d.TagsChecked)));
     }
 
-    // rules/export/INT084.json $.causes[1].establishedWhen[0].when
+    // rules/export/INT084.json $.causes[1].when
     private static bool? C135(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value != (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((e.TagValuesInactive(d).Count > (0)))))) });
-    }
-
-    // rules/export/INT084.json $.causes[1].excludedWhen[1].when
-    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
-    {
-        var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
-        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((e.TagValuesInactive(d).Count == (0))))));
+        return ((e.TagValueInactive(d)) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT088.json $.notWhen[0].when (and 1 more)
-    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C136(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.notWhen[1].when
-    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C137(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.PeriodCashManagementOpen) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C138(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((((e.Evidence.Intacct) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t3.Periods) })) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t2.CashManagementOpen) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.ExportCreatesCardCharges) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (true))))) }))) });
     }
 
     // rules/export/INT088.json $.causes[0].when
-    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C139(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Intacct) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.IntacctCompany)) ? default(global::IntacctSync.Rules.Evidence.AccountingPeriods) : t2.Periods) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.AccountingPeriods)) ? default(global::System.Nullable<global::System.Boolean>) : t1.CashManagementOpen) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT088.json $.causes[0].when (and 2 more)
-    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C140(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ExportCreatesCardCharges) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT093.json $.causes[0].when
-    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C141(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.CardInQuestionExpired) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT149.json $.appliesWhen
-    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C142(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)((e.MessageSeen("INT149") || ((!e.MessageSeen("INT054"))))));
     }
 
     // rules/export/INT149.json $.indicatedWhen
-    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C143(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.EmployeesWithSubmitterEmail) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (((global::System.Nullable<global::System.Int32>)(0))).Value)))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((e.EmployeesWithSubmitterEmail) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value > (((global::System.Nullable<global::System.Int32>)(1))).Value)))) }))) });
     }
 
     // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C144(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ExportLooksUpEmployee) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149"))))) });
     }
 
     // rules/export/INT149.json $.causes[0].establishedOnlyIf (and 2 more)
-    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C145(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((global::System.Nullable<global::System.Boolean>)(e.MessageSeen("INT149")));
     }
 
     // rules/export/INT194.json $.indicatedWhen (and 2 more)
-    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C146(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT194.json $.notWhen[0].when
-    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C147(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportHasBillable) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C148(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportHasBillable) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.BillableEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[0].when
-    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C149(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C150(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.ReportHasBillable) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) })) switch { var t1 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t1) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t1, ((((((e.Evidence.Workspace) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t5.Coding) })) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t4.BillableMapped) })) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) }))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t8.Coding) })) switch { var t7 => (global::System.Object.ReferenceEquals(t7, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t7.BillableEnabled) })) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) }))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C151(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableMapped) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT194.json $.causes[1].when
-    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C152(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.BillableEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[0].when
-    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C153(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ProjectsOnReportHealthy) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.MismatchedProjectUnlinked) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT205.json $.causes[0].when (and 1 more)
-    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C154(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ProjectsOnReportHealthy) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT205.json $.causes[0].when
-    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C155(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectUnlinked) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT205.json $.causes[1].when
-    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C156(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ProjectsOnReportHealthy) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((e.MismatchedProjectInactive) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (true))))) }))) });
     }
 
     // rules/export/INT205.json $.causes[1].when
-    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C157(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.MismatchedProjectInactive) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.notWhen[0].when
-    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C158(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C159(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((e.ReportUsesTaxRate) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((e.Evidence.Workspace) switch { var t4 => (global::System.Object.ReferenceEquals(t4, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t4.Coding) })) switch { var t3 => (global::System.Object.ReferenceEquals(t3, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t3.TaxImportEnabled) })) switch { var t2 => ((!t2.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t2.Value == (false))))) }))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C160(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ReportUsesTaxRate) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[0].when
-    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C161(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((((((e.Evidence.Workspace) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Workspace)) ? default(global::IntacctSync.Rules.Evidence.CodingSettings) : t2.Coding) })) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.CodingSettings)) ? default(global::System.Nullable<global::System.Boolean>) : t1.TaxImportEnabled) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT225.json $.causes[1].when
-    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C162(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.ManualTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT225.json $.causes[2].when
-    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C163(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts)subject;
         return ((e.UnlistedTaxRateUsed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.appliesWhen
-    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C164(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ZeroAmount) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t0) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t0, ((global::System.Nullable<global::System.Boolean>)(((global::System.Object.ReferenceEquals(d.Expense, default(global::IntacctSync.Rules.Evidence.Expense))) && d.NamedInMessage))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[0].when (and 2 more)
-    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C165(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.CategoryListed) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[1].when
-    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C166(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t1 => (global::System.Object.ReferenceEquals(t1, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t1.Active) })) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)));
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[2].when
-    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C167(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.ExpenseTypeListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))) ? ((((d.ExpenseType) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].establishedWhen[3].when
-    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C168(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.ExportsAsExpenseReport) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((d.AccountListed) switch { var t3 => ((!t3.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t3.Value == (false))))) })) switch { var t2 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t2) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t2, ((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))) ? ((((d.Account) switch { var t5 => (global::System.Object.ReferenceEquals(t5, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t5.Active) })) switch { var t4 => ((!t4.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t4.Value == (false))))) }) : ((global::System.Nullable<global::System.Boolean>)(false))))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[0].when (and 1 more)
-    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C169(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((d.Uncategorized) switch { var t0 => ((!t0.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t0.Value == (true))))) });
     }
 
     // rules/export/INT304.json $.causes[0].excludedWhen[1].when
-    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C170(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((!(global::System.Object.ReferenceEquals(d.CategoryRecord, default(global::IntacctSync.Rules.Evidence.Category)))) ? ((((d.CategoryRecord) switch { var t2 => (global::System.Object.ReferenceEquals(t2, default(global::IntacctSync.Rules.Evidence.Category)) ? default(global::System.Nullable<global::System.Boolean>) : t2.Active) })) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (true))))) }) : ((global::System.Nullable<global::System.Boolean>)(false)))) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((((((((d.ExportsAsExpenseReport) switch { var t6 => ((!t6.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t6.Value == (true))))) })) switch { var t5 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t5) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t5, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.ExpenseType, default(global::IntacctSync.Rules.Evidence.ExpenseType)))))))) })) switch { var t4 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t4) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t4, ((((d.ExpenseType) switch { var t8 => (global::System.Object.ReferenceEquals(t8, default(global::IntacctSync.Rules.Evidence.ExpenseType)) ? default(global::System.Nullable<global::System.Boolean>) : t8.Active) })) switch { var t7 => ((!t7.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t7.Value == (true))))) }))) })) switch { var t3 => (global::IntacctSync.Rules.Rules.Kleene.IsTrue(t3) ? ((global::System.Nullable<global::System.Boolean>)(true)) : global::IntacctSync.Rules.Rules.Kleene.Or(t3, ((((((d.ExportsAsExpenseReport) switch { var t11 => ((!t11.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t11.Value == (false))))) })) switch { var t10 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t10) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t10, ((global::System.Nullable<global::System.Boolean>)((!(global::System.Object.ReferenceEquals(d.Account, default(global::IntacctSync.Rules.Evidence.GlAccount)))))))) })) switch { var t9 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t9) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t9, ((((d.Account) switch { var t13 => (global::System.Object.ReferenceEquals(t13, default(global::IntacctSync.Rules.Evidence.GlAccount)) ? default(global::System.Nullable<global::System.Boolean>) : t13.Active) })) switch { var t12 => ((!t12.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t12.Value == (true))))) }))) }))) }))) });
     }
 
     // rules/export/INT304.json $.causes[0].missingEvidence[0].when
-    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C171(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((((d.Uncategorized) switch { var t1 => ((!t1.HasValue) ? default(global::System.Nullable<global::System.Boolean>) : ((global::System.Nullable<global::System.Boolean>)((t1.Value == (false))))) })) switch { var t0 => (global::IntacctSync.Rules.Rules.Kleene.IsFalse(t0) ? ((global::System.Nullable<global::System.Boolean>)(false)) : global::IntacctSync.Rules.Rules.Kleene.And(t0, ((global::System.Nullable<global::System.Boolean>)((!d.CategoryListed.HasValue))))) });
     }
 
     // rules/export/INT304.json $.causes[1].establishedWhen[0].when
-    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    private static bool? C172(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
     {
         var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
         return ((global::System.Nullable<global::System.Boolean>)((d.InvalidTags.Count > (0))));
+    }
+
+    // rules/export/INT304.json $.causes[1].excludedWhen[0].when
+    private static bool? C173(object subject, global::IntacctSync.Rules.Rules.Subjects.EvidenceFacts e)
+    {
+        var d = (global::IntacctSync.Rules.Rules.Subjects.ExpenseSubject)subject;
+        return ((global::System.Nullable<global::System.Boolean>)((d.TagsChecked && ((d.InvalidTags.Count == (0))))));
     }
 
     // rules/export/INT304.json $.causes[2].establishedWhen[0].when
