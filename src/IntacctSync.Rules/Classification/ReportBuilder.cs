@@ -647,7 +647,7 @@ internal static partial class ReportBuilder
 
         foreach (var (path, why) in verdict.Why)
         {
-            if (!(Reads(open, path) && Fillable(path, finding)) && !SelectsUnfilled(open, path, finding) && !(Asked(verdict, path, finding, facts) && Fillable(path, finding)))
+            if (!(Reads(open, path) && Fillable(path, finding, slot)) && !SelectsUnfilled(open, path, finding, slot) && !(Asked(verdict, path, finding, facts) && Fillable(path, finding, slot)))
             {
                 continue;
             }
@@ -663,7 +663,7 @@ internal static partial class ReportBuilder
         // A fact that selects its record by a subject value the finding does not have (INT009's manager flag on the
         // employee found by {person}, the submitter's email, while that email is unknown) names no record: asking for
         // it would print the placeholder. The fact that selects the record is asked for instead, when a part reads it.
-        static bool Fillable(FactPath path, Finding finding)
+        static bool Fillable(FactPath path, Finding finding, Func<string, string> slot)
         {
             foreach (var name in path.Template.SlotNames)
             {
@@ -673,18 +673,18 @@ internal static partial class ReportBuilder
                 }
             }
 
-            return true;
+            return Filled(path, slot);
         }
 
         // A list (intacct.vendors) with a why is asked for when an unknown part reads a record of it that the finding
         // cannot name (intacct.vendors[{vendor}].onHold with no vendor known): the list is what would name it.
-        static bool SelectsUnfilled(List<VerdictAtom> atoms, FactPath list, Finding finding)
+        static bool SelectsUnfilled(List<VerdictAtom> atoms, FactPath list, Finding finding, Func<string, string> slot)
         {
             foreach (var atom in atoms)
             {
                 foreach (var read in atom.Reads)
                 {
-                    if (RuleCompiler.SelectsFrom(read.Template.Source, list.Template.Source) && !Fillable(read, finding))
+                    if (RuleCompiler.SelectsFrom(read.Template.Source, list.Template.Source) && !Fillable(read, finding, slot))
                     {
                         return true;
                     }
@@ -749,7 +749,7 @@ internal static partial class ReportBuilder
         {
             foreach (var read in atom.Reads)
             {
-                if (!NamesNoApiError(read, facts) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                if (!NamesNoApiError(read, facts) && Filled(read, slot) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
                 {
                     cited.Add(fact);
                 }
@@ -761,7 +761,7 @@ internal static partial class ReportBuilder
             // The context the proof rests on, where the evidence holds it (cite).
             foreach (var path in verdict.Cite)
             {
-                if (path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
+                if (Filled(path, slot) && path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
                 {
                     cited.Add(fact);
                 }
@@ -769,6 +769,24 @@ internal static partial class ReportBuilder
         }
 
         return cited;
+    }
+
+    /// <summary>
+    /// Whether every placeholder of a fact's path has a value for the finding: a subject value the finding lacks renders
+    /// as <c>[name]</c> (a line only a message named has no <c>[expense]</c> id), and a fact selected by it names no
+    /// record, so it is neither cited (it would read <c>... = not listed</c>) nor asked for.
+    /// </summary>
+    private static bool Filled(FactPath path, Func<string, string> slot)
+    {
+        foreach (var name in path.Template.SlotNames)
+        {
+            if (slot(name) is not { Length: > 0 } value || value.StartsWith('['))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -64,6 +64,24 @@ public sealed class AskAndCiteTests
     }
 
     [Fact]
+    public void Established_DoesNotCiteARecordItsSubjectValueCannotName()
+    {
+        // The rule cites intacct.vendors[{vendor}].onHold, and no vendor is known: with the vendors listed, citing it would
+        // print "intacct.vendors[[vendor]].onHold = not listed", a record the finding never named.
+        var json = Rule.Replace("[ \"workspace.name\" ]", "[ \"workspace.name\", \"intacct.vendors[{vendor}].onHold\" ]", StringComparison.Ordinal);
+        Assert.NotEqual(Rule, json);
+        var options = new IntacctSyncRulesOptions();
+        options.RuleSources.Add(new RuleSource("test/INT997.json", () => new MemoryStream(Encoding.UTF8.GetBytes(json))));
+        var evidence = SyncEvidenceJson.Read(
+            Encoding.UTF8.GetBytes("""{ "schemaVersion": 1, "operation": "export", "outcome": "failed", "messages": ["INT997 Export Error: the test rule."], "workspace": { "name": "Acme US", "coding": { "billableMapped": false } }, "intacct": { "vendors": [ { "id": "V1", "onHold": true } ] } }"""),
+            "test.json");
+
+        var diagnosis = Assert.Single(SyncErrorClassifier.Create(options).Classify(evidence).Diagnoses, d => d.Code == "INT997");
+
+        Assert.Equal(["workspace.coding.billableMapped = false", "workspace.name = \"Acme US\""], Assert.Single(diagnosis.Causes).Facts);
+    }
+
+    [Fact]
     public void RuledOut_CitesOnlyTheDecidingFact()
     {
         var diagnosis = Classify("\"billableMapped\": true");

@@ -133,6 +133,26 @@ public sealed partial class EvidenceFacts
     public IReadOnlyList<string> TagValuesInactive(ExpenseSubject line) => TagValues(line, inactive: true);
 
     /// <summary>
+    /// Whether a tag on the line uses a value Sage Intacct does not hold at all (<see cref="TagValuesNotInIntacct"/>):
+    /// <c>true</c> when one is known not to be listed, <c>false</c> when every tag was checked
+    /// (<see cref="ExpenseSubject.TagsChecked"/>) and none is, else <c>null</c>.
+    /// </summary>
+    /// <param name="line">The expense line.</param>
+    /// <returns>The verdict, or <c>null</c>.</returns>
+    [Reads("report.expenses[{expenseId}].tags")]
+    public bool? TagValueNotInIntacct(ExpenseSubject line) => TagValuesNotInIntacct(line).Count > 0 ? true : line.TagsChecked ? false : null;
+
+    /// <summary>
+    /// Whether a tag on the line uses a value Sage Intacct holds as inactive (<see cref="TagValuesInactive"/>):
+    /// <c>true</c> when one is known to be inactive, <c>false</c> when every tag was checked
+    /// (<see cref="ExpenseSubject.TagsChecked"/>) and none is, else <c>null</c>.
+    /// </summary>
+    /// <param name="line">The expense line.</param>
+    /// <returns>The verdict, or <c>null</c>.</returns>
+    [Reads("report.expenses[{expenseId}].tags")]
+    public bool? TagValueInactive(ExpenseSubject line) => TagValuesInactive(line).Count > 0 ? true : line.TagsChecked ? false : null;
+
+    /// <summary>
     /// Whether the report's submitter (the one employee whose email is exactly theirs) is a resource of
     /// <paramref name="project"/>; <c>null</c> when the project, its resources or the employee is unknown.
     /// </summary>

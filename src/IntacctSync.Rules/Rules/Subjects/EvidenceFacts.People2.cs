@@ -380,9 +380,11 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether <see cref="SmartRuleInQuestion"/> is defined in an entity other than the one the workspace
-    /// exports to (top level counts as other); <c>null</c> when unknown.
+    /// exports to (top level counts as other); <c>null</c> when unknown. It reads the export's entity only: the
+    /// rule's entity is unknown for a rule at top level, which has none, so INT592 asks for it (and cites it)
+    /// itself, only where the rule is not known to be at top level.
     /// </summary>
-    [Reads("workspace.export.entityId", "intacct.smartRules[id={smartRule}].entityId")]
+    [Reads("workspace.export.entityId")]
     public bool? SmartRuleEntityMismatch => SmartRuleInQuestion is { } rule ? EntityMismatch(rule) : null;
 
     private bool? EntityMismatch(SmartRule rule) =>
