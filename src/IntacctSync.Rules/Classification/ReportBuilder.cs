@@ -780,13 +780,33 @@ internal static partial class ReportBuilder
     {
         foreach (var name in path.Template.SlotNames)
         {
-            if (slot(name) is not { Length: > 0 } value || value.StartsWith('['))
+            if (slot(name) is not { Length: > 0 } value || IsUnfilled(value))
             {
                 return false;
             }
         }
 
         return true;
+
+        // What a slot renders for a value the finding lacks: a word or two in brackets ([name], [expense], [Web Services
+        // user]). A real key may start with a bracket ("[‘", generated ids): only the whole bracketed word is a placeholder.
+        static bool IsUnfilled(string value)
+        {
+            if (value.Length < 3 || value[0] != '[' || value[^1] != ']')
+            {
+                return false;
+            }
+
+            foreach (var c in value.AsSpan(1, value.Length - 2))
+            {
+                if (!char.IsLetter(c) && c != ' ')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

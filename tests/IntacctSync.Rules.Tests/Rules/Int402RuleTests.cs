@@ -204,5 +204,19 @@ public class Int402RuleTests
         Assert.All(lessKnown.RuledOut, c => Assert.Contains(fuller.RuledOut, f => f.Id == c.Id));
     }
 
+    // A key that starts with a bracket is a key, not a placeholder left unfilled: the causes of a dimension whose id is
+    // "[‘" still cite its facts (the property "confirmed cites a fact" found a confirmed INT402 citing none).
+    [Fact]
+    public void Classify_KeyStartingWithABracket_IsCitedLikeAnyKey()
+    {
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read("""
+            { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
+              "intacct": { "dimensions": [ { "id": "[‘", "label": "[‘ Code", "userDefined": true, "exists": true, "active": true, "configured": false } ] } }
+            """)).Diagnoses);
+
+        Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
+        Assert.Contains("intacct.dimensions[[‘].configured = false", Assert.Single(diagnosis.Causes, c => c.Id == "udd-not-configured").Facts);
+    }
+
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);
 }
