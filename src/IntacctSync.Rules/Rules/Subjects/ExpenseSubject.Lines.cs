@@ -41,6 +41,42 @@ public sealed partial class ExpenseSubject
     [Reads("report.expenses[{expenseId}].tags")]
     public bool? MissesRequiredDimension => MissingRequiredDimensions.Count > 0 ? true : RequiredDimensionsChecked ? false : null;
 
+    /// <summary>
+    /// Whether the workspace lists the line's category (<see cref="CategoryListed"/>), as a fact read from the line's
+    /// category and the workspace's category record.
+    /// </summary>
+    [Reads("report.expenses[{expenseId}].category", "workspace.coding.categories[{category}].name")]
+    public bool? CategoryInWorkspace => CategoryListed;
+
+    /// <summary>Whether the line's workspace category is enabled; <c>null</c> when its record is unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].active")]
+    public bool? CategoryActive => CategoryRecord?.Active;
+
+    /// <summary>Whether the line's workspace category has been synced from Sage Intacct; <c>null</c> when unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].synced")]
+    public bool? CategorySynced => CategoryRecord?.Synced;
+
+    /// <summary>
+    /// Whether the line exports on an expense report (<see cref="ExportsAsExpenseReport"/>), as a fact read from the
+    /// line's reimbursable flag and the workspace's export settings.
+    /// </summary>
+    [Reads("report.expenses[{expenseId}].reimbursable", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
+    public bool? ExportRouteIsExpenseReport => ExportsAsExpenseReport;
+
+    /// <summary>
+    /// Whether the Sage Intacct expense type behind the line's category exists and is active: <c>false</c> when Intacct
+    /// does not list it or holds it inactive; <c>null</c> when unknown.
+    /// </summary>
+    [Reads("workspace.coding.categories[{category}].expenseTypeId")]
+    public bool? ExpenseTypeActive => ExpenseTypeListed == false ? false : ExpenseType?.Active;
+
+    /// <summary>
+    /// Whether the GL account the line posts to (<see cref="Account"/>) exists and is active: <c>false</c> when Intacct
+    /// does not list it or holds it inactive; <c>null</c> when unknown.
+    /// </summary>
+    [Reads("workspace.coding.categories[{category}].accountNumber")]
+    public bool? AccountActive => AccountListed == false ? false : Account?.Active;
+
     /// <summary>The customer chosen on the expense; <c>null</c> when none was chosen or it was not observed.</summary>
     public string? Customer => string.IsNullOrEmpty(Expense?.Customer) ? null : Expense.Customer;
 
