@@ -780,7 +780,7 @@ internal static partial class ReportBuilder
     {
         foreach (var name in path.Template.SlotNames)
         {
-            if (slot(name) is not { Length: > 0 } value || IsUnfilled(value))
+            if (slot(name) is not { Length: > 0 } value || IsUnfilled(name, value))
             {
                 return false;
             }
@@ -788,25 +788,12 @@ internal static partial class ReportBuilder
 
         return true;
 
-        // What a slot renders for a value the finding lacks: a word or two in brackets ([name], [expense], [Web Services
-        // user]). A real key may start with a bracket ("[‘", generated ids): only the whole bracketed word is a placeholder.
-        static bool IsUnfilled(string value)
-        {
-            if (value.Length < 3 || value[0] != '[' || value[^1] != ']')
-            {
-                return false;
-            }
-
-            foreach (var c in value.AsSpan(1, value.Length - 2))
-            {
-                if (!char.IsLetter(c) && c != ' ')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        // What a slot renders for a value the finding lacks: [name] for a subject value, or a subject kind's own stand-in
+        // ([expense] for a line only a message named). Matched exactly: a real key may start with a bracket ("[‘", "[ ]").
+        static bool IsUnfilled(string name, string value) =>
+            value.Length > 2 && value[0] == '[' && value[^1] == ']'
+            && (value.AsSpan(1, value.Length - 2).SequenceEqual(name)
+                || value is "[expense]" or "[dimension]" or "[tag]" or "[module]" or "[object]");
     }
 
     /// <summary>

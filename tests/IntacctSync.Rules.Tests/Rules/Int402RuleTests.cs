@@ -205,17 +205,21 @@ public class Int402RuleTests
     }
 
     // A key that starts with a bracket is a key, not a placeholder left unfilled: the causes of a dimension whose id is
-    // "[‘" still cite its facts (the property "confirmed cites a fact" found a confirmed INT402 citing none).
-    [Fact]
-    public void Classify_KeyStartingWithABracket_IsCitedLikeAnyKey()
+    // "[‘" or "[ ]" still cite its facts (the property "confirmed cites a fact" found a confirmed INT402 citing none).
+    [Theory]
+    [InlineData("[‘")]
+    [InlineData("[ ]")]
+    [InlineData("[Fund]")]
+    public void Classify_KeyStartingWithABracket_IsCitedLikeAnyKey(string id)
     {
-        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read("""
+        var json = """
             { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
-              "intacct": { "dimensions": [ { "id": "[‘", "label": "[‘ Code", "userDefined": true, "exists": true, "active": true, "configured": false } ] } }
-            """)).Diagnoses);
+              "intacct": { "dimensions": [ { "id": "ID", "label": "ID Code", "userDefined": true, "exists": true, "active": true, "configured": false } ] } }
+            """.Replace("ID", id, StringComparison.Ordinal);
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(json)).Diagnoses);
 
         Assert.Equal(Certainty.Confirmed, diagnosis.Certainty);
-        Assert.Contains("intacct.dimensions[[‘].configured = false", Assert.Single(diagnosis.Causes, c => c.Id == "udd-not-configured").Facts);
+        Assert.Contains($"intacct.dimensions[{id.Replace("]", "\\]", StringComparison.Ordinal)}].configured = false", Assert.Single(diagnosis.Causes, c => c.Id == "udd-not-configured").Facts);
     }
 
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);
