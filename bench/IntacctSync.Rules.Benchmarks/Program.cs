@@ -50,6 +50,22 @@ if (args is ["--profile-catalog", var rounds])
     return;
 }
 
+if (args is ["--profile-healthy", var healthyRounds])
+{
+    // The library alone over the healthy case, ROUNDS times: where a classification that finds nothing spends its time.
+    var classifier = Classifiers.BuiltIn();
+    var healthy = Corpus.Case(Corpus.HealthyCase);
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var total = int.Parse(healthyRounds, System.Globalization.CultureInfo.InvariantCulture);
+    for (var round = 0; round < total; round++)
+    {
+        classifier.Classify(healthy);
+    }
+
+    Console.WriteLine($"{total:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    return;
+}
+
 if (args is ["--breakdown"])
 {
     CostBreakdown.Print();

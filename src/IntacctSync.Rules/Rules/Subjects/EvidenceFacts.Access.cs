@@ -47,7 +47,7 @@ public sealed partial class EvidenceFacts
     /// An API error refused the sign-in itself: it came at the control or authentication level, it is a
     /// gateway sign-in error (<c>XMLGW_JPP0002</c>, <c>UJPP0002</c>), or the response was HTTP 401.
     /// </summary>
-    public bool SignInApiErrorSeen => SignInApiErrors.Any();
+    public bool SignInApiErrorSeen => SignInApiErrors.Count > 0;
 
     /// <summary>A sign-in API error says the sender ID is not authorized for the company, or the sender (XML partner) ID or password is wrong.</summary>
     [Reads("apiErrors[{senderIdError}].errorNo", "apiErrors[{senderIdError}].description", "apiErrors[{senderIdError}].description2", "apiErrors[{senderIdError}].correction")]
@@ -347,33 +347,47 @@ public sealed partial class EvidenceFacts
     /// so one exists; <c>#0</c> only as a last resort. A format 2 condition cites it only when one exists
     /// (<see cref="HasApiErrorOf"/>): a sighting that is false read no error.
     /// </summary>
-    internal string ApiErrorSelector(string kind)
-    {
-        var errors = Evidence.ApiErrors ?? [];
-        for (var i = 0; i < errors.Count; i++)
-        {
-            if (errors[i] is { } error && IsOfKind(error, kind))
-            {
-                return ApiErrorSelector(i);
-            }
-        }
-
-        return "#0";
-    }
+    internal string ApiErrorSelector(string kind) =>
+        FirstApiErrorOf(kind) is var index and >= 0 ? ApiErrorSelector(index) : "#0";
 
     /// <summary>Whether the document has an API error of a kind a document rule cites (<see cref="ApiErrorKinds"/>).</summary>
-    internal bool HasApiErrorOf(string kind)
+    internal bool HasApiErrorOf(string kind) => FirstApiErrorOf(kind) >= 0;
+
+    /// <summary>
+    /// The index of the first API error of a kind (<see cref="ApiErrorKinds"/>), or -1. Found once per document and kind:
+    /// a report asks it for every fact it cites or asks for through <c>{senderIdError}</c> and its siblings, and telling
+    /// an error's kind searches its texts.
+    /// </summary>
+    private int FirstApiErrorOf(string kind)
     {
-        foreach (var error in Evidence.ApiErrors ?? [])
+        var slot = Array.IndexOf(ApiErrorKinds, kind);
+        if (slot < 0)
         {
-            if (error is not null && IsOfKind(error, kind))
-            {
-                return true;
-            }
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an API error kind.");
         }
 
-        return false;
+        _firstApiErrorOf ??= [.. Enumerable.Repeat(Unsearched, ApiErrorKinds.Length)];
+        if (_firstApiErrorOf[slot] == Unsearched)
+        {
+            var errors = Evidence.ApiErrors ?? [];
+            var found = -1;
+            for (var i = 0; i < errors.Count && found < 0; i++)
+            {
+                if (errors[i] is { } error && IsOfKind(error, kind))
+                {
+                    found = i;
+                }
+            }
+
+            _firstApiErrorOf[slot] = found;
+        }
+
+        return _firstApiErrorOf[slot];
     }
+
+    private const int Unsearched = -2;
+
+    private int[]? _firstApiErrorOf;
 
     /// <summary>
     /// The selector that reads back exactly <c>apiErrors[index]</c>: by its <c>object</c> when it is the first error
@@ -425,7 +439,10 @@ public sealed partial class EvidenceFacts
 
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.
-    private IEnumerable<ApiError> SignInApiErrors => (Evidence.ApiErrors ?? []).Where(IsSignInError);
+    // Told once per document: several facts and every sign-in rule's conditions read them, and telling searches texts.
+    private List<ApiError> SignInApiErrors => _signInApiErrors ??= [.. (Evidence.ApiErrors ?? []).Where(IsSignInError)];
+
+    private List<ApiError>? _signInApiErrors;
 
     private static bool IsSignInError(ApiError? a) =>
         a is not null

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
@@ -201,28 +202,35 @@ public sealed partial class EvidenceFacts
     /// Whether every expense with a project uses an active project linked to the customer chosen with it
     /// (or chose no customer); <c>false</c> when one does not; <c>null</c> when unknown or no expense has a project.
     /// </summary>
-    public bool? ProjectsOnReportHealthy
+    public bool? ProjectsOnReportHealthy => (_projectsOnReportHealthy ??= new(ReadProjectsOnReportHealthy())).Value;
+
+    // Read once per document: a verdict and its citation both ask.
+    private StrongBox<bool?>? _projectsOnReportHealthy;
+
+    private bool? ReadProjectsOnReportHealthy()
     {
-        get
+        var anyWithProject = false;
+        var allHealthy = true;
+        foreach (var line in Lines)
         {
-            if (Lines.Count == 0)
+            if (!string.IsNullOrEmpty(line.Expense?.Project))
             {
-                return null;
+                anyWithProject = true;
+                allHealthy &= line.Project?.Active == true && (line.Expense.Customer is not { Length: > 0 } || line.ProjectLinkedToCustomer == true);
             }
-
-            var withProject = Lines.Where(l => !string.IsNullOrEmpty(l.Expense?.Project)).ToList();
-            if (withProject.Count == 0 || Evidence.Intacct?.Projects is null)
-            {
-                return null;
-            }
-
-            if (MismatchedProject is not null)
-            {
-                return false;
-            }
-
-            return withProject.All(l => l.Project?.Active == true && (l.Expense!.Customer is not { Length: > 0 } || l.ProjectLinkedToCustomer == true)) ? true : null;
         }
+
+        if (!anyWithProject || Evidence.Intacct?.Projects is null)
+        {
+            return null;
+        }
+
+        if (MismatchedProject is not null)
+        {
+            return false;
+        }
+
+        return allHealthy ? true : null;
     }
 
     private List<ExpenseSubject>? MismatchedLines()
