@@ -326,6 +326,43 @@ public class LinesRuleTests
         Assert.Equal("3", diagnosis.Subject["line"]);
     }
 
+    /// <summary>
+    /// A $0.00 line is INT304's: its amount gates the line out of INT084 and INT459 rather than holding a proof back.
+    /// Held back, a zero line with an inactive tag left a cause possible that removing the amount then proved.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Classify_ZeroAmountLine_IsNotInt084s_AndRemovingTheAmountProvesNoMoreThanItRuledIn(bool withMessage)
+    {
+        var zero = Load("INT084/near-miss-zero-amount");
+        if (withMessage)
+        {
+            zero["messages"] = new JsonArray("INT084 Export Error: Sage Intacct couldn’t validate service line 3. Check that all tags used on the report exist and are active in Sage Intacct.");
+        }
+
+        var unknownAmount = zero.DeepClone();
+        unknownAmount["report"]!["expenses"]![0]!.AsObject().Remove("amount");
+
+        var known = Classifier.Classify(SyncEvidenceJson.Read(zero.ToJsonString())).Diagnoses;
+        var lessKnown = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(unknownAmount.ToJsonString())).Diagnoses, d => d.Code == "INT084");
+
+        Assert.Equal(Certainty.Confirmed, lessKnown.Certainty);
+        Assert.Equal("tag-value-inactive", Assert.Single(lessKnown.Causes).Id);
+        if (withMessage)
+        {
+            // The product filed the $0.00 line under INT084 itself: its tags decide, as with the amount unknown.
+            var named = Assert.Single(known, d => d.Code == "INT084");
+            Assert.Equal(Certainty.Confirmed, named.Certainty);
+            Assert.Equal("tag-value-inactive", Assert.Single(named.Causes).Id);
+        }
+        else
+        {
+            Assert.DoesNotContain(known, d => d.Code == "INT084");
+            Assert.Contains(known, d => d.Code == "INT304");
+        }
+    }
+
     private static JsonNode Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, relative + ".json")))!;
 
     private static IEnumerable<string> Differences(JsonNode? a, JsonNode? b, string path)
