@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
@@ -274,7 +275,7 @@ public sealed partial class EvidenceFacts
     /// not one fact to cite.
     /// </remarks>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleMissing => Baseline(m => m.Level < m.Needed);
+    public bool? BaselineModuleMissing => CachedBaseline(0, static m => m.Level < m.Needed);
 
     /// <summary>
     /// A module the integration needs is granted, but below its level (Read-only where All is needed):
@@ -282,7 +283,7 @@ public sealed partial class EvidenceFacts
     /// below its level, <c>null</c> otherwise.
     /// </summary>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleBelowGranted => Baseline(m => m.Level > ModuleAccess.None && m.Level < m.Needed);
+    public bool? BaselineModuleBelowGranted => CachedBaseline(1, static m => m.Level > ModuleAccess.None && m.Level < m.Needed);
 
     /// <summary>
     /// A module the integration needs is not granted at all (<c>none</c>, or observed unset): the
@@ -290,7 +291,17 @@ public sealed partial class EvidenceFacts
     /// was observed above <c>none</c>.
     /// </summary>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleNotSubscribed => Baseline(m => m.Level <= ModuleAccess.None);
+    public bool? BaselineModuleNotSubscribed => CachedBaseline(2, static m => m.Level <= ModuleAccess.None);
+
+    // The three baseline facts, read once per document: the gates and causes of INT043, INT245 and INT907 read them for
+    // every document, healthy ones too, and each read walks the needed modules.
+    private bool? CachedBaseline(int slot, Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)
+    {
+        _baseline ??= new StrongBox<bool?>[3];
+        return (_baseline[slot] ??= new(Baseline(failing))).Value;
+    }
+
+    private StrongBox<bool?>[]? _baseline;
 
     private bool? Baseline(Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)
     {
