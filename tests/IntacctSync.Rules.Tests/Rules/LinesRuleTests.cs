@@ -326,6 +326,32 @@ public class LinesRuleTests
         Assert.Equal("3", diagnosis.Subject["line"]);
     }
 
+    // Knowing less never proves more: the same document with one fact removed must not establish or rule out a cause
+    // the fuller one did not. Format 1's INT083 held its mapping causes back while billable was known off in the
+    // workspace (e.BillableOffInWorkspace != true), so removing billableEnabled: false from a line an INT083 message
+    // named established "expense type not billable"; format 2 gives INT194 precedence with a notWhen instead.
+    [Fact]
+    public void Classify_Int083_RemovingBillableEnabled_NeverEstablishesNorRulesOutMore()
+    {
+        var fuller = Load("INT083/cause-expense-type-not-billable");
+        fuller["messages"] = new JsonArray("INT083 Export Error: Expense item Gifts isn’t mapped to a valid billable expense type in Sage Intacct. Please select a category that supports billable expenses.");
+        fuller["workspace"]!["coding"]!["billableEnabled"] = false;
+        var lessKnown = fuller.DeepClone();
+        Assert.True(lessKnown["workspace"]!["coding"]!.AsObject().Remove("billableEnabled"));
+
+        AssertKnowingLessProvesNoMore(fuller, lessKnown, "INT083", "expense-type-not-billable");
+    }
+
+    private static void AssertKnowingLessProvesNoMore(JsonNode fuller, JsonNode lessKnown, string code, string cause)
+    {
+        var full = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(fuller.ToJsonString())).Diagnoses, d => d.Code == code);
+        var less = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(lessKnown.ToJsonString())).Diagnoses, d => d.Code == code);
+
+        Assert.Contains(full.Causes, c => c.Id == cause && c.Facts.Count > 0);
+        Assert.All(less.Causes.Where(c => c.Facts.Count > 0), c => Assert.Contains(full.Causes, f => f.Id == c.Id && f.Facts.Count > 0));
+        Assert.All(less.RuledOut, c => Assert.Contains(full.RuledOut, f => f.Id == c.Id));
+    }
+
     private static JsonNode Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, relative + ".json")))!;
 
     private static IEnumerable<string> Differences(JsonNode? a, JsonNode? b, string path)

@@ -77,6 +77,14 @@ public sealed partial class ExpenseSubject
     [Reads("workspace.coding.categories[{category}].accountNumber")]
     public bool? AccountActive => AccountListed == false ? false : Account?.Active;
 
+    /// <summary>Whether the Sage Intacct expense type behind the line's category allows billable expenses; <c>null</c> when unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].expenseTypeId")]
+    public bool? ExpenseTypeBillable => ExpenseType?.Billable;
+
+    /// <summary>Whether the GL account the line posts to (<see cref="Account"/>) allows billable transactions; <c>null</c> when unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].accountNumber")]
+    public bool? AccountBillable => Account?.Billable;
+
     /// <summary>The customer chosen on the expense; <c>null</c> when none was chosen or it was not observed.</summary>
     public string? Customer => string.IsNullOrEmpty(Expense?.Customer) ? null : Expense.Customer;
 
