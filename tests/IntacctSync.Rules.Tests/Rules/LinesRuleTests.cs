@@ -342,6 +342,21 @@ public class LinesRuleTests
         AssertKnowingLessProvesNoMore(fuller, lessKnown, "INT083", "expense-type-not-billable");
     }
 
+    // Format 1's INT073 held a $0.00 line's causes back in each condition (d.ZeroAmount != true), so removing the amount
+    // of a line an INT073 message named established "required dimension not imported"; format 2 hides a known $0.00 line
+    // with a notWhen, which never silences a line the code's message named.
+    [Fact]
+    public void Classify_Int073_RemovingAZeroAmount_NeverEstablishesNorRulesOutMore()
+    {
+        var fuller = Load("INT073/cause-required-dimension-not-imported");
+        fuller["messages"] = new JsonArray("INT073 Export Error: Sage Intacct requires a tag for account 6100, preventing the expense from being created. Either remove the required field from the account in Sage Intacct or configure the field as a tag in Expensify configurations.");
+        fuller["report"]!["expenses"]![0]!["amount"] = 0;
+        var lessKnown = fuller.DeepClone();
+        Assert.True(lessKnown["report"]!["expenses"]![0]!.AsObject().Remove("amount"));
+
+        AssertKnowingLessProvesNoMore(fuller, lessKnown, "INT073", "required-dimension-not-imported");
+    }
+
     private static void AssertKnowingLessProvesNoMore(JsonNode fuller, JsonNode lessKnown, string code, string cause)
     {
         var full = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(fuller.ToJsonString())).Diagnoses, d => d.Code == code);
