@@ -363,6 +363,47 @@ public class LinesRuleTests
         }
     }
 
+    // Knowing less never proves more: the same document with one fact removed must not establish or rule out a cause
+    // the fuller one did not. Format 1's INT083 held its mapping causes back while billable was known off in the
+    // workspace (e.BillableOffInWorkspace != true), so removing billableEnabled: false from a line an INT083 message
+    // named established "expense type not billable"; format 2 gives INT194 precedence with a notWhen instead.
+    [Fact]
+    public void Classify_Int083_RemovingBillableEnabled_NeverEstablishesNorRulesOutMore()
+    {
+        var fuller = Load("INT083/cause-expense-type-not-billable");
+        fuller["messages"] = new JsonArray("INT083 Export Error: Expense item Gifts isn’t mapped to a valid billable expense type in Sage Intacct. Please select a category that supports billable expenses.");
+        fuller["workspace"]!["coding"]!["billableEnabled"] = false;
+        var lessKnown = fuller.DeepClone();
+        Assert.True(lessKnown["workspace"]!["coding"]!.AsObject().Remove("billableEnabled"));
+
+        AssertKnowingLessProvesNoMore(fuller, lessKnown, "INT083", "expense-type-not-billable");
+    }
+
+    // Format 1's INT073 held a $0.00 line's causes back in each condition (d.ZeroAmount != true), so removing the amount
+    // of a line an INT073 message named established "required dimension not imported"; format 2 hides a known $0.00 line
+    // with a notWhen, which never silences a line the code's message named.
+    [Fact]
+    public void Classify_Int073_RemovingAZeroAmount_NeverEstablishesNorRulesOutMore()
+    {
+        var fuller = Load("INT073/cause-required-dimension-not-imported");
+        fuller["messages"] = new JsonArray("INT073 Export Error: Sage Intacct requires a tag for account 6100, preventing the expense from being created. Either remove the required field from the account in Sage Intacct or configure the field as a tag in Expensify configurations.");
+        fuller["report"]!["expenses"]![0]!["amount"] = 0;
+        var lessKnown = fuller.DeepClone();
+        Assert.True(lessKnown["report"]!["expenses"]![0]!.AsObject().Remove("amount"));
+
+        AssertKnowingLessProvesNoMore(fuller, lessKnown, "INT073", "required-dimension-not-imported");
+    }
+
+    private static void AssertKnowingLessProvesNoMore(JsonNode fuller, JsonNode lessKnown, string code, string cause)
+    {
+        var full = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(fuller.ToJsonString())).Diagnoses, d => d.Code == code);
+        var less = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(lessKnown.ToJsonString())).Diagnoses, d => d.Code == code);
+
+        Assert.Contains(full.Causes, c => c.Id == cause && c.Facts.Count > 0);
+        Assert.All(less.Causes.Where(c => c.Facts.Count > 0), c => Assert.Contains(full.Causes, f => f.Id == c.Id && f.Facts.Count > 0));
+        Assert.All(less.RuledOut, c => Assert.Contains(full.RuledOut, f => f.Id == c.Id));
+    }
+
     private static JsonNode Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, relative + ".json")))!;
 
     private static IEnumerable<string> Differences(JsonNode? a, JsonNode? b, string path)

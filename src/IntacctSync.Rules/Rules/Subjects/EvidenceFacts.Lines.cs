@@ -32,6 +32,17 @@ public sealed partial class EvidenceFacts
         }
     }
 
+    /// <summary>
+    /// Whether the Web Services user is below Read-only on a module that mapping billable expenses to Sage Intacct items
+    /// reads (Projects, Purchasing, Inventory Control, Order Entry): <c>true</c> when one is observed below it; <c>false</c>
+    /// when all four are observed at Read-only or above; else <c>null</c>.
+    /// </summary>
+    [Reads("webServicesUser.modules.projects", "webServicesUser.modules.purchasing", "webServicesUser.modules.inventoryControl", "webServicesUser.modules.orderEntry")]
+    public bool? BillableItemModuleBelowReadOnly =>
+        Kleene.Or(
+            Kleene.Or(ModuleBelow("projects", ModuleAccess.ReadOnly), ModuleBelow("purchasing", ModuleAccess.ReadOnly)),
+            Kleene.Or(ModuleBelow("inventoryControl", ModuleAccess.ReadOnly), ModuleBelow("orderEntry", ModuleAccess.ReadOnly)));
+
     /// <summary>Whether any expense carries a tax rate; <c>false</c> when every expense is observed without one; else <c>null</c>.</summary>
     public bool? ReportUsesTaxRate => AnyExpense(x => x.TaxRate is null ? null : x.TaxRate.Length > 0);
 

@@ -38,7 +38,7 @@ public sealed partial class ExpenseSubject
     /// when one is known missing; <c>false</c> when they were checked (<see cref="RequiredDimensionsChecked"/>) and none
     /// is; else <c>null</c>.
     /// </summary>
-    [Reads("report.expenses[{expenseId}].tags")]
+    [Reads("intacct.accounts[number={account}].requiredDimensions", "report.expenses[{expenseId}].tags")]
     public bool? MissesRequiredDimension => MissingRequiredDimensions.Count > 0 ? true : RequiredDimensionsChecked ? false : null;
 
     /// <summary>
@@ -76,6 +76,34 @@ public sealed partial class ExpenseSubject
     /// </summary>
     [Reads("workspace.coding.categories[{category}].accountNumber")]
     public bool? AccountActive => AccountListed == false ? false : Account?.Active;
+
+    /// <summary>
+    /// Whether every dimension the line lacks though its account requires it (<see cref="MissingRequiredDimensions"/>) is
+    /// imported as a line-level tag: <c>false</c> when one is known not to be (disabled, imported otherwise, or not in the
+    /// workspace's list); <c>true</c> when each is known enabled as a tag; <c>null</c> when none is known missing or the
+    /// workspace's entries do not say.
+    /// </summary>
+    [Reads("workspace.coding.dimensions[{missingDimensions}]")]
+    public bool? MissingDimensionsImportedAsTags { get; internal set; }
+
+    /// <summary>Whether a message or API error named a dimension as required and missing on this line (<see cref="NamedDimension"/>).</summary>
+    public bool DimensionNamed => NamedDimension is not null;
+
+    /// <summary>
+    /// Whether the dimension a message or API error named as required and missing (<see cref="NamedDimension"/>) is
+    /// imported as a line-level tag: <c>false</c> when its workspace entry is disabled or imports it otherwise; <c>true</c>
+    /// when it is enabled as a tag; <c>null</c> when no dimension was named or its entry does not say.
+    /// </summary>
+    [Reads("workspace.coding.dimensions[{namedDimensionKey}]")]
+    public bool? NamedDimensionImportedAsTag { get; internal set; }
+
+    /// <summary>Whether the Sage Intacct expense type behind the line's category allows billable expenses; <c>null</c> when unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].expenseTypeId")]
+    public bool? ExpenseTypeBillable => ExpenseType?.Billable;
+
+    /// <summary>Whether the GL account the line posts to (<see cref="Account"/>) allows billable transactions; <c>null</c> when unknown.</summary>
+    [Reads("workspace.coding.categories[{category}].accountNumber")]
+    public bool? AccountBillable => Account?.Billable;
 
     /// <summary>The customer chosen on the expense; <c>null</c> when none was chosen or it was not observed.</summary>
     public string? Customer => string.IsNullOrEmpty(Expense?.Customer) ? null : Expense.Customer;

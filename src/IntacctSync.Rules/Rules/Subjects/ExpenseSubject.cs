@@ -37,6 +37,7 @@ public sealed partial class ExpenseSubject
     public bool? Uncategorized => Expense?.Category is null ? null : Expense.Category.Length == 0;
 
     /// <summary>Whether it is billable.</summary>
+    [Reads("report.expenses[{expenseId}].billable")]
     public bool? Billable => Expense?.Billable;
 
     /// <summary>Whether it is reimbursable.</summary>

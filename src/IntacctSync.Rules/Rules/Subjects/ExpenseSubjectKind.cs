@@ -129,6 +129,9 @@ internal sealed class ExpenseSubjectKind : SubjectKind
             {
                 CheckTags(subject, expense, values);
             }
+
+            subject.MissingDimensionsImportedAsTags = facts.ImportsAsTags(subject.MissingRequiredDimensions);
+            subject.NamedDimensionImportedAsTag = facts.DimensionImportedAsTag(subject.NamedDimension);
         }
 
         return subjects;
