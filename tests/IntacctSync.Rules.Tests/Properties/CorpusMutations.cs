@@ -171,14 +171,14 @@ internal static class CorpusMutations
     /// the contradictions a rule mishandles (a non-zero count beside a dimension that otherwise fails) are rarely in
     /// the corpus itself, so a change makes one and the removal takes the changed or another read value away.
     /// </summary>
-    public static (JsonObject Known, List<string> Steps, int Prune, string Removed)? ComposeRemoval(JsonObject seed, Random random, int flips)
+    public static (JsonObject Known, List<string> Steps, int Prune, string Removed)? ComposeRemoval(JsonObject seed, string code, Random random, int flips)
     {
         var known = (JsonObject)seed.DeepClone();
         var steps = new List<string>();
         var touched = new List<(JsonObject Parent, string Name)>();
         for (var i = 0; i < flips; i++)
         {
-            if (Change(known, random) is { } change)
+            if (Change(known, code, random) is { } change)
             {
                 steps.Add(change.Description);
                 touched.Add((change.Parent, change.Name));
@@ -186,7 +186,7 @@ internal static class CorpusMutations
         }
 
         var fields = Fields(known);
-        if (ChoosePrune(fields, touched, random) is not { } prune)
+        if (ChoosePrune(fields, touched, code, random) is not { } prune)
         {
             return null;
         }
@@ -209,7 +209,7 @@ internal static class CorpusMutations
     /// lacks to a value the corpus holds there (<c>configured: true</c> on a dimension that does not say). Half the time
     /// the field is one a rule reads. What changed, or <c>null</c> when nothing could.
     /// </summary>
-    private static (string Description, JsonObject Parent, string Name)? Change(JsonObject json, Random random)
+    private static (string Description, JsonObject Parent, string Name)? Change(JsonObject json, string code, Random random)
     {
         var candidates = new List<(JsonObject Parent, string Name, string Shape, string? Current)>();
         foreach (var (parent, name, shape) in Fields(json))
@@ -231,8 +231,8 @@ internal static class CorpusMutations
             }
         }
 
-        var read = candidates.Where(c => RuleReads.Read(c.Shape)).ToList();
-        var pool = read.Count > 0 && random.Next(2) == 0 ? read : candidates;
+        var read = candidates.Where(c => RuleReads.Read(c.Shape, code)).ToList();
+        var pool = read.Count > 0 && random.Next(4) > 0 ? read : candidates;
         if (pool.Count == 0)
         {
             return null;
@@ -258,12 +258,12 @@ internal static class CorpusMutations
     /// not a key of a line's tags; see <see cref="Prune"/>), half the time one that a change touched, otherwise half
     /// the time one that a rule reads, else any; <c>null</c> when there is none.
     /// </summary>
-    private static int? ChoosePrune(List<(JsonObject Parent, string Name, string Shape)> fields, List<(JsonObject Parent, string Name)> touched, Random random)
+    private static int? ChoosePrune(List<(JsonObject Parent, string Name, string Shape)> fields, List<(JsonObject Parent, string Name)> touched, string code, Random random)
     {
         var facts = Enumerable.Range(0, fields.Count).Where(i => IsFact(fields[i].Shape)).ToList();
         var changed = facts.Where(i => touched.Any(t => ReferenceEquals(t.Parent, fields[i].Parent) && t.Name == fields[i].Name)).ToList();
-        var read = facts.Where(i => RuleReads.Read(fields[i].Shape)).ToList();
-        var pool = changed.Count > 0 && random.Next(2) == 0 ? changed : read.Count > 0 && random.Next(2) == 0 ? read : facts;
+        var read = facts.Where(i => RuleReads.Read(fields[i].Shape, code)).ToList();
+        var pool = changed.Count > 0 && random.Next(3) > 0 ? changed : read.Count > 0 && random.Next(3) > 0 ? read : facts;
         return pool.Count == 0 ? null : pool[random.Next(pool.Count)];
     }
 
@@ -365,18 +365,20 @@ internal static class CorpusMutations
 /// </summary>
 internal static partial class RuleReads
 {
-    private static readonly HashSet<string> Paths = Collect();
+    // The places each code's rule reads, by code; "" holds every rule's.
+    private static readonly Dictionary<string, HashSet<string>> ByCode = Collect();
 
-    /// <summary>The places read, folded, sorted.</summary>
-    public static IEnumerable<string> All => Paths.Order(StringComparer.Ordinal);
-
-    /// <summary>Whether a rule reads the field at <paramref name="shape"/> (a shape of <see cref="CorpusMutations.Fields"/>) or an object or list it is in.</summary>
-    public static bool Read(string shape)
+    /// <summary>
+    /// Whether the rule of <paramref name="code"/> (every rule's, for a code that has none) reads the field at
+    /// <paramref name="shape"/> (a shape of <see cref="CorpusMutations.Fields"/>) or an object or list it is in.
+    /// </summary>
+    public static bool Read(string shape, string code)
     {
+        var paths = ByCode.TryGetValue(code, out var own) ? own : ByCode[string.Empty];
         var folded = shape.Replace("{}", "[]", StringComparison.Ordinal);
         for (var i = 1; i <= folded.Length; i++)
         {
-            if ((i == folded.Length || folded[i] is '.' or '[') && Paths.Contains(folded[..i]))
+            if ((i == folded.Length || folded[i] is '.' or '[') && paths.Contains(folded[..i]))
             {
                 return true;
             }
@@ -385,25 +387,31 @@ internal static partial class RuleReads
         return false;
     }
 
-    private static HashSet<string> Collect()
+    private static Dictionary<string, HashSet<string>> Collect()
     {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cause in RuleSet.Load(includeBuiltIn: true, []).Rules.SelectMany(r => r.Causes))
+        var byCode = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { [string.Empty] = new(StringComparer.Ordinal) };
+        foreach (var rule in RuleSet.Load(includeBuiltIn: true, []).Rules)
         {
-            var facts = cause.EstablishedWhen.Concat(cause.ExcludedWhen).SelectMany(c => c.Facts).Concat(cause.MissingEvidence.Select(m => m.Path));
-            if (cause.Verdict is { } verdict)
+            var paths = byCode.TryGetValue(rule.Code, out var p) ? p : byCode[rule.Code] = new(StringComparer.Ordinal);
+            foreach (var cause in rule.Causes)
             {
-                facts = facts
-                    .Concat(verdict.Tree.Atoms().SelectMany(a => a.Reads))
-                    .Concat(verdict.EstablishedOnlyIfTree?.Atoms().SelectMany(a => a.Reads) ?? [])
-                    .Concat(verdict.Ask.Select(a => a.Path))
-                    .Concat(verdict.Cite);
+                var facts = cause.EstablishedWhen.Concat(cause.ExcludedWhen).SelectMany(c => c.Facts).Concat(cause.MissingEvidence.Select(m => m.Path));
+                if (cause.Verdict is { } verdict)
+                {
+                    facts = facts
+                        .Concat(verdict.Tree.Atoms().SelectMany(a => a.Reads))
+                        .Concat(verdict.EstablishedOnlyIfTree?.Atoms().SelectMany(a => a.Reads) ?? [])
+                        .Concat(verdict.Ask.Select(a => a.Path))
+                        .Concat(verdict.Cite);
+                }
+
+                paths.UnionWith(facts.Select(f => Selector().Replace(f.Template.Source, "[]")));
             }
 
-            paths.UnionWith(facts.Select(f => Selector().Replace(f.Template.Source, "[]")));
+            byCode[string.Empty].UnionWith(paths);
         }
 
-        return paths;
+        return byCode;
     }
 
     [GeneratedRegex(@"\[[^\]]*\]")]
