@@ -290,4 +290,25 @@ public class PeopleRuleTests
 
         Assert.DoesNotContain(Classifier.Classify(evidence).Diagnoses, d => d.Code == "INT149");
     }
+
+    /// <summary>
+    /// INT028's message says Sage Intacct requires a location, so beside it an empty employee location establishes
+    /// the cause whatever intacct.locationRequired says; removing that fact can then decide nothing new. An earlier
+    /// form let an observed <c>locationRequired: false</c> overrule the message, and removing it established the
+    /// cause it had ruled out (found by the composed mutations of AbsentMeansUnknownProperties).
+    /// </summary>
+    [Fact]
+    public void Classify_Int028_LocationRequiredFalseBesideTheMessage_DecidesAsIfUnknown()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, "INT028/cause-location-from-employee-default.json")))!;
+        var lessKnown = json.ToJsonString();
+        json["intacct"]!["locationRequired"] = false;
+
+        var fuller = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(json.ToJsonString())).Diagnoses, d => d.Code == "INT028");
+        var other = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(lessKnown)).Diagnoses, d => d.Code == "INT028");
+
+        Assert.Contains(fuller.Causes, c => c.Id == "employee-location-empty");
+        Assert.Equal(fuller.Causes.Select(c => c.Id).Order(), other.Causes.Select(c => c.Id).Order());
+        Assert.DoesNotContain(fuller.RuledOut, c => c.Id == "employee-location-empty");
+    }
 }
