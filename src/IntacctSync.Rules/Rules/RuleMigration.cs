@@ -216,16 +216,17 @@ public static partial class RuleMigration
             }
         }
 
-        if (!(excluded.Facts ?? []).ToHashSet(StringComparer.Ordinal).SetEquals(reads))
+        // A ruled-out cause cites what the when reads, in that order; an established one that, then its cite.
+        if (!(excluded.Facts ?? []).SequenceEqual(reads, StringComparer.Ordinal))
         {
             reason = $"excludedWhen cites [{string.Join(", ", excluded.Facts ?? [])}], while format 2 cites what {when} reads: [{string.Join(", ", reads)}]; write it by hand";
             return null;
         }
 
         var establishedFacts = established.Facts ?? [];
-        if (reads.Except(establishedFacts, StringComparer.Ordinal).Any())
+        if (!establishedFacts.Take(reads.Count).SequenceEqual(reads, StringComparer.Ordinal) || establishedFacts.Skip(reads.Count).Any(reads.Contains))
         {
-            reason = $"establishedWhen cites [{string.Join(", ", establishedFacts)}], while format 2 cites what {when} reads: [{string.Join(", ", reads)}]; write it by hand";
+            reason = $"establishedWhen cites [{string.Join(", ", establishedFacts)}], while format 2 cites what {when} reads, in this order: [{string.Join(", ", reads)}], and then only what it carries as cite; write it by hand";
             return null;
         }
 

@@ -148,6 +148,7 @@ public sealed class RuleMigrationTests
     [InlineData("e.MessageSeen(\\\"INT996\\\") && ", "e.Evidence.Workspace.Coding.BillableEnabled == true && ", "establishedOnlyIf: the rest of establishedWhen, \"e.Evidence.Workspace.Coding.BillableEnabled == true\", reads facts (workspace.coding.billableEnabled)")]
     [InlineData("\"field\": \"workspace.name\"", "\"field\": \"intacct.vendors[{vendor}].onHold\"", "ask: missingEvidence asks for intacct.vendors[{vendor}].onHold, which selects its record by {vendor}")]
     [InlineData("\"facts\": [\"workspace.coding.taxImportEnabled\", \"workspace.name\"]", "\"facts\": [\"workspace.coding.taxImportEnabled\", \"intacct.vendors[{vendor}].onHold\"]", "cite: establishedWhen cites intacct.vendors[{vendor}].onHold, which selects its record by {vendor}")]
+    [InlineData("\"facts\": [\"workspace.coding.taxImportEnabled\", \"workspace.name\"]", "\"facts\": [\"workspace.name\", \"workspace.coding.taxImportEnabled\"]", "establishedWhen cites [workspace.name, workspace.coding.taxImportEnabled], while format 2 cites what")]
     public void WhatANewConstructCannotCarry_IsRefused_NamingTheCauseAndTheConstruct(string find, string replace, string reason)
     {
         var json = Constructs.Replace(find, replace, StringComparison.Ordinal);
