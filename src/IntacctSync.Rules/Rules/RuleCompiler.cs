@@ -439,6 +439,19 @@ internal sealed partial class RuleCompiler
         return new ParsedExpression(d, e, body);
     }
 
+    /// <summary>
+    /// A condition as the parser reads it, before the three-valued rewrite, over <c>d</c> (of the subject kind named
+    /// <paramref name="subjectName"/>, the document when it names none) and <c>e</c>: what the migration compares
+    /// (<see cref="RuleMigration"/>). Every parse of one subject kind names the same parameter types.
+    /// </summary>
+    internal Expression ParseRaw(string? subjectName, string expression)
+    {
+        var subject = subjectName is not null && Kinds.TryGetValue(subjectName, out var kind) ? kind : DocumentSubjectKind.Instance;
+        var d = Expression.Parameter(subject.SubjectType, "d");
+        var e = Expression.Parameter(typeof(EvidenceFacts), "e");
+        return ParseExpression(expression, d, e, typeof(bool));
+    }
+
     /// <summary>A value expression's body over <c>d</c> and <c>e</c>, typed <see cref="string"/> (other types are formatted invariantly).</summary>
     internal ParsedExpression ParseValue(SubjectKind subject, string expression)
     {

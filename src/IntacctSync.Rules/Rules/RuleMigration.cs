@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -86,11 +87,12 @@ public static partial class RuleMigration
             }
         }
 
+        var parser = new RuleCompiler(useGenerated: false);
         var causes = new JsonArray();
         foreach (var (cause, i) in (doc.Causes ?? []).Select((c, i) => (c, i)))
         {
             var path = $"$.causes[{i}]";
-            if (Cause(cause, subjectType, out var reason) is { } migrated)
+            if (Cause(cause, doc, subjectType, parser, out var reason) is { } migrated)
             {
                 causes.Add((JsonNode)migrated);
             }
@@ -132,7 +134,7 @@ public static partial class RuleMigration
         return problems.Count > 0 ? new RuleMigrationResult(null, problems) : new RuleMigrationResult(text, problems);
     }
 
-    private static JsonObject? Cause(CauseDocument cause, Type subjectType, out string reason)
+    private static JsonObject? Cause(CauseDocument cause, RuleDocument doc, Type subjectType, RuleCompiler parser, out string reason)
     {
         reason = string.Empty;
         if (cause.EstablishedWhen is not [var established])
@@ -147,40 +149,107 @@ public static partial class RuleMigration
             return null;
         }
 
-        if (Comparison(established.When) is not { } yes || Comparison(excluded.When) is not { } no || yes.Chain != no.Chain || yes.Value == no.Value)
+        if (string.IsNullOrWhiteSpace(established.When) || string.IsNullOrWhiteSpace(excluded.When))
         {
-            reason = $"establishedWhen \"{established.When}\" and excludedWhen \"{excluded.When}\" are not one fact compared with true and with false; write the when by hand";
+            reason = "a condition without its when; fix it with rules validate first";
             return null;
         }
 
-        var reads = FactNames.Reads(yes.Chain, subjectType);
+        // The parts of establishedWhen joined by its top-level &&; one of them must be exactly what excludedWhen negates.
+        var parts = Conjuncts(established.When);
+        Expression negated;
+        var candidates = new List<Expression?>();
+        try
+        {
+            negated = parser.ParseRaw(doc.Subject, Expand(excluded.When, doc));
+            foreach (var part in parts)
+            {
+                candidates.Add(parser.ParseRaw(doc.Subject, Expand(part, doc)));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            reason = $"a condition does not compile ({ex.Message}); fix it with rules validate first";
+            return null;
+        }
+
+        var found = candidates.FindIndex(c => c is not null && IsKleeneNegation(c, negated));
+        if (found < 0)
+        {
+            reason = parts.Count == 1
+                ? $"establishedWhen \"{established.When}\" and excludedWhen \"{excluded.When}\" are not each other's Kleene negation (compared as parsed: true, false and unknown swapped for every value), so no one when is false exactly where the cause was ruled out; write the when by hand"
+                : $"establishedOnlyIf: excludedWhen \"{excluded.When}\" is not the Kleene negation of any one part of establishedWhen \"{established.When}\" (compared as parsed), so no part can be the when with the others as establishedOnlyIf; write it by hand";
+            return null;
+        }
+
+        var when = Unwrapped(parts[found]);
+        var gate = parts.Where((_, i) => i != found).Select(Unwrapped).ToList();
+        var expandedWhen = Expand(when, doc);
+        var reads = FactNames.Reads(expandedWhen, subjectType);
         if (reads.Count == 0)
         {
-            reason = $"{yes.Chain} declares no contract path, so format 2 would cite nothing for it; read the facts themselves, or give the derived fact its paths ([Reads])";
+            reason = $"{when} declares no contract path, so format 2 would cite nothing for it; read the facts themselves, or give the derived fact its paths ([Reads])";
             return null;
         }
 
-        foreach (var (facts, what) in new[] { (established.Facts, "establishedWhen"), (excluded.Facts, "excludedWhen") })
+        if (VerdictNode.Split(expandedWhen) is not VerdictAtom)
         {
-            if (!(facts ?? []).SequenceEqual(reads, StringComparer.Ordinal))
+            reason = $"format 2 splits the when \"{when}\" at its &&, || and !( ) and cites only the parts that decide, where format 1 cites every fact of the condition; write it by hand";
+            return null;
+        }
+
+        foreach (var part in gate)
+        {
+            if (FactNames.Reads(Expand(part, doc), subjectType) is { Count: > 0 } gateReads)
             {
-                reason = $"{what} cites [{string.Join(", ", facts ?? [])}], while format 2 cites what {yes.Chain} reads: [{string.Join(", ", reads)}]; write it by hand";
+                reason = $"establishedOnlyIf: the rest of establishedWhen, \"{part}\", reads facts ({string.Join(", ", gateReads)}) that format 2 would cite and ask for beside the when's, where format 1 cites what the condition lists; only a part that reads no fact (a sighting such as e.SignInFailed or e.MessageSeen(...)) is carried over: write it by hand";
                 return null;
             }
+        }
+
+        foreach (var (text, what) in gate.Select(g => (g, "establishedOnlyIf")).Prepend((when, "when")))
+        {
+            if (!string.Equals(FactNames.Rewrite(text), text, StringComparison.Ordinal))
+            {
+                reason = $"{what}: \"{text}\" names a section of the evidence at the start of a member chain, which format 2 reads as the evidence's section; rename it first";
+                return null;
+            }
+        }
+
+        // A ruled-out cause cites what the when reads, in that order; an established one that, then its cite.
+        if (!(excluded.Facts ?? []).SequenceEqual(reads, StringComparer.Ordinal))
+        {
+            reason = $"excludedWhen cites [{string.Join(", ", excluded.Facts ?? [])}], while format 2 cites what {when} reads: [{string.Join(", ", reads)}]; write it by hand";
+            return null;
+        }
+
+        var establishedFacts = established.Facts ?? [];
+        if (!establishedFacts.Take(reads.Count).SequenceEqual(reads, StringComparer.Ordinal) || establishedFacts.Skip(reads.Count).Any(reads.Contains))
+        {
+            reason = $"establishedWhen cites [{string.Join(", ", establishedFacts)}], while format 2 cites what {when} reads, in this order: [{string.Join(", ", reads)}], and then only what it carries as cite; write it by hand";
+            return null;
+        }
+
+        // What establishedWhen cites beside the facts the when reads is context of the proof: cite, cited when established.
+        var cite = new JsonArray();
+        foreach (var fact in establishedFacts.Where(f => !reads.Contains(f)).Distinct(StringComparer.Ordinal))
+        {
+            if (NamesSubjectValue(fact) is { } name)
+            {
+                reason = $"cite: establishedWhen cites {fact}, which selects its record by {{{name}}}; format 2 cites no record a finding without that value cannot name, where format 1 cites it: write it by hand";
+                return null;
+            }
+
+            cite.Add((JsonNode)JsonValue.Create(fact));
         }
 
         var why = new JsonObject();
+        var ask = new JsonArray();
         foreach (var m in cause.MissingEvidence ?? [])
         {
-            if (m.Field is null || !reads.Contains(m.Field))
+            if (string.IsNullOrWhiteSpace(m.Field) || string.IsNullOrWhiteSpace(m.Why))
             {
-                reason = $"missingEvidence asks for {m.Field}, which {yes.Chain} does not read: write it by hand";
-                return null;
-            }
-
-            if (!string.IsNullOrWhiteSpace(m.When) && !NullTest(m.When, yes.Chain))
-            {
-                reason = $"missingEvidence asks for {m.Field} when \"{m.When}\", not when {yes.Chain} is unknown: write it by hand";
+                reason = "a missingEvidence entry without its field or why; fix it with rules validate first";
                 return null;
             }
 
@@ -190,6 +259,45 @@ public static partial class RuleMigration
                 return null;
             }
 
+            if (reads.Contains(m.Field))
+            {
+                // Format 2 asks for a fact the when reads while the when is unknown: the old entry must say the same.
+                if (!string.IsNullOrWhiteSpace(m.When) && !(ComparedChain(when, doc, parser) is { } chain && NullTest(m.When, chain)))
+                {
+                    reason = $"missingEvidence asks for {m.Field} when \"{m.When}\", not when {when} is unknown: write it by hand";
+                    return null;
+                }
+            }
+            else
+            {
+                // A fact the when does not read: asked for, unless its condition is false, while the cause is possible.
+                if (reads.FirstOrDefault(r => RuleCompiler.SelectsFrom(r, m.Field)) is { } record)
+                {
+                    reason = $"ask: missingEvidence asks for {m.Field}, the list {when} reads a record of ({record}); format 2 also asks for such a list whenever that record cannot be named, so the missing evidence could differ: write it by hand";
+                    return null;
+                }
+
+                if (NamesSubjectValue(m.Field) is { } name)
+                {
+                    reason = $"ask: missingEvidence asks for {m.Field}, which selects its record by {{{name}}}; format 2 asks for no record a finding without that value cannot name, where format 1 asks for it: write it by hand";
+                    return null;
+                }
+
+                if (m.When is { } askWhen && !string.Equals(FactNames.Rewrite(askWhen), askWhen, StringComparison.Ordinal))
+                {
+                    reason = $"ask: the missingEvidence when \"{askWhen}\" names a section of the evidence at the start of a member chain, which format 2 reads as the evidence's section; rename it first";
+                    return null;
+                }
+
+                var entry = new JsonObject { ["fact"] = m.Field };
+                if (!string.IsNullOrWhiteSpace(m.When) && !AbsentTest(m.When, m.Field, subjectType))
+                {
+                    entry["when"] = m.When;
+                }
+
+                ask.Add((JsonNode)entry);
+            }
+
             why[m.Field] = m.Why;
         }
 
@@ -197,11 +305,26 @@ public static partial class RuleMigration
         {
             ["id"] = cause.Id,
             ["summary"] = cause.Summary,
-            ["when"] = $"{ContractPath(yes.Chain, reads)} == {(yes.Value ? "true" : "false")}",
+            ["when"] = Comparison(when) is { } yes ? $"{ContractPath(yes.Chain, reads)} == {(yes.Value ? "true" : "false")}" : when,
         };
+        if (gate.Count > 0)
+        {
+            written["establishedOnlyIf"] = string.Join(" && ", gate);
+        }
+
         if (why.Count > 0)
         {
             written["why"] = why;
+        }
+
+        if (ask.Count > 0)
+        {
+            written["ask"] = ask;
+        }
+
+        if (cite.Count > 0)
+        {
+            written["cite"] = cite;
         }
 
         if (cause.OnlyWhenEstablished)
@@ -211,6 +334,65 @@ public static partial class RuleMigration
 
         return written;
     }
+
+    // The condition's parts joined by its top-level && (parentheses around a part read through); the whole when it has none.
+    private static List<string> Conjuncts(string condition)
+    {
+        var text = Unwrapped(condition);
+        if (VerdictNode.TopLevel(text, "||") is not [_] || VerdictNode.TopLevel(text, "&&") is not { Count: > 1 } ands)
+        {
+            return [text];
+        }
+
+        return [.. ands.SelectMany(Conjuncts)];
+    }
+
+    private static string Unwrapped(string text)
+    {
+        text = text.Trim();
+        while (VerdictNode.Wrapped(text) is { } inner)
+        {
+            text = inner.Trim();
+        }
+
+        return text;
+    }
+
+    private static string Expand(string expression, RuleDocument doc) =>
+        RuleCompiler.ExpandNamedConditions(expression, doc.Conditions);
+
+    // The member chain a when compares with a literal that is not null ("e.Count > 0", "d.Active == false"): the when is
+    // unknown exactly where the chain is.
+    private static string? ComparedChain(string when, RuleDocument doc, RuleCompiler parser)
+    {
+        if (ChainComparisonPattern().Match(when) is not { Success: true } match
+            || parser.ParseRaw(doc.Subject, Expand(when, doc)) is not BinaryExpression compared
+            || !ConstantOf(compared.Right, out var value) || value is null)
+        {
+            return null;
+        }
+
+        return match.Groups["chain"].Value;
+    }
+
+    // Whether a when only asks whether the field itself is absent ("e.Evidence.Connection == null ||
+    // e.Evidence.Connection.SenderIdAuthorized == null" for connection.senderIdAuthorized): an ask entry asks only for a
+    // fact the evidence lacks, so the when says nothing more and is left out.
+    private static bool AbsentTest(string when, string field, Type subjectType)
+    {
+        var tests = when.Split("||", StringSplitOptions.TrimEntries);
+        return NullPattern().Match(tests[^1]) is { Success: true } last
+            && last.Groups["chain"].Value is var chain
+            && chain.StartsWith("e.Evidence.", StringComparison.Ordinal)
+            && NullTest(when, chain)
+            && FactNames.Reads(chain, subjectType) is [var path]
+            && path == field
+            && ContractPath(chain, [path]) == field;
+    }
+
+    // The contract subject value a fact path selects its record by ({vendor}, {creditCard}), or null.
+    private static string? NamesSubjectValue(string fact) =>
+        TextTemplate.Parse(fact).SlotNames.FirstOrDefault(RuleCompiler.ContractSubjectNames.Contains);
 
     // e.Evidence.Workspace.Coding.BillableEnabled is written workspace.coding.billableEnabled, as the report cites it.
     private static string ContractPath(string chain, List<string> reads)
@@ -308,6 +490,9 @@ public static partial class RuleMigration
 
     [GeneratedRegex(@"^\s*(?<chain>[A-Za-z_]\w*(\.[A-Za-z_]\w*)+)\s*==\s*null\s*$")]
     private static partial Regex NullPattern();
+
+    [GeneratedRegex(@"^\s*(?<chain>[A-Za-z_]\w*(\.[A-Za-z_]\w*)+)\s*(==|!=|<=|>=|<|>)\s*[^\s=<>!&|()]+\s*$")]
+    private static partial Regex ChainComparisonPattern();
 }
 
 /// <summary>What <see cref="RuleMigration.Migrate"/> made of a rule file.</summary>

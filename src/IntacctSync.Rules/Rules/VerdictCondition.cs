@@ -55,7 +55,7 @@ internal abstract class VerdictNode
 
     // The parts of text split at a top-level operator, or null when the text holds a construct this split does not
     // read (a conditional, a coalesce, a word operator) at its top level.
-    private static List<string>? TopLevel(string text, string op)
+    internal static List<string>? TopLevel(string text, string op)
     {
         var parts = new List<string>();
         var start = 0;
@@ -101,7 +101,7 @@ internal abstract class VerdictNode
     }
 
     // The text inside one pair of parentheses that encloses all of it, or null.
-    private static string? Wrapped(string text)
+    internal static string? Wrapped(string text)
     {
         if (text.Length < 2 || text[0] != '(' || text[^1] != ')')
         {
