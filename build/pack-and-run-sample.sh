@@ -10,7 +10,7 @@
 #      load the collector and say that the gateway cannot be reached (exit 2).
 #   3. the framework-dependent "any" tool package (every other platform's) installs into another empty tool path, and
 #      `intacct-sync diagnose` diagnoses INT402 on the same evidence, and with `--rules samples/AotConsumer/rules` INT990.
-# Every package gets a per-run prerelease version (0.1.0-local.<UTC time>), so runs never collide.
+# Every package gets a per-run prerelease version (1.0.0-local.<UTC time>), so runs never collide.
 # Options by environment: CONFIGURATION (Release), VERSION_SUFFIX (local.<UTC time>).
 set -euo pipefail
 cd "$(dirname "$0")/.."

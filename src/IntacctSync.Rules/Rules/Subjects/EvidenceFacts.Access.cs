@@ -221,7 +221,7 @@ public sealed partial class EvidenceFacts
     }
 
     /// <summary>Whether an export route is a vendor bill; <c>null</c> when neither route was observed.</summary>
-    public bool? UsesVendorBills
+    internal bool? UsesVendorBills
     {
         get
         {
@@ -240,7 +240,7 @@ public sealed partial class EvidenceFacts
     /// <c>PROJECT</c> or <c>CUSTOMER</c> dimension; <c>false</c> when neither and every line of the report says it
     /// has no project; else <c>null</c>.
     /// </summary>
-    public bool? ProjectsUsed
+    internal bool? ProjectsUsed
     {
         get
         {

@@ -30,19 +30,19 @@ public sealed partial class EvidenceFacts
     public bool? ReportHasCardTransaction => AnyExpense(x => x.CardTransaction);
 
     /// <summary>Whether the report holds a reimbursable expense; <c>null</c> when no expense says.</summary>
-    public bool? ReportHasReimbursable => AnyExpense(x => x.Reimbursable);
+    internal bool? ReportHasReimbursable => AnyExpense(x => x.Reimbursable);
 
     /// <summary>Whether the report holds a non-reimbursable expense; <c>null</c> when no expense says.</summary>
-    public bool? ReportHasNonReimbursable => AnyExpense(x => x.Reimbursable is { } r ? !r : null);
+    internal bool? ReportHasNonReimbursable => AnyExpense(x => x.Reimbursable is { } r ? !r : null);
 
     /// <summary>The credit card that non-reimbursable expenses export to, from <c>intacct.creditCards</c>.</summary>
-    public CreditCard? ExportCreditCard =>
+    internal CreditCard? ExportCreditCard =>
         Evidence.Workspace?.Export?.CreditCardId is { Length: > 0 } id
             ? FirstByKey(Evidence.Intacct?.CreditCards, id, static c => c.Id)
             : null;
 
     /// <summary>Whether the export's credit card expired before today; <c>null</c> when unknown.</summary>
-    public bool? ExportCreditCardExpired => ExportCreditCard?.ExpiresOn is { } expires ? expires < Today : null;
+    internal bool? ExportCreditCardExpired => ExportCreditCard?.ExpiresOn is { } expires ? expires < Today : null;
 
     /// <summary>The account linked to the export's credit card, from <c>intacct.accounts</c>.</summary>
     public GlAccount? ExportCreditCardAccount =>
@@ -63,7 +63,7 @@ public sealed partial class EvidenceFacts
     /// <summary>The Web Services user's level on a module (<c>generalLedger</c>, ...); <c>null</c> when not observed.</summary>
     /// <param name="module">The module key, as in <c>webServicesUser.modules</c>.</param>
     /// <returns>The level, or <c>null</c>.</returns>
-    public ModuleAccess? Module(string module)
+    internal ModuleAccess? Module(string module)
     {
         var modules = Evidence.WebServicesUser?.Modules;
         if (modules is null)

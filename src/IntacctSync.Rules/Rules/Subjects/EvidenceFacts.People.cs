@@ -36,7 +36,7 @@ public sealed partial class EvidenceFacts
     public int? VendorsWithSubmitterEmailIgnoringCase => Count(Evidence.Intacct?.Vendors, v => v.Email, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The one vendor record whose email is exactly the submitter's, if exactly one is.</summary>
-    public Vendor? SubmitterVendor => Single(Evidence.Intacct?.Vendors, v => v.Email);
+    internal Vendor? SubmitterVendor => Single(Evidence.Intacct?.Vendors, v => v.Email);
 
     private int? Count<T>(IReadOnlyList<T>? records, Func<T, string?> email, StringComparison comparison)
     {

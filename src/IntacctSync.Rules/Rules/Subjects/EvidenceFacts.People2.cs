@@ -148,7 +148,7 @@ public sealed partial class EvidenceFacts
     /// vendor record (exact email) when the export looks the submitter up among vendors, else the
     /// workspace's default vendor for non-reimbursable vendor bills; an on-hold one first.
     /// </summary>
-    public Vendor? PostingVendor
+    internal Vendor? PostingVendor
     {
         get
         {
@@ -229,7 +229,7 @@ public sealed partial class EvidenceFacts
     /// The earliest date Intacct accepts: the date an INT035 message gave (MM/dd/yyyy), else the day
     /// after <c>intacct.periods.closedThrough</c>.
     /// </summary>
-    public DateOnly? CutOffDate =>
+    internal DateOnly? CutOffDate =>
         Named("INT035", "date") is { } text && DateOnly.TryParseExact(text, ["MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : Evidence.Intacct?.Periods?.ClosedThrough?.AddDays(1);
@@ -239,7 +239,7 @@ public sealed partial class EvidenceFacts
     public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
 
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
-    public CreditCard? CardInQuestion => Named("INT093", "creditCard") is { } named ? Card(named) : ExportCreditCard;
+    internal CreditCard? CardInQuestion => Named("INT093", "creditCard") is { } named ? Card(named) : ExportCreditCard;
 
     /// <summary>
     /// Whether <see cref="CardInQuestion"/> expired before today; <c>null</c> when unknown. Worked out from the export's card
@@ -314,7 +314,7 @@ public sealed partial class EvidenceFacts
     /// hold that account: another account's facts say nothing about it), else the export card's account when it is
     /// restricted, else a restricted category account, else the export card's account.
     /// </summary>
-    public GlAccount? RestrictionAccount =>
+    internal GlAccount? RestrictionAccount =>
         Named("INT860", "account") is { } named ? Account(named)
         : (ExportCreditCardAccount?.Restricted == true ? ExportCreditCardAccount : null)
         ?? RestrictedCategoryAccount

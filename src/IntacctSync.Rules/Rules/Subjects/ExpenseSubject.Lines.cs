@@ -113,7 +113,7 @@ public sealed partial class ExpenseSubject
     /// record's customer is empty or another one; <c>null</c> when the project record, its customer link
     /// or the expense's customer is unknown, or no customer was chosen.
     /// </summary>
-    public bool? ProjectLinkedToCustomer =>
+    internal bool? ProjectLinkedToCustomer =>
         Project?.CustomerId is { } linked && Customer is { } customer
             ? string.Equals(linked, customer, StringComparison.OrdinalIgnoreCase)
             : null;

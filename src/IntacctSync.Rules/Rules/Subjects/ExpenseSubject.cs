@@ -86,10 +86,10 @@ public sealed partial class ExpenseSubject
     public Project? Project { get; internal set; }
 
     /// <summary>Whether Intacct lists the project; <c>null</c> when unknown or the expense has none.</summary>
-    public bool? ProjectListed { get; internal set; }
+    internal bool? ProjectListed { get; set; }
 
     /// <summary>The workspace tax rate record, by name.</summary>
-    public TaxRate? TaxRateRecord { get; internal set; }
+    internal TaxRate? TaxRateRecord { get; set; }
 
     /// <summary>
     /// The tags whose value Intacct does not hold or holds as inactive, as <c>DIMENSION=value</c>;
