@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
@@ -275,7 +274,7 @@ public sealed partial class EvidenceFacts
     /// not one fact to cite.
     /// </remarks>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleMissing => CachedBaseline(0, static m => m.Level < m.Needed);
+    public bool? BaselineModuleMissing => CachedBaseline(ref _baselineMissing, static m => m.Level < m.Needed);
 
     /// <summary>
     /// A module the integration needs is granted, but below its level (Read-only where All is needed):
@@ -283,7 +282,7 @@ public sealed partial class EvidenceFacts
     /// below its level, <c>null</c> otherwise.
     /// </summary>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleBelowGranted => CachedBaseline(1, static m => m.Level > ModuleAccess.None && m.Level < m.Needed);
+    public bool? BaselineModuleBelowGranted => CachedBaseline(ref _baselineBelowGranted, static m => m.Level > ModuleAccess.None && m.Level < m.Needed);
 
     /// <summary>
     /// A module the integration needs is not granted at all (<c>none</c>, or observed unset): the
@@ -291,17 +290,16 @@ public sealed partial class EvidenceFacts
     /// was observed above <c>none</c>.
     /// </summary>
     [Reads("webServicesUser.modules", "workspace.export.reimbursable", "workspace.export.nonReimbursable")]
-    public bool? BaselineModuleNotSubscribed => CachedBaseline(2, static m => m.Level <= ModuleAccess.None);
+    public bool? BaselineModuleNotSubscribed => CachedBaseline(ref _baselineNotSubscribed, static m => m.Level <= ModuleAccess.None);
 
     // The three baseline facts, read once per document: the gates and causes of INT043, INT245 and INT907 read them for
     // every document, healthy ones too, and each read walks the needed modules.
-    private bool? CachedBaseline(int slot, Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)
-    {
-        _baseline ??= new StrongBox<bool?>[3];
-        return (_baseline[slot] ??= new(Baseline(failing))).Value;
-    }
+    private bool? CachedBaseline(ref sbyte field, Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing) =>
+        Remembered.Read(ref field, this, failing, static (facts, failing) => facts.Baseline(failing));
 
-    private StrongBox<bool?>[]? _baseline;
+    private sbyte _baselineMissing;
+    private sbyte _baselineBelowGranted;
+    private sbyte _baselineNotSubscribed;
 
     private bool? Baseline(Func<(ModuleAccess? Level, ModuleAccess Needed), bool> failing)
     {
@@ -451,7 +449,9 @@ public sealed partial class EvidenceFacts
     // Control-level errors about the request itself (an XML parse error, an unknown transport policy) are
     // not sign-in refusals, although they stop the request at the same level.
     // Told once per document: several facts and every sign-in rule's conditions read them, and telling searches texts.
-    private List<ApiError> SignInApiErrors => _signInApiErrors ??= [.. (Evidence.ApiErrors ?? []).Where(IsSignInError)];
+    private List<ApiError> SignInApiErrors => _signInApiErrors ??= Evidence.ApiErrors is { Count: > 0 } errors ? [.. errors.Where(IsSignInError)] : NoApiErrors;
+
+    private static readonly List<ApiError> NoApiErrors = [];
 
     private List<ApiError>? _signInApiErrors;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
@@ -213,10 +212,10 @@ public sealed partial class EvidenceFacts
     /// Whether every expense with a project uses an active project linked to the customer chosen with it
     /// (or chose no customer); <c>false</c> when one does not; <c>null</c> when unknown or no expense has a project.
     /// </summary>
-    public bool? ProjectsOnReportHealthy => (_projectsOnReportHealthy ??= new(ReadProjectsOnReportHealthy())).Value;
+    public bool? ProjectsOnReportHealthy => Remembered.Read(ref _projectsOnReportHealthy, this, 0, static (facts, _) => facts.ReadProjectsOnReportHealthy());
 
     // Read once per document: a verdict and its citation both ask.
-    private StrongBox<bool?>? _projectsOnReportHealthy;
+    private sbyte _projectsOnReportHealthy;
 
     private bool? ReadProjectsOnReportHealthy()
     {
