@@ -201,8 +201,8 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether an export route is an expense report: <c>true</c> when the reimbursable or non-reimbursable
-    /// route is; <c>false</c> when reimbursable expenses export as vendor bills and the non-reimbursable
-    /// route is not an expense report; <c>null</c> otherwise.
+    /// route is; <c>false</c> when both routes were observed and neither is; <c>null</c> otherwise (an unobserved
+    /// route may be one).
     /// </summary>
     [Reads("workspace.export.reimbursable", "workspace.export.nonReimbursable")]
     public bool? UsesExpenseReports
@@ -215,11 +215,11 @@ public sealed partial class EvidenceFacts
                 return true;
             }
 
-            return export?.Reimbursable == ReimbursableExport.VendorBill ? false : null;
+            return export?.Reimbursable is null || export.NonReimbursable is null ? null : false;
         }
     }
 
-    /// <summary>Whether an export route is a vendor bill; <c>null</c> when neither route was observed.</summary>
+    /// <summary>Whether an export route is a vendor bill; <c>false</c> when both routes were observed and neither is; <c>null</c> otherwise.</summary>
     internal bool? UsesVendorBills
     {
         get
@@ -230,7 +230,7 @@ public sealed partial class EvidenceFacts
                 return true;
             }
 
-            return export?.Reimbursable is null && export?.NonReimbursable is null ? null : false;
+            return export?.Reimbursable is null || export.NonReimbursable is null ? null : false;
         }
     }
 
