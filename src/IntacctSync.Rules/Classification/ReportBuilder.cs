@@ -539,7 +539,7 @@ internal static partial class ReportBuilder
                 ?? MentionedValue(rule.Code, name, facts, mentions)
                 ?? (rule.SubjectValues.TryGetValue(name, out var read) ? Read(read, finding, facts, ref faults) : null)
                 ?? rule.Subject.SubjectValue(finding.Subject, name);
-            if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith('['))
+            if (!string.IsNullOrWhiteSpace(value) && !IsStandIn(name, value))
             {
                 (subject ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
             }
@@ -780,21 +780,24 @@ internal static partial class ReportBuilder
     {
         foreach (var name in path.Template.SlotNames)
         {
-            if (slot(name) is not { Length: > 0 } value || IsUnfilled(name, value))
+            if (slot(name) is not { Length: > 0 } value || IsStandIn(name, value))
             {
                 return false;
             }
         }
 
         return true;
-
-        // What a slot renders for a value the finding lacks: [name] for a subject value, or a subject kind's own stand-in
-        // ([expense] for a line only a message named). Matched exactly: a real key may start with a bracket ("[‘", "[ ]").
-        static bool IsUnfilled(string name, string value) =>
-            value.Length > 2 && value[0] == '[' && value[^1] == ']'
-            && (value.AsSpan(1, value.Length - 2).SequenceEqual(name)
-                || value is "[expense]" or "[dimension]" or "[tag]" or "[module]" or "[object]");
     }
+
+    /// <summary>
+    /// Whether a value is what a slot renders for a value the finding lacks: <c>[name]</c> for a subject value, or a subject
+    /// kind's own stand-in (<c>[expense]</c> for a line only a message named).
+    /// Matched exactly: a real key or name may start with a bracket (<c>[‘</c>, <c>[ ]</c>, a dimension labelled <c>[Fund]</c>).
+    /// </summary>
+    private static bool IsStandIn(string name, string value) =>
+        value.Length > 2 && value[0] == '[' && value[^1] == ']'
+        && (value.AsSpan(1, value.Length - 2).SequenceEqual(name)
+            || value is "[expense]" or "[dimension]" or "[tag]" or "[module]" or "[object]");
 
     /// <summary>
     /// Whether a fact reads the API error of a kind (<c>apiErrors[{senderIdError}].description2</c>) that the document does

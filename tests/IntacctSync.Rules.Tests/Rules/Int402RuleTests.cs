@@ -222,5 +222,21 @@ public class Int402RuleTests
         Assert.Contains($"intacct.dimensions[{id.Replace("]", "\\]", StringComparison.Ordinal)}].configured = false", Assert.Single(diagnosis.Causes, c => c.Id == "udd-not-configured").Facts);
     }
 
+    // A name that starts with a bracket is a name: the report's subject keeps a dimension labelled "[Fund]" (the subject
+    // once dropped any value starting with "[" to hide the stand-in [X], and the diagnosis named no dimension).
+    [Theory]
+    [InlineData("[Fund]")]
+    [InlineData("[ ]")]
+    public void Classify_NameStartingWithABracket_IsTheSubject(string label)
+    {
+        var json = """
+            { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
+              "intacct": { "dimensions": [ { "id": "FUND", "label": "LABEL", "userDefined": true, "exists": true, "active": true, "configured": false } ] } }
+            """.Replace("LABEL", label, StringComparison.Ordinal);
+        var diagnosis = Assert.Single(Classifier.Classify(SyncEvidenceJson.Read(json)).Diagnoses);
+
+        Assert.Equal(label, diagnosis.Subject["dimension"]);
+    }
+
     private static DiagnosisReport Classify(string caseName) => RuleCases.Classify("INT402", caseName);
 }

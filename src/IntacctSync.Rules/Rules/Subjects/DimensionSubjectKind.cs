@@ -211,7 +211,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         ((DimensionSubject)subject).MentionValues?.GetValueOrDefault(code);
 
     public override string? SubjectValue(object subject, string contractName) =>
-        contractName == "dimension" ? ((DimensionSubject)subject).Name : null;
+        contractName == "dimension" && subject is DimensionSubject s ? s.MessageName ?? s.Label ?? s.Id : null;
 
     public override string SortKey(object subject) => ((DimensionSubject)subject).Key;
 
