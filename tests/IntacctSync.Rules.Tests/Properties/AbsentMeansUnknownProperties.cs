@@ -149,11 +149,11 @@ public sealed class AbsentMeansUnknownProperties
             }
 
             var verdicts = Verdicts(before);
-            foreach (var (site, value) in Verdicts(after))
+            foreach (var (site, verdict) in Verdicts(after))
             {
-                if (value is { } decided && verdicts.TryGetValue(site, out var earlierValue) && earlierValue != decided)
+                if (verdict != 'P' && verdicts.TryGetValue(site, out var earlier) && earlier != verdict)
                 {
-                    violations.Add(site.Split(' ')[0] + " condition", i, name, string.Join("; ", [.. steps, removed]), $"{site}: {Text(earlierValue)} -> {Text(decided)}", known.ToJsonString());
+                    violations.Add(site.Split(' ')[0] + " condition", i, name, string.Join("; ", [.. steps, removed]), $"{site}: {Text(earlier)} -> {Text(verdict)}", known.ToJsonString());
                 }
             }
         }
@@ -167,16 +167,19 @@ public sealed class AbsentMeansUnknownProperties
     private static readonly RuleSet BuiltIn = RuleSet.Load(includeBuiltIn: true, []);
 
     /// <summary>
-    /// Every format 2 cause's <c>when</c> and <c>establishedOnlyIf</c>, evaluated for every subject of the document:
-    /// by "code cause part kind:subject" (a subject two subjects of one kind share is left out: it names neither).
+    /// Every format 2 cause's verdict, evaluated for every subject of the document, whether or not a gate lets the rule
+    /// report it: <c>E</c> where its <c>when</c> is true and its <c>establishedOnlyIf</c> (if any) true, <c>X</c> where its
+    /// <c>when</c> is false, <c>P</c> otherwise; by "code cause kind:subject" (a subject two subjects of one kind share is
+    /// left out: it names neither). A verdict, not each condition, is compared: <c>establishedOnlyIf</c> only holds back
+    /// an establishment, so knowing less may turn it false, and it may turn true where <c>when</c> is not.
     /// </summary>
-    private static Dictionary<string, bool?> Verdicts(SyncEvidence evidence)
+    private static Dictionary<string, char> Verdicts(SyncEvidence evidence)
     {
         var facts = new EvidenceFacts(evidence, new RuleCorpusTests.FixedTime())
         {
             Matches = [.. BuiltIn.Recognizer.Recognize(evidence.Messages), .. BuiltIn.ApiRecognizer.Recognize(evidence.ApiErrors)],
         };
-        var verdicts = new Dictionary<string, bool?>(StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, char>(StringComparer.Ordinal);
         var shared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in BuiltIn.Rules.Select(r => r.Subject).Distinct())
         {
@@ -187,10 +190,16 @@ public sealed class AbsentMeansUnknownProperties
                 {
                     foreach (var cause in rule.Causes.Where(c => c.Verdict is not null))
                     {
-                        Add($"{rule.Code} {cause.Id} when {who}", cause.Verdict!.When, subject);
-                        if (cause.Verdict.EstablishedOnlyIf is { } onlyIf)
+                        var verdict = cause.Verdict!.When(subject, facts) switch
                         {
-                            Add($"{rule.Code} {cause.Id} establishedOnlyIf {who}", onlyIf, subject);
+                            true when cause.Verdict.EstablishedOnlyIf is not { } onlyIf || onlyIf(subject, facts) == true => 'E',
+                            false => 'X',
+                            _ => 'P',
+                        };
+                        var site = $"{rule.Code} {cause.Id} {who}";
+                        if (!verdicts.TryAdd(site, verdict))
+                        {
+                            shared.Add(site);
                         }
                     }
                 }
@@ -203,17 +212,9 @@ public sealed class AbsentMeansUnknownProperties
         }
 
         return verdicts;
-
-        void Add(string site, Condition condition, object subject)
-        {
-            if (!verdicts.TryAdd(site, condition(subject, facts)))
-            {
-                shared.Add(site);
-            }
-        }
     }
 
-    private static string Text(bool? value) => value switch { true => "true", false => "false", null => "unknown" };
+    private static string Text(char verdict) => verdict switch { 'E' => "established", 'X' => "ruled out", _ => "possible" };
 
     // The code whose case a seed is (its folder).
     private static string Code(string caseName) => caseName.Split('/', '\\')[0];

@@ -311,4 +311,36 @@ public class PeopleRuleTests
         Assert.Equal(fuller.Causes.Select(c => c.Id).Order(), other.Causes.Select(c => c.Id).Order());
         Assert.DoesNotContain(fuller.RuledOut, c => c.Id == "employee-location-empty");
     }
+
+    /// <summary>
+    /// With no account named, INT860's "the account is restricted" is whether any account the export posts to is. It was
+    /// the restriction of one account picked by the facts: removing the restricted category account's flag moved the pick to
+    /// the card's unrestricted account and ruled every cause out (the condition-level property found it). Removing any
+    /// account's flag, in every INT860 case, may leave the fact unknown, never decide it otherwise.
+    /// </summary>
+    [Theory]
+    [InlineData("cause-category-account-restricted")]
+    [InlineData("cause-card-linked-to-restricted-account")]
+    [InlineData("near-miss-accounts-unrestricted")]
+    [InlineData("neighbour-card-expired")]
+    public void RestrictionAccountRestricted_AnAccountsFlagRemoved_StaysOrBecomesUnknown(string caseName)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, $"INT860/{caseName}.json")))!;
+        var accounts = json["intacct"]!["accounts"]!.AsArray();
+        var fuller = Facts(json).RestrictionAccountRestricted;
+
+        Assert.NotNull(fuller);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var lessKnown = json.DeepClone();
+            lessKnown["intacct"]!["accounts"]![i]!.AsObject().Remove("restricted");
+
+            var value = Facts(lessKnown).RestrictionAccountRestricted;
+
+            Assert.True(value is null || value == fuller, $"removing accounts[{i}].restricted turned {fuller} into {value}");
+        }
+
+        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
+            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
+    }
 }

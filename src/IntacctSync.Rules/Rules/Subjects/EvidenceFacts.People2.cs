@@ -311,24 +311,47 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// The GL account INT860 is about: the one its message or API error named (<c>null</c> when the evidence does not
-    /// hold that account: another account's facts say nothing about it), else the export card's account when it is
-    /// restricted, else a restricted category account, else the export card's account.
+    /// hold that account: another account's facts say nothing about it). Otherwise the account a report names, picked to
+    /// show what is known: the export card's account when it is restricted, else a restricted category account, else the
+    /// first whose restriction is unknown (the card's, then a category's: the one to ask about), else the card's account.
+    /// Only the subject value and the fact paths read it; whether INT860's causes hold does not depend on the pick
+    /// (<see cref="RestrictionAccountRestricted"/>), so knowing less about one account cannot move a verdict to another.
     /// </summary>
     internal GlAccount? RestrictionAccount =>
         Named("INT860", "account") is { } named ? Account(named)
         : (ExportCreditCardAccount?.Restricted == true ? ExportCreditCardAccount : null)
         ?? RestrictedCategoryAccount
+        ?? (ExportCreditCardAccount is { Restricted: null } unknownCard ? unknownCard : null)
+        ?? FirstCategoryAccount(static a => a.Restricted is null)
         ?? ExportCreditCardAccount;
 
-    /// <summary>Whether <see cref="RestrictionAccount"/> is restricted; <c>null</c> when unknown.</summary>
+    /// <summary>
+    /// Whether the GL account INT860 is about is restricted; <c>null</c> when unknown. With an account named by its message
+    /// or API error, that account's <c>restricted</c>. Otherwise whether any account the export posts to is restricted
+    /// (the export card's account, or a category's account on the report): <c>true</c> when one is known restricted,
+    /// <c>false</c> when all are known and none is, <c>null</c> otherwise.
+    /// </summary>
     [Reads("intacct.accounts[number={account}].restricted")]
-    public bool? RestrictionAccountRestricted => RestrictionAccount?.Restricted;
+    public bool? RestrictionAccountRestricted =>
+        Named("INT860", "account") is { } named ? Account(named)?.Restricted : Kleene.Or(CardAccountRestricted, CategoryAccountRestricted);
 
-    /// <summary>Whether <see cref="RestrictionAccount"/> is the account of the export's credit card.</summary>
-    public bool RestrictionAccountIsCardAccount => RestrictionAccount is { } a && ReferenceEquals(a, ExportCreditCardAccount);
+    /// <summary>
+    /// Whether the restricted account INT860 is about is the export card's account: the account its message named is the
+    /// card's, or (nothing named) the card's account is known restricted. Two-valued: it only lets a cause be proven.
+    /// </summary>
+    public bool RestrictionAccountIsCardAccount =>
+        Named("INT860", "account") is { } named
+            ? Account(named) is { } account && ReferenceEquals(account, ExportCreditCardAccount)
+            : CardAccountRestricted == true;
 
-    /// <summary>Whether <see cref="RestrictionAccount"/> is a restricted category account.</summary>
-    public bool RestrictionAccountIsCategoryAccount => RestrictionAccount is { } a && ReferenceEquals(a, RestrictedCategoryAccount);
+    /// <summary>
+    /// Whether the restricted account INT860 is about is a category's account on the report: the account its message named is
+    /// one, or (nothing named) a category's account is known restricted. Two-valued: it only lets a cause be proven.
+    /// </summary>
+    public bool RestrictionAccountIsCategoryAccount =>
+        Named("INT860", "account") is { } named
+            ? Account(named) is { } account && FirstCategoryAccount(a => ReferenceEquals(a, account)) is not null
+            : CategoryAccountRestricted == true;
 
     /// <summary>The number of <see cref="RestrictionAccount"/>, where known.</summary>
     public string? RestrictionAccountNumber => NonEmpty(RestrictionAccount?.Number);
@@ -417,6 +440,21 @@ public sealed partial class EvidenceFacts
 
     private GlAccount? Account(string? number) =>
         number is null ? null : FirstByKey(Evidence.Intacct?.Accounts, number, static a => a.Number);
+
+    /// <summary>The first account that a category on the report maps to and that <paramref name="match"/> accepts.</summary>
+    private GlAccount? FirstCategoryAccount(Func<GlAccount, bool> match)
+    {
+        var expenses = Evidence.Report?.Expenses;
+        for (var i = 0; i < (expenses?.Count ?? 0); i++)
+        {
+            if (AccountOfCategory(expenses![i].Category) is { } account && match(account))
+            {
+                return account;
+            }
+        }
+
+        return null;
+    }
 
     private GlAccount? AccountOfCategory(string? name)
     {
