@@ -3,7 +3,7 @@ using IntacctSync.Rules.Evidence;
 namespace IntacctSync.Rules.Rules.Subjects;
 
 // Document-level facts for the "Access" codes: signing in and sessions (INT122, INT176, INT907, INT993),
-// the Web Services user's module rights against the integration's baseline (INT245, INT043), the
+// the Web Services user's module rights and levels against the integration's baseline (INT245, INT043), the
 // Expensify Card liability account (INT068, INT498) and the Time & Expenses set-up (INT503, INT576, INT012).
 // Every fact is three-valued where the evidence can be silent: null means "not observed".
 public sealed partial class EvidenceFacts
@@ -37,11 +37,6 @@ public sealed partial class EvidenceFacts
     [
         "could not create", "can't create the transaction", "cannot create the transaction", "rolled back",
     ];
-
-    /// <summary>Whether a message recognized as <paramref name="code"/>'s was seen.</summary>
-    /// <param name="code">The error code, such as <c>INT068</c>.</param>
-    /// <returns><c>true</c> when one of the evidence's messages is that code's.</returns>
-    public bool HasMessageOf(string code) => MessageSeen(code);
 
     /// <summary>
     /// An API error refused the sign-in itself: it came at the control or authentication level, it is a
@@ -509,4 +504,45 @@ public sealed partial class EvidenceFacts
 
         return journal is null ? null : false;
     }
+
+    private static readonly (string Name, Func<ModuleRights, ModuleAccess?> Get)[] ModuleReaders =
+    [
+        ("administration", m => m.Administration), ("company", m => m.Company), ("generalLedger", m => m.GeneralLedger),
+        ("accountsPayable", m => m.AccountsPayable), ("accountsReceivable", m => m.AccountsReceivable),
+        ("cashManagement", m => m.CashManagement), ("timeAndExpenses", m => m.TimeAndExpenses), ("projects", m => m.Projects),
+        ("platformServices", m => m.PlatformServices), ("purchasing", m => m.Purchasing),
+        ("inventoryControl", m => m.InventoryControl), ("orderEntry", m => m.OrderEntry),
+    ];
+
+    /// <summary>The Web Services user's level on a module (<c>generalLedger</c>, ...); <c>null</c> when not observed.</summary>
+    /// <param name="module">The module key, as in <c>webServicesUser.modules</c>.</param>
+    /// <returns>The level, or <c>null</c>.</returns>
+    internal ModuleAccess? Module(string module)
+    {
+        var modules = Evidence.WebServicesUser?.Modules;
+        if (modules is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, get) in ModuleReaders)
+        {
+            if (name == module)
+            {
+                return get(modules);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(module), module, "Not a module key of webServicesUser.modules.");
+    }
+
+    /// <summary>
+    /// Whether the user's level on <paramref name="module"/> is below <paramref name="needed"/>
+    /// (None &lt; ReadOnly &lt; All); <c>null</c> when the level was not observed.
+    /// </summary>
+    /// <param name="module">The module key.</param>
+    /// <param name="needed">The level the integration needs.</param>
+    /// <returns>Whether the level is too low, or <c>null</c>.</returns>
+    public bool? ModuleBelow(string module, ModuleAccess needed) =>
+        Module(module) is { } level ? level < needed : null;
 }

@@ -4,7 +4,7 @@ namespace IntacctSync.Rules.Rules.Subjects;
 
 // The report's submitter, matched to Intacct's employee and vendor records as EVIDENCE.md says: an
 // exact (case-sensitive) email match, inactive records included; a match only without regard to case
-// establishes "the email differs".
+// establishes "the email differs"; and what those records say (location, manager, the vendor a report posts to).
 public sealed partial class EvidenceFacts
 {
     /// <summary>The report owner's login, where observed.</summary>
@@ -93,4 +93,99 @@ public sealed partial class EvidenceFacts
 
         return found;
     }
+
+    /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId")]
+    public bool? SubmitterLocationEmpty => SubmitterEmployee?.LocationId is { } location ? location.Length == 0 : null;
+
+    /// <summary>
+    /// Whether the location on the submitter's employee record exists and is active among the values of
+    /// the <c>LOCATION</c> dimension; <c>null</c> when the location is empty or the values were not read.
+    /// </summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId", "intacct.dimensions[LOCATION].values")]
+    public bool? SubmitterLocationValid
+    {
+        get
+        {
+            if (SubmitterEmployee?.LocationId is not { Length: > 0 } location)
+            {
+                return null;
+            }
+
+            var values = Evidence.Intacct?.Dimensions?
+                .FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.Values;
+            if (values is null)
+            {
+                return null;
+            }
+
+            var value = FirstByKey(values, location, static v => v.Id);
+            return value is null ? false : value.Active;
+        }
+    }
+
+    /// <summary>
+    /// Whether the workspace takes Location from the Sage Intacct employee default (its Coding entry for
+    /// <c>LOCATION</c> imports as <c>default</c>); <c>false</c> when it imports as a tag or report field.
+    /// </summary>
+    [Reads("workspace.coding.dimensions[LOCATION].importAs")]
+    public bool? LocationFromEmployeeDefault =>
+        Evidence.Workspace?.Coding?.Dimensions?.FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.ImportAs switch
+        {
+            DimensionImport.Default => true,
+            DimensionImport.Tag or DimensionImport.ReportField => false,
+            _ => null,
+        };
+
+    /// <summary>
+    /// The vendor record the report posts to: the one an INT446 message named, else the submitter's
+    /// vendor record (exact email) when the export looks the submitter up among vendors, else the
+    /// workspace's default vendor for non-reimbursable vendor bills; an on-hold one first.
+    /// </summary>
+    internal Vendor? PostingVendor
+    {
+        get
+        {
+            var vendors = Evidence.Intacct?.Vendors;
+            if (vendors is null)
+            {
+                return null;
+            }
+
+            if (Named("INT446", "vendor") is { } named)
+            {
+                return FirstByKey(vendors, named, static v => v.Id);
+            }
+
+            var candidates = new List<Vendor>(2);
+            if (ExportLooksUpVendor != false && SubmitterVendor is { } own)
+            {
+                candidates.Add(own);
+            }
+
+            var export = Evidence.Workspace?.Export;
+            if (export?.NonReimbursable == NonReimbursableExport.VendorBill && ReportHasNonReimbursable != false
+                && export.DefaultVendor is { Length: > 0 } defaultVendor
+                && FirstByKey(vendors, defaultVendor, static v => v.Id) is { } fallback)
+            {
+                candidates.Add(fallback);
+            }
+
+            return candidates.FirstOrDefault(v => v.OnHold == true) ?? candidates.FirstOrDefault();
+        }
+    }
+
+    /// <summary>
+    /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
+    /// user; <c>null</c> when the employee or the flag is unknown. Worked out from the submitter's email, which names the record.
+    /// </summary>
+    [Reads("report.submitterEmail", "intacct.employees[email={person}].managerHasActiveUser")]
+    public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
+
+    /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
+    [Reads("intacct.vendors[{vendor}].onHold")]
+    public bool? PostingVendorOnHold => PostingVendor?.OnHold;
+
+    /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
+    public string? PostingVendorId => PostingVendor?.Id is { Length: > 0 } id ? id : null;
 }

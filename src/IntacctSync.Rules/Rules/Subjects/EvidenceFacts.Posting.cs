@@ -3,29 +3,12 @@ using IntacctSync.Rules.Evidence;
 
 namespace IntacctSync.Rules.Rules.Subjects;
 
-// The "People" group's derived facts: which lookups an export makes (employee or vendor), the vendor,
-// credit card, account and Smart Rule an export is about (the one a message named wins), and the
-// period facts behind INT035/INT771/INT088. Every value is three-valued: null means the evidence does
-// not say.
+// Where and when the export posts: which lookups it makes (the submitter as an employee or as a vendor),
+// the export date and the period facts behind INT035/INT771/INT088, the credit card and GL accounts it posts
+// to (INT093, INT860), and the entity and Smart Rule (INT592) it posts under; the one a message named wins.
+// Every value is three-valued: null means the evidence does not say.
 public sealed partial class EvidenceFacts
 {
-    /// <summary>Whether a message was recognized as <paramref name="code"/>'s.</summary>
-    /// <param name="code">The code, such as <c>INT054</c>.</param>
-    /// <returns>Whether such a message was seen.</returns>
-    public bool MessageSeen(string code)
-    {
-        // A loop, not Any(closure): conditions ask this of every document.
-        foreach (var match in Matches)
-        {
-            if (string.Equals(match.Code, code, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Whether the export looks the submitter up among Intacct's employees (it creates an expense
     /// report): reimbursable expenses export as expense reports, or the report's non-reimbursable
@@ -100,101 +83,6 @@ public sealed partial class EvidenceFacts
         _ => ReportHasNonReimbursable == false && ReportHasCardTransaction == false ? false : null,
     };
 
-    /// <summary>Whether the submitter's employee record (exact email) has an empty location; <c>null</c> when unknown.</summary>
-    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId")]
-    public bool? SubmitterLocationEmpty => SubmitterEmployee?.LocationId is { } location ? location.Length == 0 : null;
-
-    /// <summary>
-    /// Whether the location on the submitter's employee record exists and is active among the values of
-    /// the <c>LOCATION</c> dimension; <c>null</c> when the location is empty or the values were not read.
-    /// </summary>
-    [Reads("report.submitterEmail", "intacct.employees[email={person}].locationId", "intacct.dimensions[LOCATION].values")]
-    public bool? SubmitterLocationValid
-    {
-        get
-        {
-            if (SubmitterEmployee?.LocationId is not { Length: > 0 } location)
-            {
-                return null;
-            }
-
-            var values = Evidence.Intacct?.Dimensions?
-                .FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.Values;
-            if (values is null)
-            {
-                return null;
-            }
-
-            var value = FirstByKey(values, location, static v => v.Id);
-            return value is null ? false : value.Active;
-        }
-    }
-
-    /// <summary>
-    /// Whether the workspace takes Location from the Sage Intacct employee default (its Coding entry for
-    /// <c>LOCATION</c> imports as <c>default</c>); <c>false</c> when it imports as a tag or report field.
-    /// </summary>
-    [Reads("workspace.coding.dimensions[LOCATION].importAs")]
-    public bool? LocationFromEmployeeDefault =>
-        Evidence.Workspace?.Coding?.Dimensions?.FirstOrDefault(d => string.Equals(d.Id, "LOCATION", StringComparison.OrdinalIgnoreCase))?.ImportAs switch
-        {
-            DimensionImport.Default => true,
-            DimensionImport.Tag or DimensionImport.ReportField => false,
-            _ => null,
-        };
-
-    /// <summary>
-    /// The vendor record the report posts to: the one an INT446 message named, else the submitter's
-    /// vendor record (exact email) when the export looks the submitter up among vendors, else the
-    /// workspace's default vendor for non-reimbursable vendor bills; an on-hold one first.
-    /// </summary>
-    internal Vendor? PostingVendor
-    {
-        get
-        {
-            var vendors = Evidence.Intacct?.Vendors;
-            if (vendors is null)
-            {
-                return null;
-            }
-
-            if (Named("INT446", "vendor") is { } named)
-            {
-                return FirstByKey(vendors, named, static v => v.Id);
-            }
-
-            var candidates = new List<Vendor>(2);
-            if (ExportLooksUpVendor != false && SubmitterVendor is { } own)
-            {
-                candidates.Add(own);
-            }
-
-            var export = Evidence.Workspace?.Export;
-            if (export?.NonReimbursable == NonReimbursableExport.VendorBill && ReportHasNonReimbursable != false
-                && export.DefaultVendor is { Length: > 0 } defaultVendor
-                && FirstByKey(vendors, defaultVendor, static v => v.Id) is { } fallback)
-            {
-                candidates.Add(fallback);
-            }
-
-            return candidates.FirstOrDefault(v => v.OnHold == true) ?? candidates.FirstOrDefault();
-        }
-    }
-
-    /// <summary>
-    /// Whether the manager on the submitter's employee record (<see cref="SubmitterEmployee"/>) has an active Sage Intacct
-    /// user; <c>null</c> when the employee or the flag is unknown. Worked out from the submitter's email, which names the record.
-    /// </summary>
-    [Reads("report.submitterEmail", "intacct.employees[email={person}].managerHasActiveUser")]
-    public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
-
-    /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
-    [Reads("intacct.vendors[{vendor}].onHold")]
-    public bool? PostingVendorOnHold => PostingVendor?.OnHold;
-
-    /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
-    public string? PostingVendorId => PostingVendor?.Id is { Length: > 0 } id ? id : null;
-
     /// <summary>The workspace's export date source (<c>workspace.export.exportDate</c>), where observed.</summary>
     public ExportDateSource? ExportDateSetting => Evidence.Workspace?.Export?.ExportDate;
 
@@ -237,6 +125,31 @@ public sealed partial class EvidenceFacts
     /// <summary>Whether the report's export date is before <see cref="CutOffDate"/>; <c>null</c> when unknown.</summary>
     [Reads("report.exportDate", "intacct.periods.closedThrough")]
     public bool? ExportDateBeforeCutOff => Evidence.Report?.ExportDate is { } exportDate && CutOffDate is { } cutOff ? exportDate < cutOff : null;
+
+    /// <summary>Whether the report's export date falls in a closed period (on or before <c>closedThrough</c>); <c>null</c> when unknown.</summary>
+    public bool? ExportDateInClosedPeriod =>
+        Evidence.Report?.ExportDate is { } date && Evidence.Intacct?.Periods?.ClosedThrough is { } closed ? date <= closed : null;
+
+    /// <summary>The first day after <c>closedThrough</c> as MM/dd/yyyy (INT035's cut-off date), where known.</summary>
+    public string? FirstOpenDate =>
+        Evidence.Intacct?.Periods?.ClosedThrough is { } closed
+            ? closed.AddDays(1).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>The credit card that non-reimbursable expenses export to, from <c>intacct.creditCards</c>.</summary>
+    internal CreditCard? ExportCreditCard =>
+        Evidence.Workspace?.Export?.CreditCardId is { Length: > 0 } id
+            ? FirstByKey(Evidence.Intacct?.CreditCards, id, static c => c.Id)
+            : null;
+
+    /// <summary>Whether the export's credit card expired before today; <c>null</c> when unknown.</summary>
+    internal bool? ExportCreditCardExpired => ExportCreditCard?.ExpiresOn is { } expires ? expires < Today : null;
+
+    /// <summary>The account linked to the export's credit card, from <c>intacct.accounts</c>.</summary>
+    public GlAccount? ExportCreditCardAccount =>
+        ExportCreditCard?.AccountNumber is { Length: > 0 } number
+            ? FirstByKey(Evidence.Intacct?.Accounts, number, static a => a.Number)
+            : null;
 
     /// <summary>The credit card INT093 is about: the one its message named, else the export's card (<see cref="ExportCreditCard"/>).</summary>
     internal CreditCard? CardInQuestion => Named("INT093", "creditCard") is { } named ? Card(named) : ExportCreditCard;
@@ -414,26 +327,6 @@ public sealed partial class EvidenceFacts
         rule.Level == SyncLevel.Entity && rule.EntityId is { Length: > 0 } entity && ExportEntityId is { } export
             ? !string.Equals(entity, export, StringComparison.OrdinalIgnoreCase)
             : null;
-
-    /// <summary>The value a message of <paramref name="code"/> gave for the subject name <paramref name="name"/> (<c>person</c>, <c>vendor</c>, ...), if one did.</summary>
-    /// <param name="code">The code, such as <c>INT093</c>.</param>
-    /// <param name="name">The contract subject name.</param>
-    /// <returns>The value, or <c>null</c>.</returns>
-    public string? NamedInMessage(string code, string name) => Named(code, name);
-
-    private string? Named(string code, string name)
-    {
-        foreach (var match in Matches)
-        {
-            if (string.Equals(match.Code, code, StringComparison.OrdinalIgnoreCase)
-                && match.Values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 
     private CreditCard? Card(string? id) =>
         id is null ? null : FirstByKey(Evidence.Intacct?.CreditCards, id, static c => c.Id);
