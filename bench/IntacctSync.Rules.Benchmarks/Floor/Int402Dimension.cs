@@ -50,6 +50,13 @@ public sealed class Int402Dimension
 
     public bool WorkspaceEntryUsesLabel { get; internal set; }
 
+    /// <summary>
+    /// Whether the workspace entry names the dimension by its label, as far as the evidence tells (the library's
+    /// <c>DimensionSubject.WorkspaceEntryNamesLabel</c>): <c>true</c> as <see cref="WorkspaceEntryUsesLabel"/>; <c>false</c>
+    /// when the entry joined the record Intacct lists; <c>null</c> when there is no entry or no listed record to check it against.
+    /// </summary>
+    public bool? WorkspaceEntryNamesLabel => WorkspaceEntryUsesLabel ? true : Coding is not null && ListedInIntacct == true ? false : null;
+
     public IReadOnlyList<ObjectRight>? ObjectRights { get; internal set; }
 
     public bool? UserCanRead => ObjectRights is null ? null : ObjectRights.Contains(ObjectRight.List) && ObjectRights.Contains(ObjectRight.View);
@@ -69,8 +76,24 @@ public sealed class Int402Dimension
     /// </summary>
     internal List<(int Index, string? ApiField)>? Mentions { get; private set; }
 
-    internal void AddApiError(ApiError error, bool denied, bool notFound)
+    /// <summary>The position in <c>apiErrors</c> of the first error that refused permission on the object; -1 when none.</summary>
+    internal int PermissionDeniedIndex { get; private set; } = -1;
+
+    /// <summary>The position in <c>apiErrors</c> of the first error that said the object was not found; -1 when none.</summary>
+    internal int NotFoundIndex { get; private set; } = -1;
+
+    internal void AddApiError(ApiError error, int index, bool denied, bool notFound)
     {
+        if (denied && PermissionDeniedIndex < 0)
+        {
+            PermissionDeniedIndex = index;
+        }
+
+        if (notFound && NotFoundIndex < 0)
+        {
+            NotFoundIndex = index;
+        }
+
         ApiErrors = ApiErrors.Count == 0 ? [error] : [.. ApiErrors, error];
         ApiPermissionDenied |= denied;
         ApiObjectNotFound |= notFound;
