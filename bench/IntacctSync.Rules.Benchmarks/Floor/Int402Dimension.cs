@@ -82,8 +82,12 @@ public sealed class Int402Dimension
     /// <summary>The position in <c>apiErrors</c> of the first error that said the object was not found; -1 when none.</summary>
     internal int NotFoundIndex { get; private set; } = -1;
 
+    /// <summary>The positions in <c>apiErrors</c> of <see cref="ApiErrors"/>, in the same order.</summary>
+    internal List<int>? ApiErrorIndexes { get; private set; }
+
     internal void AddApiError(ApiError error, int index, bool denied, bool notFound)
     {
+        (ApiErrorIndexes ??= []).Add(index);
         if (denied && PermissionDeniedIndex < 0)
         {
             PermissionDeniedIndex = index;

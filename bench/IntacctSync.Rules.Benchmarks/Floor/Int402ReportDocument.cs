@@ -13,7 +13,7 @@ namespace IntacctSync.Rules.Benchmarks.Floor;
 /// by position), a map entry by its key, keys compared without regard to case; a key a present list does
 /// not hold is <c>not listed</c>, and a fact the evidence does not hold is not cited.
 /// </summary>
-internal sealed class Int402ReportDocument(SyncEvidence evidence)
+internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
 {
     private const string NotListed = " = not listed";
 
@@ -80,13 +80,6 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
         return value is null ? null : string.Concat("intacct.dimensions[", key, "].", field, " = ", value);
     }
 
-    /// <summary>
-    /// <c>intacct.dimensions[KEY]</c>, which INT402 cites when Intacct's complete list lacks the dimension:
-    /// the dimension's key is then no record's id (the join would have found that record), so it is not listed.
-    /// </summary>
-    public string? IntacctNotListed(string key) =>
-        Evidence.Intacct?.Dimensions is null ? null : string.Concat("intacct.dimensions[", key, "]", NotListed);
-
     /// <summary><c>webServicesUser.objects[KEY] = ["list","view"]</c>: the Web Services user's rights on the object.</summary>
     public string? Objects(string key)
     {
@@ -137,94 +130,65 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
         return value is null ? null : string.Concat("workspace.coding.dimensions[", key, "].", field, " = ", value);
     }
 
-    /// <summary><c>workspace.coding.dimensions[KEY]</c>, the whole entry as JSON, or <c>not listed</c>.</summary>
-    public string? CodingRecord(string key)
-    {
-        if (CodingEntry(key, out var entries) is not { } found)
-        {
-            return entries is null ? null : string.Concat("workspace.coding.dimensions[", key, "]", NotListed);
-        }
-
-        // As the evidence's JSON writes it: camelCase, nulls left out.
-        var text = new System.Text.StringBuilder(64).Append("workspace.coding.dimensions[").Append(key).Append("] = {");
-        var first = true;
-        if (found.Id is { } id)
-        {
-            text.Append("\"id\":").Append(Json(id));
-            first = false;
-        }
-
-        if (found.Enabled is { } enabled)
-        {
-            text.Append(first ? "\"enabled\":" : ",\"enabled\":").Append(enabled ? "true" : "false");
-            first = false;
-        }
-
-        if (found.ImportAs is { } import)
-        {
-            text.Append(first ? "\"importAs\":" : ",\"importAs\":").Append(Json(import));
-        }
-
-        return text.Append('}').ToString();
-    }
-
     /// <summary>
-    /// <c>apiErrors[SELECTOR].errorNo</c> and <c>.description2</c> for the dimension's first API error: selected
-    /// by its <c>object</c> when the response named one, else by its error number when no earlier error has it,
-    /// else by its position.
+    /// <c>apiErrors[SELECTOR].description</c>, <c>.description2</c> and <c>.correction</c> of the API error at
+    /// <paramref name="index"/>, those that hold text: what an API error that proved something said. The selector
+    /// reads back exactly that error: its <c>object</c> when it is the first error naming that object, else its error
+    /// number when that is an Intacct error number (<c>BL01001973</c>, <c>GW-0010</c>; not a filler such as <c>XXX</c>
+    /// or <c>Query Failed</c>) and it is the first error with it, else its position. Nothing for no error (-1).
     /// </summary>
-    public void AddApiErrorFacts(Int402Dimension d, List<string> facts)
+    /// <returns>Whether a text was cited.</returns>
+    public bool AddApiErrorTexts(int index, List<string> facts)
     {
+        if (index < 0)
+        {
+            return false;
+        }
+
         var all = Evidence.ApiErrors!;
-        var error = d.ApiErrors[0];
+        var error = all[index];
         string selector;
-        ApiError? record = null;
-        if (!string.IsNullOrWhiteSpace(error.Object))
+        if (!string.IsNullOrWhiteSpace(error.Object) && FirstIndex(all, error.Object, static e => e.Object) == index)
         {
             selector = "object=" + error.Object;
-            var wanted = error.Object.AsSpan().Trim();
-            for (var i = 0; i < all.Count && record is null; i++)
-            {
-                record = all[i].Object is { } name && wanted.Equals(name, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
-            }
         }
-        else if (!string.IsNullOrWhiteSpace(error.ErrorNo) && FirstWithErrorNo(all, error.ErrorNo) == error)
+        else if (error.ErrorNo is { } number && IntacctErrorNumber().IsMatch(number) && FirstIndex(all, number, static e => e.ErrorNo) == index)
         {
-            selector = "errorNo=" + error.ErrorNo;
-            var wanted = error.ErrorNo.AsSpan().Trim();
-            for (var i = 0; i < all.Count && record is null; i++)
-            {
-                record = all[i].ErrorNo is { } number && wanted.Equals(number, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
-            }
+            selector = "errorNo=" + number;
         }
         else
         {
-            var index = 0;
-            while (!ReferenceEquals(all[index], error))
-            {
-                index++;
-            }
-
             selector = "#" + index.ToString(CultureInfo.InvariantCulture);
-            record = error;
         }
 
-        if (record is null)
+        return AddText(facts, selector, "description", error.Description)
+            | AddText(facts, selector, "description2", error.Description2)
+            | AddText(facts, selector, "correction", error.Correction);
+    }
+
+    private static bool AddText(List<string> facts, string selector, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            facts.Add(string.Concat("apiErrors[", selector, "].errorNo", NotListed));
-            facts.Add(string.Concat("apiErrors[", selector, "].description2", NotListed));
-            return;
+            return false;
         }
 
-        if (record.ErrorNo is { } errorNo)
+        facts.Add(string.Concat("apiErrors[", selector, "].", field, " = ", Json(text)));
+        return true;
+    }
+
+    // The first error whose field (object or error number) is this one, without regard to case.
+    private static int FirstIndex(IReadOnlyList<ApiError> all, string value, Func<ApiError, string?> field)
+    {
+        for (var i = 0; i < all.Count; i++)
         {
-            facts.Add(string.Concat("apiErrors[", selector, "].errorNo = ", Json(errorNo)));
+            if (string.Equals(field(all[i]), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
         }
 
-        if (record.Description2 is { } description2)
-        {
-            facts.Add(string.Concat("apiErrors[", selector, "].description2 = ", Json(description2)));
-        }
+        return -1;
     }
 
     /// <summary>What named the dimension as INT402's: <c>messages[0] = "..."</c>, <c>apiErrors[#1].description2 = "..."</c>.</summary>
@@ -313,18 +277,11 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
         return null;
     }
 
-    private static ApiError FirstWithErrorNo(IReadOnlyList<ApiError> all, string errorNo)
-    {
-        var i = 0;
-        while (all[i].ErrorNo != errorNo)
-        {
-            i++;
-        }
-
-        return all[i];
-    }
-
     /// <summary>Whether a record's key is the one a path names (the path's key trimmed, any case).</summary>
     private static bool IsKey(string? recordKey, string key) =>
         recordKey is not null && key.AsSpan().Trim().Equals(recordKey, StringComparison.OrdinalIgnoreCase);
+
+    // BL01001973, GW-0010: an Intacct error number; a filler such as XXX or "Query Failed" names no error.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IntacctErrorNumber();
 }
