@@ -9,7 +9,8 @@ namespace IntacctSync.Rules.Benchmarks.Naive;
 /// negation is pushed down to the atoms (De Morgan over <c>&amp;&amp;</c> and <c>||</c>, <c>!(a == b)</c> is
 /// <c>a != b</c>, <c>!(a &lt; b)</c> is <c>a &gt;= b</c> for integers), and each atom is written so that an unknown
 /// operand makes it false: <c>d.Configured == false</c> is false on <c>null</c> under C#'s lifted comparison as it
-/// stands, <c>d.ImportAs != DimensionImport.Unset</c> becomes <c>(d.ImportAs != null &amp;&amp; ...)</c>, a Boolean
+/// stands (and negates to <c>d.Configured == true</c>), <c>d.ImportAs != DimensionImport.Unset</c> becomes
+/// <c>(d.ImportAs != null &amp;&amp; ...)</c>, a Boolean
 /// fact <c>x</c> is <c>x</c> or <c>!x</c> (<c>x == true</c> or <c>x == false</c> when it is a <c>bool?</c>).
 /// </summary>
 /// <remarks>
@@ -102,6 +103,13 @@ internal static class KleeneText
         }
 
         var operand = Operand(left);
+
+        // A Boolean compared with a literal: x != false is x == true (both unknown when x is), which C# reads as is.
+        if (op == ExpressionType.NotEqual && literal is "true" or "false")
+        {
+            return $"{operand} == {(literal == "true" ? "false" : "true")}";
+        }
+
         var text = $"{operand} {Symbol(op)} {literal}";
 
         // A comparison with the literal null asks whether the fact is known: two-valued both ways. Any other comparison
