@@ -73,7 +73,12 @@ internal sealed class RulesEngineInt402
         // The gates as the library reads them: appliesWhen drops a dimension only where it is false, notWhen and
         // indicatedWhen count only where they are true.
         _applies = Add("appliesWhen", $"!{KleeneText.Holds(Parse(root.GetProperty("appliesWhen").GetString()!), value: false)}");
-        _notWhen = Add("notWhen[0]", KleeneText.Holds(Parse(root.GetProperty("notWhen")[0].GetProperty("when").GetString()!), value: true));
+        if (root.GetProperty("notWhen") is not { ValueKind: JsonValueKind.Array } notWhen || notWhen.GetArrayLength() != 1 || notWhen[0].TryGetProperty("evenWhenEstablished", out _))
+        {
+            throw new InvalidOperationException("INT402.json's notWhen is no longer one entry silencing only unestablished findings; teach the embedding and the floors.");
+        }
+
+        _notWhen = Add("notWhen[0]", KleeneText.Holds(Parse(notWhen[0].GetProperty("when").GetString()!), value: true));
         _indicated = Add("indicatedWhen", KleeneText.Holds(Parse(root.GetProperty("indicatedWhen").GetString()!), value: true));
 
         var causes = new List<(int, int)>();
