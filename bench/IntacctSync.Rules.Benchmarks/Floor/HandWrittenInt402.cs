@@ -79,8 +79,7 @@ internal static class HandWrittenInt402
             return null;
         }
 
-        var name = d.Name;
-        return new Int402Decision(name.StartsWith('[') ? string.Empty : name, certainty, new string(verdicts));
+        return new Int402Decision(d.SubjectName ?? string.Empty, certainty, new string(verdicts));
     }
 
     private static char Verdict(bool established, bool excluded) => established ? 'E' : excluded ? 'X' : 'P';

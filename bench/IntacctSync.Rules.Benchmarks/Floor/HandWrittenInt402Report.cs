@@ -381,29 +381,29 @@ internal static partial class HandWrittenInt402Report
         switch (cause)
         {
             case NotConfigured when d.Configured == null && report.Intacct(key, "configured") is null:
-                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].configured", $"Whether {name} is set up completely in Platform Services > Objects > List."));
+                missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].configured", $"Whether {name} is set up completely in Platform Services > Objects > List."));
                 break;
             case Inactive when d.Active == null && report.Intacct(key, "active") is null:
-                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].active", $"Whether {name} is active in Sage Intacct."));
+                missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].active", $"Whether {name} is active in Sage Intacct."));
                 break;
             case CannotRead when d.UserCanRead == null && report.Objects(key) is null:
-                missing.Add(new MissingEvidence($"webServicesUser.objects[{key}]", $"The Web Services user's rights on the {name} object: it needs List and View to read its values."));
+                missing.Add(new MissingEvidence($"webServicesUser.objects[{Int402ReportDocument.Escape(key)}]", $"The Web Services user's rights on the {name} object: it needs List and View to read its values."));
                 break;
             case NotSetUp:
                 if (Absent(d) == 0 && report.Intacct(key, "exists") is null)
                 {
-                    missing.Add(new MissingEvidence($"intacct.dimensions[{key}].exists", $"Whether Platform Services > Objects > List (User-Defined Dimensions) has a dimension named {name}."));
+                    missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].exists", $"Whether Platform Services > Objects > List (User-Defined Dimensions) has a dimension named {name}."));
                 }
 
                 if (d.EnabledInWorkspace == null && report.Coding(CodingKey(d), "enabled") is null)
                 {
-                    missing.Add(new MissingEvidence($"workspace.coding.dimensions[{CodingKey(d)}].enabled", $"Whether the workspace imports {name} (Coding tab)."));
+                    missing.Add(new MissingEvidence($"workspace.coding.dimensions[{Int402ReportDocument.Escape(CodingKey(d))}].enabled", $"Whether the workspace imports {name} (Coding tab)."));
                 }
 
                 break;
             case EntryMisconfigured when d.ImportAs == null && report.Coding(CodingKey(d), "importAs") is null:
                 missing.Add(new MissingEvidence(
-                    $"workspace.coding.dimensions[{CodingKey(d)}].importAs",
+                    $"workspace.coding.dimensions[{Int402ReportDocument.Escape(CodingKey(d))}].importAs",
                     $"The workspace's entry for {name}: whether it imports as a Tag or a Report Field (and the integration name it was given)."));
                 break;
         }
@@ -541,7 +541,7 @@ internal static partial class HandWrittenInt402Report
 
         public string Key { get; } = dimension.Key;
 
-        /// <summary>The report's <c>subject.dimension</c>: the dimension's name, unless it has none to show.</summary>
-        public string? Subject { get; } = string.IsNullOrWhiteSpace(dimension.Name) || dimension.Name.StartsWith('[') ? null : dimension.Name;
+        /// <summary>The report's <c>subject.dimension</c> (<see cref="Int402Dimension.SubjectName"/>).</summary>
+        public string? Subject { get; } = dimension.SubjectName;
     }
 }

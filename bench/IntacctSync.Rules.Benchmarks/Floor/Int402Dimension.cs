@@ -25,6 +25,12 @@ public sealed class Int402Dimension
     /// <summary>The name a report shows: the message's name, else the label, else the id.</summary>
     public string Name => MessageName ?? Label ?? Id ?? "[X]";
 
+    /// <summary>
+    /// The report's <c>subject.dimension</c>: the name a message used, else the label, else the id; <c>null</c> when nothing
+    /// names the dimension, or the name is blank or the stand-in <c>[dimension]</c> (a name may start with a bracket: <c>[Fund]</c>).
+    /// </summary>
+    public string? SubjectName => (MessageName ?? Label ?? Id) is { } name && !string.IsNullOrWhiteSpace(name) && name != "[dimension]" ? name : null;
+
     /// <summary>The key that names the dimension in fact paths and orders reports: the id, else the label, else the message's name.</summary>
     public string Key => Id ?? Label ?? MessageName ?? "[X]";
 

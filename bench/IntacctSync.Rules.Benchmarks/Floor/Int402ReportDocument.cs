@@ -65,7 +65,7 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
 
         if (record is null)
         {
-            return string.Concat("intacct.dimensions[", key, "].", field, NotListed);
+            return string.Concat("intacct.dimensions[", Escape(key), "].", field, NotListed);
         }
 
         var value = field switch
@@ -77,7 +77,7 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
             "id" => record.Id is null ? null : Json(record.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field INT402 cites."),
         };
-        return value is null ? null : string.Concat("intacct.dimensions[", key, "].", field, " = ", value);
+        return value is null ? null : string.Concat("intacct.dimensions[", Escape(key), "].", field, " = ", value);
     }
 
     /// <summary><c>webServicesUser.objects[KEY] = ["list","view"]</c>: the Web Services user's rights on the object.</summary>
@@ -100,10 +100,10 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
 
         if (rights is null)
         {
-            return string.Concat("webServicesUser.objects[", key, "]", NotListed);
+            return string.Concat("webServicesUser.objects[", Escape(key), "]", NotListed);
         }
 
-        var text = new System.Text.StringBuilder(32).Append("webServicesUser.objects[").Append(key).Append("] = [");
+        var text = new System.Text.StringBuilder(32).Append("webServicesUser.objects[").Append(Escape(key)).Append("] = [");
         for (var i = 0; i < rights.Count; i++)
         {
             text.Append(i == 0 ? "\"" : ",\"").Append(Name(rights[i])).Append('"');
@@ -117,7 +117,7 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
     {
         if (CodingEntry(key, out var entry) is not { } found)
         {
-            return entry is null ? null : string.Concat("workspace.coding.dimensions[", key, "].", field, NotListed);
+            return entry is null ? null : string.Concat("workspace.coding.dimensions[", Escape(key), "].", field, NotListed);
         }
 
         var value = field switch
@@ -127,7 +127,7 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
             "id" => found.Id is null ? null : Json(found.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field INT402 cites."),
         };
-        return value is null ? null : string.Concat("workspace.coding.dimensions[", key, "].", field, " = ", value);
+        return value is null ? null : string.Concat("workspace.coding.dimensions[", Escape(key), "].", field, " = ", value);
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
         string selector;
         if (!string.IsNullOrWhiteSpace(error.Object) && FirstIndex(all, error.Object, static e => e.Object) == index)
         {
-            selector = "object=" + error.Object;
+            selector = "object=" + Escape(error.Object);
         }
         else if (error.ErrorNo is { } number && IntacctErrorNumber().IsMatch(number) && FirstIndex(all, number, static e => e.ErrorNo) == index)
         {
@@ -219,6 +219,32 @@ internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// A key as a fact path's selector writes it: a backslash before <c>\</c>, <c>]</c>, <c>,</c> and <c>=</c>, before a
+    /// leading <c>#</c> (<c>#3</c> is a position) and before a leading or trailing space (selectors are read trimmed).
+    /// </summary>
+    public static string Escape(string key)
+    {
+        if (key.Length == 0 || (key.AsSpan().IndexOfAny("\\],=") < 0 && key[0] != '#' && !char.IsWhiteSpace(key[0]) && !char.IsWhiteSpace(key[^1])))
+        {
+            return key;
+        }
+
+        var text = new System.Text.StringBuilder(key.Length + 4);
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (c is '\\' or ']' or ',' or '=' || (i == 0 && c == '#') || (char.IsWhiteSpace(c) && (i == 0 || i == key.Length - 1)))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A text as a JSON string, escaped as the report's writer escapes it (only what JSON requires).</summary>

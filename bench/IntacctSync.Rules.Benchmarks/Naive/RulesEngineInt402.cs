@@ -202,7 +202,6 @@ internal sealed class RulesEngineInt402
             return null;
         }
 
-        var name = dimension.Name;
-        return new Int402Decision(name.StartsWith('[') ? string.Empty : name, certainty, new string(verdicts));
+        return new Int402Decision(dimension.SubjectName ?? string.Empty, certainty, new string(verdicts));
     }
 }
