@@ -28,7 +28,8 @@ public class LoadBenchmarks
     [Benchmark(Description = "RulesEngine: INT402 workflow + first ExecuteAllRulesAsync (cold)")]
     public async Task<int> RulesEngine()
     {
-        // RulesEngine compiles a workflow's rules on its first execution, so load means build + run once.
+        // RulesEngine compiles a workflow's rules on its first execution, so load means build + run once. Building
+        // includes deriving the two-valued rules from INT402.json's format 2 conditions (see RulesEngineInt402).
         var engine = new RulesEngineInt402(Corpus.Int402Rule());
         return (await engine.DecideAsync(new SyncEvidence { Messages = [Int402Message] })).Count;
     }

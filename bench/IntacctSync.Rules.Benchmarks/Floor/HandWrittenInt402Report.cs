@@ -28,8 +28,8 @@ internal static partial class HandWrittenInt402Report
 
     private const string ObjectsList = "Platform Services > Objects > List (filter: User-Defined Dimensions)";
 
-    // The causes, in the rule file's order; a cause's state is 0 (possible), n (established by its nth
-    // condition) or -n (excluded by its nth condition).
+    // The causes, in the rule file's order; a cause's state is 1 (established: its when is true), -1 (ruled out:
+    // false) or 0 (possible: unknown).
     private const int NotConfigured = 0;
     private const int Inactive = 1;
     private const int CannotRead = 2;
@@ -52,13 +52,12 @@ internal static partial class HandWrittenInt402Report
         var messages = evidence.Messages;
         var errors = evidence.ApiErrors;
         var messageCount = messages?.Count ?? 0;
-        Span<bool> recognized = messageCount <= 64 ? stackalloc bool[messageCount] : new bool[messageCount];
 
-        // INT402 is a sync rule: an export's dimensions are not looked at, but its messages are still read.
+        // INT402 is a sync rule: an export's dimensions are not looked at (its messages are listed as unexplained).
         List<Finding>? found = null;
         if (evidence.Operation != SyncOperation.Export)
         {
-            var dimensions = Int402Join.Dimensions(evidence, recognized);
+            var dimensions = Int402Join.Dimensions(evidence);
             var document = new Int402Document(evidence);
             Span<sbyte> states = stackalloc sbyte[CauseCount];
             for (var i = 0; i < dimensions.Count; i++)
@@ -70,13 +69,6 @@ internal static partial class HandWrittenInt402Report
                 }
             }
         }
-        else
-        {
-            for (var i = 0; i < messageCount; i++)
-            {
-                Int402Join.MessageDimension(messages![i], out recognized[i]);
-            }
-        }
 
         if (found is null && messageCount == 0 && errors is null or { Count: 0 })
         {
@@ -85,41 +77,36 @@ internal static partial class HandWrittenInt402Report
 
         var report = new Int402ReportDocument(evidence);
         Diagnosis[] diagnoses = [];
-        List<ApiError>? explained = null;
+        Span<bool> cited = messageCount <= 64 ? stackalloc bool[messageCount] : new bool[messageCount];
+        var account = errors is { Count: > 0 } ? new ApiErrorAccount(errors.Count) : null;
         if (found is not null)
         {
             var ordered = found.Count == 1 ? found : Order(found);
             diagnoses = new Diagnosis[ordered.Count];
+            var citedErrors = new List<int>();
             for (var i = 0; i < ordered.Count; i++)
             {
                 var finding = ordered[i];
-                diagnoses[i] = Write(finding, report, syncNow: i == ordered.Count - 1);
+                citedErrors.Clear();
+                diagnoses[i] = Write(finding, report, syncNow: i == ordered.Count - 1, citedErrors);
 
-                // A confirmed or likely diagnosis explains the dimension's API errors and those that named it.
-                if (finding.Certainty != Certainty.Possible && errors is { Count: > 0 })
+                // A message is accounted for by the diagnosis that cites it, not by being recognized.
+                foreach (var (index, field) in finding.Dimension.Mentions ?? [])
                 {
-                    explained ??= [];
-                    var own = finding.Dimension.ApiErrors;
-                    for (var e = 0; e < own.Count; e++)
+                    if (field is null)
                     {
-                        explained.Add(own[e]);
-                    }
-
-                    if (finding.Dimension.Mentions is { } mentions)
-                    {
-                        foreach (var (index, field) in mentions)
-                        {
-                            if (field is not null)
-                            {
-                                explained.Add(errors[index]);
-                            }
-                        }
+                        cited[index] = true;
                     }
                 }
+
+                account?.Add(i, finding, citedErrors);
             }
+
+            account?.CiteWrappers(errors!);
+            account?.Cite(diagnoses, errors!);
         }
 
-        return new DiagnosisReport(diagnoses, Unexplained(evidence, recognized, explained));
+        return new DiagnosisReport(diagnoses, Unexplained(evidence, cited, account));
     }
 
     /// <summary>The surest first, then by key; of several findings with the same name, the first of that order is kept.</summary>
@@ -153,38 +140,24 @@ internal static partial class HandWrittenInt402Report
     /// <summary>INT402 for one dimension: its certainty, with each cause's state in <paramref name="states"/>; <c>null</c> when it does not fire.</summary>
     private static Certainty? Evaluate(Int402Dimension d, Int402Document e, Span<sbyte> states)
     {
-        if (!(d.UserDefined != false && (d.EnabledInWorkspace != false || d.NamedInMessage || d.ApiErrors.Count > 0)))
+        // appliesWhen drops a dimension only where it is known false.
+        if (d.UserDefined == false || (d.EnabledInWorkspace == false && !d.NamedInMessage && d.ApiErrors.Count == 0))
         {
             return null;
         }
 
-        var gone = d.ListedInIntacct == false ? 2 : d.Intacct != null && d.Intacct.Exists == false ? 3 : 0;
-        states[NotConfigured] = (sbyte)(
-            d.Exists != false && d.Configured == false ? 1
-            : d.Configured == null && d.Exists == true && d.Active == true && d.UserCanRead == true && d.ValuesReturned == 0 ? 2
-            : d.Configured == true ? -1
-            : -gone);
-        states[Inactive] = (sbyte)(d.Active == false ? 1 : d.Active == true ? -1 : -gone);
+        // Each cause's when, three-valued: 1 where it is known true, -1 where known false, 0 where unknown.
+        var absent = Absent(d);
+        states[NotConfigured] = (sbyte)(d.Configured == false && absent < 0 ? 1 : d.Configured == true || absent > 0 ? -1 : 0);
+        states[Inactive] = (sbyte)(d.Active == false && absent < 0 ? 1 : d.Active == true || absent > 0 ? -1 : 0);
         states[CannotRead] = (sbyte)(
-            d.ApiPermissionDenied ? 1
-            : d.UserCanRead == false ? 2
-            : d.UserCanRead == true ? -1
-            : d.ValuesReturned > 0 ? -2
-            : gone == 0 ? 0 : -1 - gone);
-        states[NotSetUp] = (sbyte)(
-            d.ApiObjectNotFound ? 1
-            : d.EnabledInWorkspace == true && d.ListedInIntacct == false ? 2
-            : d.EnabledInWorkspace == true && d.Intacct != null && d.Intacct.Exists == false ? 3
-            : d.Exists == true ? -1
-            : d.Coding != null && d.Coding.Enabled == false ? -2
-            : d.Coding == null && d.EnabledInWorkspace == false ? -3
+            d.ApiPermissionDenied || (d.UserCanRead == false && absent < 0) ? 1
+            : d.UserCanRead == true || absent > 0 ? -1
             : 0);
+        states[NotSetUp] = (sbyte)(d.EnabledInWorkspace == true && absent > 0 ? 1 : d.EnabledInWorkspace == false || absent < 0 ? -1 : 0);
         states[EntryMisconfigured] = (sbyte)(
-            d.WorkspaceEntryUsesLabel ? 1
-            : d.EnabledInWorkspace == true && d.ImportAs == DimensionImport.Unset ? 2
-            : d.Coding != null && !d.WorkspaceEntryUsesLabel && d.ListedInIntacct == true && d.ImportAs != null && d.ImportAs != DimensionImport.Unset ? -1
-            : d.Coding != null && d.Coding.Enabled == false ? -2
-            : d.Coding == null && d.EnabledInWorkspace == false ? -3
+            d.EnabledInWorkspace == true && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset) ? 1
+            : d.EnabledInWorkspace == false || (d.WorkspaceEntryNamesLabel == false && d.ImportAs is { } import && import != DimensionImport.Unset) ? -1
             : 0);
 
         bool established = false, open = false;
@@ -194,14 +167,15 @@ internal static partial class HandWrittenInt402Report
             open |= state == 0;
         }
 
+        // A notWhen never silences a dimension a message of INT402 named, and the others only while no cause is established.
+        if (!d.NamedInMessage && !established && e.SignInFailed)
+        {
+            return null;
+        }
+
         if (established)
         {
             return Certainty.Confirmed;
-        }
-
-        if (e.SignInFailed)
-        {
-            return null;
         }
 
         if (d.NamedInMessage)
@@ -214,7 +188,10 @@ internal static partial class HandWrittenInt402Report
         return e.Failed && open && indicated ? Certainty.Possible : null;
     }
 
-    private static Diagnosis Write(Finding finding, Int402ReportDocument report, bool syncNow)
+    /// <summary>absentFromIntacct (<c>d.Exists == false || d.ApiObjectNotFound</c>): 1 true, -1 false, 0 unknown.</summary>
+    private static int Absent(Int402Dimension d) => d.Exists == false || d.ApiObjectNotFound ? 1 : d.Exists == null ? 0 : -1;
+
+    private static Diagnosis Write(Finding finding, Int402ReportDocument report, bool syncNow, List<int> citedErrors)
     {
         var d = finding.Dimension;
         var states = finding.States;
@@ -236,7 +213,7 @@ internal static partial class HandWrittenInt402Report
             var state = states[cause];
             if (state != 0)
             {
-                (state > 0 ? causes : ruledOut).Add(new DiagnosedCause(CauseIds[cause], Summary(cause, name, report), Facts(cause, state, d, report)));
+                (state > 0 ? causes : ruledOut).Add(new DiagnosedCause(CauseIds[cause], Summary(cause, name, report), Facts(cause, state, d, report, citedErrors)));
                 continue;
             }
 
@@ -245,7 +222,7 @@ internal static partial class HandWrittenInt402Report
                 causes.Add(new DiagnosedCause(CauseIds[cause], Summary(cause, name, report), []));
             }
 
-            AddMissing(cause, d, name, key, missing);
+            AddMissing(cause, d, name, key, report, missing);
         }
 
         var subject = finding.Subject is { } value ? new Dictionary<string, string>(1, StringComparer.Ordinal) { ["dimension"] = value } : NoSubject;
@@ -276,112 +253,158 @@ internal static partial class HandWrittenInt402Report
         _ => $"The workspace's entry for {name} is set up wrongly: it must carry the dimension's integration name and a Tag or Report Field choice.",
     };
 
-    /// <summary>The facts the condition that decided the cause cites (its <c>facts</c> in the rule file), where the evidence holds them.</summary>
-    private static List<string> Facts(int cause, sbyte state, Int402Dimension d, Int402ReportDocument report)
+    /// <summary>
+    /// The facts that decided the cause's verdict, where the evidence holds them: those read by the parts of its
+    /// <c>when</c> that decided it (for <c>a &amp;&amp; b</c> true both, false the first false one; for <c>a || b</c> dually).
+    /// </summary>
+    /// <param name="citedErrors">Where the positions of the API errors cited are added.</param>
+    private static List<string> Facts(int cause, sbyte state, Int402Dimension d, Int402ReportDocument report, List<int> citedErrors)
     {
         var key = d.Key;
+        var codingKey = CodingKey(d);
         var facts = new List<string>(3);
-        switch (cause, state)
+        var established = state > 0;
+        switch (cause)
         {
-            case (NotConfigured, 1):
-            case (NotConfigured, -1):
-                Add(facts, report.Intacct(key, "configured"));
-                break;
-            case (NotConfigured, 2):
-                Add(facts, report.Intacct(key, "valuesReturned"));
-                Add(facts, report.Intacct(key, "active"));
-                Add(facts, report.Objects(key));
-                break;
-            case (Inactive, 1):
-            case (Inactive, -1):
-                Add(facts, report.Intacct(key, "active"));
-                break;
-            case (CannotRead, 1):
-            case (NotSetUp, 1):
-                report.AddApiErrorFacts(d, facts);
-                break;
-            case (CannotRead, 2):
-            case (CannotRead, -1):
-                Add(facts, report.Objects(key));
-                break;
-            case (CannotRead, -2):
-                Add(facts, report.Intacct(key, "valuesReturned"));
+            // d.Configured == false && !@absentFromIntacct (and d.Active == false likewise).
+            case NotConfigured or Inactive:
+                var field = cause == NotConfigured ? "configured" : "active";
+                var own = cause == NotConfigured ? d.Configured : d.Active;
+                if (established)
+                {
+                    Add(facts, report.Intacct(key, field));
+                    AbsentFacts(d, report, absent: false, facts, citedErrors);
+                }
+                else if (own == true)
+                {
+                    Add(facts, report.Intacct(key, field));
+                }
+                else
+                {
+                    AbsentFacts(d, report, absent: true, facts, citedErrors);
+                }
+
                 break;
 
-            // Gone from Intacct (the same two conditions end the exclusions of the first three causes).
-            case (NotConfigured or Inactive, -2):
-            case (CannotRead, -3):
-                Add(facts, report.IntacctNotListed(key));
-                break;
-            case (NotConfigured or Inactive, -3):
-            case (CannotRead, -4):
-            case (NotSetUp, -1):
-                Add(facts, report.Intacct(key, "exists"));
+            // d.ApiPermissionDenied || (d.UserCanRead == false && !@absentFromIntacct)
+            case CannotRead:
+                if (established && d.ApiPermissionDenied)
+                {
+                    Cited(report.AddApiErrorTexts(d.PermissionDeniedIndex, facts), d.PermissionDeniedIndex, citedErrors);
+                }
+                else if (established)
+                {
+                    Add(facts, report.Objects(key));
+                    AbsentFacts(d, report, absent: false, facts, citedErrors);
+                }
+                else if (d.UserCanRead == true)
+                {
+                    Add(facts, report.Objects(key));
+                }
+                else
+                {
+                    AbsentFacts(d, report, absent: true, facts, citedErrors);
+                }
+
                 break;
 
-            case (NotSetUp, 2):
-                Add(facts, report.Coding(CodingKey(d), "enabled"));
-                Add(facts, report.IntacctNotListed(key));
-                break;
-            case (NotSetUp, 3):
-                Add(facts, report.Coding(CodingKey(d), "enabled"));
-                Add(facts, report.Intacct(key, "exists"));
-                break;
-            case (EntryMisconfigured, 1):
-                Add(facts, report.Coding(CodingKey(d), "id"));
-                Add(facts, report.Intacct(key, "id"));
-                break;
-            case (EntryMisconfigured, 2):
-                Add(facts, report.Coding(CodingKey(d), "importAs"));
-                break;
-            case (EntryMisconfigured, -1):
-                Add(facts, report.Coding(CodingKey(d), "id"));
-                Add(facts, report.Coding(CodingKey(d), "importAs"));
+            // d.EnabledInWorkspace == true && @absentFromIntacct
+            case NotSetUp:
+                if (established || d.EnabledInWorkspace == false)
+                {
+                    Add(facts, report.Coding(codingKey, "enabled"));
+                }
+
+                if (established || d.EnabledInWorkspace != false)
+                {
+                    AbsentFacts(d, report, absent: established, facts, citedErrors);
+                }
+
                 break;
 
-            // Not imported by the workspace.
-            case (NotSetUp or EntryMisconfigured, -2):
-                Add(facts, report.Coding(CodingKey(d), "enabled"));
-                break;
-            case (NotSetUp or EntryMisconfigured, -3):
-                Add(facts, report.CodingRecord(key));
-                break;
+            // d.EnabledInWorkspace != false && (d.WorkspaceEntryNamesLabel == true || d.ImportAs == DimensionImport.Unset)
             default:
-                throw new InvalidOperationException($"INT402 has no condition {state} for cause {CauseIds[cause]}.");
+                if (established || d.EnabledInWorkspace == false)
+                {
+                    Add(facts, report.Coding(codingKey, "enabled"));
+                }
+
+                if (d.EnabledInWorkspace == false)
+                {
+                    break;
+                }
+
+                if (!established || d.WorkspaceEntryNamesLabel == true)
+                {
+                    Add(facts, report.Coding(codingKey, "id"));
+                    Add(facts, report.Intacct(key, "id"));
+                }
+
+                if (!established || d.WorkspaceEntryNamesLabel != true)
+                {
+                    Add(facts, report.Coding(codingKey, "importAs"));
+                }
+
+                break;
         }
 
         return facts;
     }
 
-    private static void AddMissing(int cause, Int402Dimension d, string name, string key, List<MissingEvidence> missing)
+    /// <summary>
+    /// What decided absentFromIntacct (<c>d.Exists == false || d.ApiObjectNotFound</c>): true, the first part that is
+    /// (the record's exists, else the not-found error's texts); false, both parts (no not-found error has texts to cite).
+    /// </summary>
+    private static void AbsentFacts(Int402Dimension d, Int402ReportDocument report, bool absent, List<string> facts, List<int> citedErrors)
+    {
+        if (!absent || d.Exists == false)
+        {
+            Add(facts, report.Intacct(d.Key, "exists"));
+        }
+        else
+        {
+            Cited(report.AddApiErrorTexts(d.NotFoundIndex, facts), d.NotFoundIndex, citedErrors);
+        }
+    }
+
+    private static void Cited(bool any, int index, List<int> citedErrors)
+    {
+        if (any)
+        {
+            citedErrors.Add(index);
+        }
+    }
+
+    /// <summary>What a possible cause still needs: each fact its <c>when</c> left unknown that its <c>why</c> names, where the evidence lacks it.</summary>
+    private static void AddMissing(int cause, Int402Dimension d, string name, string key, Int402ReportDocument report, List<MissingEvidence> missing)
     {
         switch (cause)
         {
-            case NotConfigured when d.Configured == null:
-                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].configured", $"Whether {name} is set up completely in Platform Services > Objects > List."));
+            case NotConfigured when d.Configured == null && report.Intacct(key, "configured") is null:
+                missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].configured", $"Whether {name} is set up completely in Platform Services > Objects > List."));
                 break;
-            case Inactive when d.Active == null:
-                missing.Add(new MissingEvidence($"intacct.dimensions[{key}].active", $"Whether {name} is active in Sage Intacct."));
+            case Inactive when d.Active == null && report.Intacct(key, "active") is null:
+                missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].active", $"Whether {name} is active in Sage Intacct."));
                 break;
-            case CannotRead when d.ObjectRights == null:
-                missing.Add(new MissingEvidence($"webServicesUser.objects[{key}]", $"The Web Services user's rights on the {name} object: it needs List and View to read its values."));
+            case CannotRead when d.UserCanRead == null && report.Objects(key) is null:
+                missing.Add(new MissingEvidence($"webServicesUser.objects[{Int402ReportDocument.Escape(key)}]", $"The Web Services user's rights on the {name} object: it needs List and View to read its values."));
                 break;
             case NotSetUp:
-                if (d.Exists == null)
+                if (Absent(d) == 0 && report.Intacct(key, "exists") is null)
                 {
-                    missing.Add(new MissingEvidence($"intacct.dimensions[{key}].exists", $"Whether Platform Services > Objects > List (User-Defined Dimensions) has a dimension named {name}."));
+                    missing.Add(new MissingEvidence($"intacct.dimensions[{Int402ReportDocument.Escape(key)}].exists", $"Whether Platform Services > Objects > List (User-Defined Dimensions) has a dimension named {name}."));
                 }
 
-                if (d.EnabledInWorkspace == null)
+                if (d.EnabledInWorkspace == null && report.Coding(CodingKey(d), "enabled") is null)
                 {
-                    missing.Add(new MissingEvidence($"workspace.coding.dimensions[{key}].enabled", $"Whether the workspace imports {name} (Coding tab)."));
+                    missing.Add(new MissingEvidence($"workspace.coding.dimensions[{Int402ReportDocument.Escape(CodingKey(d))}].enabled", $"Whether the workspace imports {name} (Coding tab)."));
                 }
 
                 break;
-            case EntryMisconfigured when d.Coding == null || d.ImportAs == null:
+            case EntryMisconfigured when d.ImportAs == null && report.Coding(CodingKey(d), "importAs") is null:
                 missing.Add(new MissingEvidence(
-                    $"workspace.coding.dimensions[{key}]",
-                    $"The workspace's entry for {name}: the integration name it was given and whether it imports as a Tag or a Report Field."));
+                    $"workspace.coding.dimensions[{Int402ReportDocument.Escape(CodingKey(d))}].importAs",
+                    $"The workspace's entry for {name}: whether it imports as a Tag or a Report Field (and the integration name it was given)."));
                 break;
         }
     }
@@ -441,14 +464,14 @@ internal static partial class HandWrittenInt402Report
         return steps;
     }
 
-    /// <summary>The messages INT402 did not recognize, verbatim, then the API errors nothing explained.</summary>
-    private static List<string> Unexplained(SyncEvidence evidence, ReadOnlySpan<bool> recognized, List<ApiError>? explained)
+    /// <summary>The messages no diagnosis cites, verbatim, then the API errors no diagnosis accounts for.</summary>
+    private static List<string> Unexplained(SyncEvidence evidence, ReadOnlySpan<bool> cited, ApiErrorAccount? account)
     {
         var unexplained = new List<string>();
         var messages = evidence.Messages;
-        for (var i = 0; i < recognized.Length; i++)
+        for (var i = 0; i < cited.Length; i++)
         {
-            if (!recognized[i] && !string.IsNullOrWhiteSpace(messages![i]))
+            if (!cited[i] && !string.IsNullOrWhiteSpace(messages![i]))
             {
                 unexplained.Add(messages[i]);
             }
@@ -457,41 +480,13 @@ internal static partial class HandWrittenInt402Report
         var errors = evidence.ApiErrors;
         for (var i = 0; i < (errors?.Count ?? 0); i++)
         {
-            var error = errors![i];
-            if (explained is null || (!Holds(explained, error) && !WrapsExplained(error, errors, explained)))
+            if (account?.IsCited(i) != true)
             {
-                unexplained.Add(Describe(error));
+                unexplained.Add(Describe(errors![i]));
             }
         }
 
         return unexplained;
-    }
-
-    /// <summary>
-    /// A wrapper (<c>Could not create ... record!</c>, a rolled-back transaction) beside an explained error of the
-    /// same call (of any call, for an aborted result) only repeats that the call failed, so it is not listed.
-    /// </summary>
-    private static bool WrapsExplained(ApiError error, IReadOnlyList<ApiError> all, List<ApiError> explained)
-    {
-        if (!Int402Join.IsWrapper(error))
-        {
-            return false;
-        }
-
-        var anyCall = error.Status == ApiResultStatus.Aborted || string.Equals(error.ErrorNo, "XL03000009", StringComparison.OrdinalIgnoreCase);
-        for (var i = 0; i < all.Count; i++)
-        {
-            var other = all[i];
-            if (!ReferenceEquals(other, error)
-                && Holds(explained, other)
-                && !Int402Join.IsWrapper(other)
-                && (anyCall || string.Equals(other.Function, error.Function, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>An API error as <c>errorNo: description description2 correction</c>, without its Support ID.</summary>
@@ -512,19 +507,6 @@ internal static partial class HandWrittenInt402Report
         foreach (var finding in kept)
         {
             if (finding.Subject == subject)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Holds(List<ApiError> errors, ApiError error)
-    {
-        foreach (var each in errors)
-        {
-            if (ReferenceEquals(each, error))
             {
                 return true;
             }
@@ -559,7 +541,7 @@ internal static partial class HandWrittenInt402Report
 
         public string Key { get; } = dimension.Key;
 
-        /// <summary>The report's <c>subject.dimension</c>: the dimension's name, unless it has none to show.</summary>
-        public string? Subject { get; } = string.IsNullOrWhiteSpace(dimension.Name) || dimension.Name.StartsWith('[') ? null : dimension.Name;
+        /// <summary>The report's <c>subject.dimension</c> (<see cref="Int402Dimension.SubjectName"/>).</summary>
+        public string? Subject { get; } = dimension.SubjectName;
     }
 }

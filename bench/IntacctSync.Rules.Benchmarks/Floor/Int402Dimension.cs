@@ -25,6 +25,12 @@ public sealed class Int402Dimension
     /// <summary>The name a report shows: the message's name, else the label, else the id.</summary>
     public string Name => MessageName ?? Label ?? Id ?? "[X]";
 
+    /// <summary>
+    /// The report's <c>subject.dimension</c>: the name a message used, else the label, else the id; <c>null</c> when nothing
+    /// names the dimension, or the name is blank or the stand-in <c>[dimension]</c> (a name may start with a bracket: <c>[Fund]</c>).
+    /// </summary>
+    public string? SubjectName => (MessageName ?? Label ?? Id) is { } name && !string.IsNullOrWhiteSpace(name) && name != "[dimension]" ? name : null;
+
     /// <summary>The key that names the dimension in fact paths and orders reports: the id, else the label, else the message's name.</summary>
     public string Key => Id ?? Label ?? MessageName ?? "[X]";
 
@@ -50,6 +56,13 @@ public sealed class Int402Dimension
 
     public bool WorkspaceEntryUsesLabel { get; internal set; }
 
+    /// <summary>
+    /// Whether the workspace entry names the dimension by its label, as far as the evidence tells (the library's
+    /// <c>DimensionSubject.WorkspaceEntryNamesLabel</c>): <c>true</c> as <see cref="WorkspaceEntryUsesLabel"/>; <c>false</c>
+    /// when the entry joined the record Intacct lists; <c>null</c> when there is no entry or no listed record to check it against.
+    /// </summary>
+    public bool? WorkspaceEntryNamesLabel => WorkspaceEntryUsesLabel ? true : Coding is not null && ListedInIntacct == true ? false : null;
+
     public IReadOnlyList<ObjectRight>? ObjectRights { get; internal set; }
 
     public bool? UserCanRead => ObjectRights is null ? null : ObjectRights.Contains(ObjectRight.List) && ObjectRights.Contains(ObjectRight.View);
@@ -69,8 +82,28 @@ public sealed class Int402Dimension
     /// </summary>
     internal List<(int Index, string? ApiField)>? Mentions { get; private set; }
 
-    internal void AddApiError(ApiError error, bool denied, bool notFound)
+    /// <summary>The position in <c>apiErrors</c> of the first error that refused permission on the object; -1 when none.</summary>
+    internal int PermissionDeniedIndex { get; private set; } = -1;
+
+    /// <summary>The position in <c>apiErrors</c> of the first error that said the object was not found; -1 when none.</summary>
+    internal int NotFoundIndex { get; private set; } = -1;
+
+    /// <summary>The positions in <c>apiErrors</c> of <see cref="ApiErrors"/>, in the same order.</summary>
+    internal List<int>? ApiErrorIndexes { get; private set; }
+
+    internal void AddApiError(ApiError error, int index, bool denied, bool notFound)
     {
+        (ApiErrorIndexes ??= []).Add(index);
+        if (denied && PermissionDeniedIndex < 0)
+        {
+            PermissionDeniedIndex = index;
+        }
+
+        if (notFound && NotFoundIndex < 0)
+        {
+            NotFoundIndex = index;
+        }
+
         ApiErrors = ApiErrors.Count == 0 ? [error] : [.. ApiErrors, error];
         ApiPermissionDenied |= denied;
         ApiObjectNotFound |= notFound;

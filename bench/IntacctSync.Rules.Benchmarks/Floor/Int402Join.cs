@@ -127,8 +127,9 @@ internal static partial class Int402Join
 
         if (evidence.ApiErrors is { } errors)
         {
-            foreach (var error in errors)
+            for (var index = 0; index < errors.Count; index++)
             {
+                var error = errors[index];
                 var (name, denied, notFound) = Classify(error);
                 if (name is null)
                 {
@@ -153,7 +154,7 @@ internal static partial class Int402Join
                     all.Add(subject);
                 }
 
-                subject.AddApiError(error, denied, notFound);
+                subject.AddApiError(error, index, denied, notFound);
             }
         }
 
@@ -282,15 +283,22 @@ internal static partial class Int402Join
         return Name(match);
     }
 
-    // Folds runs of whitespace to one space and typographic quotes to straight ones; returns the
-    // message itself when there is nothing to fold, which is the common case.
+    // Takes HTML markup and zero-width characters out, folds runs of whitespace to one space and typographic
+    // quotes to straight ones; returns the message itself when there is nothing to do, which is the common case.
     private static string Normalize(string text)
     {
+        // Text pasted from a web page or an e-mail, read as shown: line and block tags are a space, inline tags go,
+        // entities are their characters (the library's recognizer does the same before matching).
+        if (text.AsSpan().IndexOfAny('<', '&') >= 0)
+        {
+            text = System.Net.WebUtility.HtmlDecode(InlineTag().Replace(BlockTag().Replace(text, " "), string.Empty));
+        }
+
         var clean = true;
         for (var i = 0; i < text.Length && clean; i++)
         {
             var c = text[i];
-            clean = !(IsQuote(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ' || char.IsWhiteSpace(text[i + 1]))));
+            clean = !(IsQuote(c) || IsZeroWidth(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ' || char.IsWhiteSpace(text[i + 1]))));
         }
 
         if (clean)
@@ -305,6 +313,11 @@ internal static partial class Int402Join
             if (char.IsWhiteSpace(c))
             {
                 space = true;
+                continue;
+            }
+
+            if (IsZeroWidth(c))
+            {
                 continue;
             }
 
@@ -415,4 +428,13 @@ internal static partial class Int402Join
 
     [GeneratedRegex(@"Object definition (?<object>[A-Za-z0-9_]+) not found", RegexOptions.IgnoreCase)]
     private static partial Regex NotFound();
+
+    // Zero-width space, non-joiner, joiner, word joiner, byte order mark: not part of the message as shown.
+    private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    [GeneratedRegex(@"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|blockquote|pre)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"</?(?:b|i|u|a|em|strong|span|font|small|big|code|tt|sup|sub|mark|q|cite|wbr)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex InlineTag();
 }

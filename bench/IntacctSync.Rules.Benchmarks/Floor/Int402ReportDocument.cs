@@ -13,7 +13,7 @@ namespace IntacctSync.Rules.Benchmarks.Floor;
 /// by position), a map entry by its key, keys compared without regard to case; a key a present list does
 /// not hold is <c>not listed</c>, and a fact the evidence does not hold is not cited.
 /// </summary>
-internal sealed class Int402ReportDocument(SyncEvidence evidence)
+internal sealed partial class Int402ReportDocument(SyncEvidence evidence)
 {
     private const string NotListed = " = not listed";
 
@@ -65,7 +65,7 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
 
         if (record is null)
         {
-            return string.Concat("intacct.dimensions[", key, "].", field, NotListed);
+            return string.Concat("intacct.dimensions[", Escape(key), "].", field, NotListed);
         }
 
         var value = field switch
@@ -77,15 +77,8 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
             "id" => record.Id is null ? null : Json(record.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field INT402 cites."),
         };
-        return value is null ? null : string.Concat("intacct.dimensions[", key, "].", field, " = ", value);
+        return value is null ? null : string.Concat("intacct.dimensions[", Escape(key), "].", field, " = ", value);
     }
-
-    /// <summary>
-    /// <c>intacct.dimensions[KEY]</c>, which INT402 cites when Intacct's complete list lacks the dimension:
-    /// the dimension's key is then no record's id (the join would have found that record), so it is not listed.
-    /// </summary>
-    public string? IntacctNotListed(string key) =>
-        Evidence.Intacct?.Dimensions is null ? null : string.Concat("intacct.dimensions[", key, "]", NotListed);
 
     /// <summary><c>webServicesUser.objects[KEY] = ["list","view"]</c>: the Web Services user's rights on the object.</summary>
     public string? Objects(string key)
@@ -107,10 +100,10 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
 
         if (rights is null)
         {
-            return string.Concat("webServicesUser.objects[", key, "]", NotListed);
+            return string.Concat("webServicesUser.objects[", Escape(key), "]", NotListed);
         }
 
-        var text = new System.Text.StringBuilder(32).Append("webServicesUser.objects[").Append(key).Append("] = [");
+        var text = new System.Text.StringBuilder(32).Append("webServicesUser.objects[").Append(Escape(key)).Append("] = [");
         for (var i = 0; i < rights.Count; i++)
         {
             text.Append(i == 0 ? "\"" : ",\"").Append(Name(rights[i])).Append('"');
@@ -124,7 +117,7 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
     {
         if (CodingEntry(key, out var entry) is not { } found)
         {
-            return entry is null ? null : string.Concat("workspace.coding.dimensions[", key, "].", field, NotListed);
+            return entry is null ? null : string.Concat("workspace.coding.dimensions[", Escape(key), "].", field, NotListed);
         }
 
         var value = field switch
@@ -134,97 +127,68 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
             "id" => found.Id is null ? null : Json(found.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field INT402 cites."),
         };
-        return value is null ? null : string.Concat("workspace.coding.dimensions[", key, "].", field, " = ", value);
-    }
-
-    /// <summary><c>workspace.coding.dimensions[KEY]</c>, the whole entry as JSON, or <c>not listed</c>.</summary>
-    public string? CodingRecord(string key)
-    {
-        if (CodingEntry(key, out var entries) is not { } found)
-        {
-            return entries is null ? null : string.Concat("workspace.coding.dimensions[", key, "]", NotListed);
-        }
-
-        // As the evidence's JSON writes it: camelCase, nulls left out.
-        var text = new System.Text.StringBuilder(64).Append("workspace.coding.dimensions[").Append(key).Append("] = {");
-        var first = true;
-        if (found.Id is { } id)
-        {
-            text.Append("\"id\":").Append(Json(id));
-            first = false;
-        }
-
-        if (found.Enabled is { } enabled)
-        {
-            text.Append(first ? "\"enabled\":" : ",\"enabled\":").Append(enabled ? "true" : "false");
-            first = false;
-        }
-
-        if (found.ImportAs is { } import)
-        {
-            text.Append(first ? "\"importAs\":" : ",\"importAs\":").Append(Json(import));
-        }
-
-        return text.Append('}').ToString();
+        return value is null ? null : string.Concat("workspace.coding.dimensions[", Escape(key), "].", field, " = ", value);
     }
 
     /// <summary>
-    /// <c>apiErrors[SELECTOR].errorNo</c> and <c>.description2</c> for the dimension's first API error: selected
-    /// by its <c>object</c> when the response named one, else by its error number when no earlier error has it,
-    /// else by its position.
+    /// <c>apiErrors[SELECTOR].description</c>, <c>.description2</c> and <c>.correction</c> of the API error at
+    /// <paramref name="index"/>, those that hold text: what an API error that proved something said. The selector
+    /// reads back exactly that error: its <c>object</c> when it is the first error naming that object, else its error
+    /// number when that is an Intacct error number (<c>BL01001973</c>, <c>GW-0010</c>; not a filler such as <c>XXX</c>
+    /// or <c>Query Failed</c>) and it is the first error with it, else its position. Nothing for no error (-1).
     /// </summary>
-    public void AddApiErrorFacts(Int402Dimension d, List<string> facts)
+    /// <returns>Whether a text was cited.</returns>
+    public bool AddApiErrorTexts(int index, List<string> facts)
     {
-        var all = Evidence.ApiErrors!;
-        var error = d.ApiErrors[0];
-        string selector;
-        ApiError? record = null;
-        if (!string.IsNullOrWhiteSpace(error.Object))
+        if (index < 0)
         {
-            selector = "object=" + error.Object;
-            var wanted = error.Object.AsSpan().Trim();
-            for (var i = 0; i < all.Count && record is null; i++)
-            {
-                record = all[i].Object is { } name && wanted.Equals(name, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
-            }
+            return false;
         }
-        else if (!string.IsNullOrWhiteSpace(error.ErrorNo) && FirstWithErrorNo(all, error.ErrorNo) == error)
+
+        var all = Evidence.ApiErrors!;
+        var error = all[index];
+        string selector;
+        if (!string.IsNullOrWhiteSpace(error.Object) && FirstIndex(all, error.Object, static e => e.Object) == index)
         {
-            selector = "errorNo=" + error.ErrorNo;
-            var wanted = error.ErrorNo.AsSpan().Trim();
-            for (var i = 0; i < all.Count && record is null; i++)
-            {
-                record = all[i].ErrorNo is { } number && wanted.Equals(number, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
-            }
+            selector = "object=" + Escape(error.Object);
+        }
+        else if (error.ErrorNo is { } number && IntacctErrorNumber().IsMatch(number) && FirstIndex(all, number, static e => e.ErrorNo) == index)
+        {
+            selector = "errorNo=" + number;
         }
         else
         {
-            var index = 0;
-            while (!ReferenceEquals(all[index], error))
-            {
-                index++;
-            }
-
             selector = "#" + index.ToString(CultureInfo.InvariantCulture);
-            record = error;
         }
 
-        if (record is null)
+        return AddText(facts, selector, "description", error.Description)
+            | AddText(facts, selector, "description2", error.Description2)
+            | AddText(facts, selector, "correction", error.Correction);
+    }
+
+    private static bool AddText(List<string> facts, string selector, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            facts.Add(string.Concat("apiErrors[", selector, "].errorNo", NotListed));
-            facts.Add(string.Concat("apiErrors[", selector, "].description2", NotListed));
-            return;
+            return false;
         }
 
-        if (record.ErrorNo is { } errorNo)
+        facts.Add(string.Concat("apiErrors[", selector, "].", field, " = ", Json(text)));
+        return true;
+    }
+
+    // The first error whose field (object or error number) is this one, without regard to case.
+    private static int FirstIndex(IReadOnlyList<ApiError> all, string value, Func<ApiError, string?> field)
+    {
+        for (var i = 0; i < all.Count; i++)
         {
-            facts.Add(string.Concat("apiErrors[", selector, "].errorNo = ", Json(errorNo)));
+            if (string.Equals(field(all[i]), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
         }
 
-        if (record.Description2 is { } description2)
-        {
-            facts.Add(string.Concat("apiErrors[", selector, "].description2 = ", Json(description2)));
-        }
+        return -1;
     }
 
     /// <summary>What named the dimension as INT402's: <c>messages[0] = "..."</c>, <c>apiErrors[#1].description2 = "..."</c>.</summary>
@@ -255,6 +219,32 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// A key as a fact path's selector writes it: a backslash before <c>\</c>, <c>]</c>, <c>,</c> and <c>=</c>, before a
+    /// leading <c>#</c> (<c>#3</c> is a position) and before a leading or trailing space (selectors are read trimmed).
+    /// </summary>
+    public static string Escape(string key)
+    {
+        if (key.Length == 0 || (key.AsSpan().IndexOfAny("\\],=") < 0 && key[0] != '#' && !char.IsWhiteSpace(key[0]) && !char.IsWhiteSpace(key[^1])))
+        {
+            return key;
+        }
+
+        var text = new System.Text.StringBuilder(key.Length + 4);
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (c is '\\' or ']' or ',' or '=' || (i == 0 && c == '#') || (char.IsWhiteSpace(c) && (i == 0 || i == key.Length - 1)))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A text as a JSON string, escaped as the report's writer escapes it (only what JSON requires).</summary>
@@ -313,18 +303,11 @@ internal sealed class Int402ReportDocument(SyncEvidence evidence)
         return null;
     }
 
-    private static ApiError FirstWithErrorNo(IReadOnlyList<ApiError> all, string errorNo)
-    {
-        var i = 0;
-        while (all[i].ErrorNo != errorNo)
-        {
-            i++;
-        }
-
-        return all[i];
-    }
-
     /// <summary>Whether a record's key is the one a path names (the path's key trimmed, any case).</summary>
     private static bool IsKey(string? recordKey, string key) =>
         recordKey is not null && key.AsSpan().Trim().Equals(recordKey, StringComparison.OrdinalIgnoreCase);
+
+    // BL01001973, GW-0010: an Intacct error number; a filler such as XXX or "Query Failed" names no error.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z]{2}\d{6,}|[A-Z]{2,}-\d{3,})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IntacctErrorNumber();
 }
