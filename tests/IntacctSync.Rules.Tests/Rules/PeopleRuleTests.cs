@@ -343,4 +343,34 @@ public class PeopleRuleTests
         static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
             new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
     }
+
+    /// <summary>
+    /// INT446's vendor on hold, with no vendor named, is whether a vendor the export posts to is on hold, each vendor's being
+    /// posted to three-valued. It was the flag of the one vendor picked by the route: with the route known to post to no
+    /// vendor the pick was empty (unknown), and removing the route made the submitter's vendor the pick, whose flag ruled the
+    /// cause out (the condition-level property found it). Each pair is a route, then the same without it.
+    /// </summary>
+    [Theory]
+    [InlineData("INT664/near-miss-vendor-found", "reimbursable", "expenseReport")]
+    [InlineData("INT664/near-miss-vendor-found", "reimbursable", "vendorBill")]
+    [InlineData("INT446/near-miss-vendor-not-on-hold", "reimbursable", "expenseReport")]
+    [InlineData("INT446/cause-vendor-on-hold", "reimbursable", "expenseReport")]
+    [InlineData("INT446/cause-default-vendor-on-hold", "nonReimbursable", "creditCard")]
+    [InlineData("INT446/cause-default-vendor-on-hold", "nonReimbursable", "vendorBill")]
+    public void PostingVendorOnHold_RouteRemoved_StaysOrBecomesUnknown(string caseName, string route, string value)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, caseName + ".json")))!;
+        json["workspace"]!["export"]![route] = value;
+        var lessKnown = json.DeepClone();
+        lessKnown["workspace"]!["export"]!.AsObject().Remove(route);
+
+        var fuller = Facts(json).PostingVendorOnHold;
+        var value2 = Facts(lessKnown).PostingVendorOnHold;
+
+        Assert.True(value2 is null || value2 == fuller, $"removing workspace.export.{route} turned {Text(fuller)} into {Text(value2)}");
+
+        static string Text(bool? v) => v?.ToString() ?? "unknown";
+        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
+            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
+    }
 }

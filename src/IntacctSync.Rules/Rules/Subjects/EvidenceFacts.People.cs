@@ -182,9 +182,35 @@ public sealed partial class EvidenceFacts
     [Reads("report.submitterEmail", "intacct.employees[email={person}].managerHasActiveUser")]
     public bool? SubmitterManagerHasActiveUser => SubmitterEmployee?.ManagerHasActiveUser;
 
-    /// <summary>Whether <see cref="PostingVendor"/> is on hold; <c>null</c> when unknown.</summary>
+    /// <summary>
+    /// Whether the vendor the report posts to is on hold; <c>null</c> when unknown. With a vendor an INT446 message named,
+    /// that vendor's flag. Otherwise whether a vendor the export posts to is on hold: the submitter's vendor record where
+    /// the export looks the submitter up among vendors (<see cref="ExportLooksUpVendor"/>), the workspace's default vendor
+    /// where non-reimbursable expenses on the report export as vendor bills. Whether each is posted to is three-valued, so
+    /// <c>true</c> needs one known to be posted to and on hold, and <c>false</c> needs each known not on hold or not posted
+    /// to (an export that posts to no vendor). <see cref="PostingVendor"/>'s pick only names the vendor a report shows.
+    /// </summary>
     [Reads("intacct.vendors[{vendor}].onHold")]
-    public bool? PostingVendorOnHold => PostingVendor?.OnHold;
+    public bool? PostingVendorOnHold
+    {
+        get
+        {
+            var vendors = Evidence.Intacct?.Vendors;
+            if (Named("INT446", "vendor") is { } named)
+            {
+                return vendors is null ? null : FirstByKey(vendors, named, static v => v.Id)?.OnHold;
+            }
+
+            var export = Evidence.Workspace?.Export;
+            bool? defaultPostedTo = Kleene.And(
+                export?.NonReimbursable is { } route ? route == NonReimbursableExport.VendorBill : null,
+                ReportHasNonReimbursable);
+            var defaultVendor = export?.DefaultVendor is { Length: > 0 } id && vendors is not null ? FirstByKey(vendors, id, static v => v.Id) : null;
+            return Kleene.Or(
+                Kleene.And(ExportLooksUpVendor, SubmitterVendor?.OnHold),
+                Kleene.And(defaultPostedTo, defaultVendor?.OnHold));
+        }
+    }
 
     /// <summary>The id of <see cref="PostingVendor"/>, where known.</summary>
     public string? PostingVendorId => PostingVendor?.Id is { Length: > 0 } id ? id : null;
