@@ -54,4 +54,34 @@ public sealed class DimensionJoinTests
             Assert.Equal(verified[field]!.ToJsonString(), actual[field]!.ToJsonString());
         }
     }
+
+    /// <summary>
+    /// A workspace entry names its dimension by label ("Region" for COSTCENTER). Removing the record's label unjoins them,
+    /// so the entry is another dimension's, and COSTCENTER once read as "not imported" (no entry in a complete list): its
+    /// established "entry misconfigured" was ruled out by knowing less (the condition-level property found it). Whether
+    /// COSTCENTER is imported is now unknown while an entry joined no record and its record shows no label.
+    /// </summary>
+    [Fact]
+    public void RecordsLabelRemoved_AnEntryThatJoinedNothingMayBeItsEntry_ImportIsUnknown()
+    {
+        const string Json = """
+            { "schemaVersion": 1, "operation": "sync", "outcome": "failed",
+              "intacct": { "dimensions": [ { "id": "COSTCENTER", "label": "Region", "userDefined": true, "exists": true, "active": false } ] },
+              "workspace": { "coding": { "dimensions": [ { "id": "REGION", "enabled": true, "importAs": "tag" } ] } } }
+            """;
+        var lessKnown = Json.Replace("\"label\": \"Region\", ", string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(Json, lessKnown);
+
+        var fuller = Assert.Single(Classify(Json), d => d.Subject.GetValueOrDefault("dimension") == "Region");
+        var other = Classify(lessKnown).Where(d => d.Subject.GetValueOrDefault("dimension") == "COSTCENTER").ToList();
+
+        Assert.Contains(fuller.Causes, c => c.Id == "workspace-entry-misconfigured" && c.Facts.Count > 0);
+        Assert.All(other, d => Assert.DoesNotContain(d.RuledOut, c => c.Id == "workspace-entry-misconfigured"));
+
+        var facts = new IntacctSync.Rules.Rules.Subjects.EvidenceFacts(SyncEvidenceJson.Read(lessKnown), new RuleCorpusTests.FixedTime());
+        var costCenter = Assert.Single(new IntacctSync.Rules.Rules.Subjects.DimensionSubjectKind().Build(facts, []).Cast<IntacctSync.Rules.Rules.Subjects.DimensionSubject>(), d => d.Id == "COSTCENTER");
+        Assert.Null(costCenter.EnabledInWorkspace);
+
+        static IReadOnlyList<Diagnosis> Classify(string json) => RuleCases.Classifier.Classify(SyncEvidenceJson.Read(json)).Diagnoses;
+    }
 }

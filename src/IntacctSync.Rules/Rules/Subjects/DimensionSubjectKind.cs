@@ -62,6 +62,10 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         // The same for the workspace's entries: a dimension with no entry is not imported, unless an entry
         // without an id may be its entry.
         bool? notImported = coding is null || CompleteLists.AnyKeyless(coding, static c => c.Id) ? null : false;
+
+        // An entry that joined no record may name by its label a record whose label is unknown: such a record is then
+        // not known to be without an entry (removing a record's label must not make its entry another dimension's).
+        var anyUnjoined = false;
         for (var i = 0; i < (coding?.Count ?? 0); i++)
         {
             var entry = coding![i];
@@ -84,6 +88,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
                 subject = new DimensionSubject(name, null);
                 subject.SetListed(unmatched);
                 Add(subject);
+                anyUnjoined = true;
             }
 
             subject.SetCoding(entry, entry.Enabled, usesLabel);
@@ -113,7 +118,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         {
             if (coding is not null && subject.Coding is null)
             {
-                subject.SetCoding(null, notImported, false);
+                subject.SetCoding(null, EnabledWithoutEntry(subject), false);
             }
 
             subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
@@ -145,7 +150,7 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
                 subject.SetRights(Rights(evidence.WebServicesUser?.Objects, subject));
                 if (coding is not null)
                 {
-                    subject.SetCoding(null, notImported, false);
+                    subject.SetCoding(null, EnabledWithoutEntry(subject), false);
                 }
 
                 Add(subject);
@@ -155,6 +160,11 @@ internal sealed partial class DimensionSubjectKind : SubjectKind
         }
 
         return all;
+
+        // Whether a dimension without an entry is enabled in the workspace: not, when the entries are complete, unless an entry
+        // that joined no record may be its entry by a label its record does not show (then unknown).
+        bool? EnabledWithoutEntry(DimensionSubject subject) =>
+            anyUnjoined && subject.Intacct is { } record && string.IsNullOrEmpty(record.Label) ? null : notImported;
 
         void Add(DimensionSubject subject)
         {
