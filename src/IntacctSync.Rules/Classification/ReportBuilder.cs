@@ -320,8 +320,8 @@ internal static partial class ReportBuilder
             return true;
         }
 
-        var state = StateOf(finding, cause, out var onlyWhenEstablished);
-        return onlyWhenEstablished ? state == Verdict.Established : state != Verdict.Excluded;
+        var (state, compiled) = StateOf(finding, cause);
+        return state != Verdict.Excluded && compiled?.Unsighted(state) != true;
     }
 
     /// <summary>Whether the plan already says the same thing in the same system (a plan has a handful of steps).</summary>
@@ -338,19 +338,17 @@ internal static partial class ReportBuilder
         return false;
     }
 
-    private static Verdict StateOf(Finding finding, string causeId, out bool onlyWhenEstablished)
+    private static (Verdict State, CompiledCause? Cause) StateOf(Finding finding, string causeId)
     {
         for (var i = 0; i < finding.Rule.Causes.Length; i++)
         {
             if (finding.Rule.Causes[i].Id == causeId)
             {
-                onlyWhenEstablished = finding.Rule.Causes[i].OnlyWhenEstablished;
-                return finding.States[i].Verdict;
+                return (finding.States[i].Verdict, finding.Rule.Causes[i]);
             }
         }
 
-        onlyWhenEstablished = false;
-        return Verdict.Possible;
+        return (Verdict.Possible, null);
     }
 
     private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot, List<int> mentions)
@@ -375,7 +373,7 @@ internal static partial class ReportBuilder
         {
             var cause = rule.Causes[i];
             var state = finding.States[i];
-            if (cause.OnlyWhenEstablished && state.Verdict != Verdict.Established)
+            if (cause.Unsighted(state.Verdict))
             {
                 // Only a sighting establishes it: without one it is neither possible nor ruled out.
                 continue;
@@ -434,7 +432,7 @@ internal static partial class ReportBuilder
                 default:
                     if (!anyEstablished)
                     {
-                        causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), []));
+                        causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), cause.OnlyWhenEstablished ? Sighting(cause, finding.Subject, facts, slot) : []));
                     }
 
                     AddMissing(cause, finding, facts, slot, missing);
@@ -762,6 +760,35 @@ internal static partial class ReportBuilder
             foreach (var path in verdict.Cite)
             {
                 if (Filled(path, slot) && path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
+                {
+                    cited.Add(fact);
+                }
+            }
+        }
+
+        return cited;
+    }
+
+    /// <summary>
+    /// What a possible cause that only a sighting proves (<c>onlyWhenEstablished</c>) has seen: the known facts its unknown
+    /// condition reads (the refusal an API error made, while the job it belongs to is unknown). The sighting is why the cause
+    /// is listed at all, so it is cited; what is unknown is asked for. Format 1 lists no such cause as possible.
+    /// </summary>
+    private static List<string> Sighting(CompiledCause cause, object subject, EvidenceFacts facts, Func<string, string> slot)
+    {
+        var cited = new List<string>();
+        if (cause.Verdict is not { } verdict)
+        {
+            return cited;
+        }
+
+        var open = new List<VerdictAtom>();
+        verdict.Tree.Unknown(subject, facts, open);
+        foreach (var atom in open)
+        {
+            foreach (var read in atom.Reads)
+            {
+                if (!NamesNoApiError(read, facts) && Filled(read, slot) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
                 {
                     cited.Add(fact);
                 }

@@ -203,12 +203,12 @@ internal sealed class RuleBasedClassifier : ISyncErrorClassifier
         return new CauseState(Verdict.Possible, -1);
     }
 
-    /// <summary>Whether a cause is still open; one that only a sighting establishes (<c>onlyWhenEstablished</c>) never is.</summary>
+    /// <summary>Whether a cause is still open; one that only a sighting establishes (<c>onlyWhenEstablished</c>) is only while its condition is unknown (format 2).</summary>
     private static bool AnyOpen(CompiledRule rule, ReadOnlySpan<CauseState> states)
     {
         for (var i = 0; i < states.Length; i++)
         {
-            if (states[i].Verdict == Verdict.Possible && !rule.Causes[i].OnlyWhenEstablished)
+            if (states[i].Verdict == Verdict.Possible && !rule.Causes[i].Unsighted(Verdict.Possible))
             {
                 return true;
             }

@@ -100,13 +100,12 @@ public sealed class ApiErrorClaimsTests
 
     // A permission refused on one of Sage Intacct's own objects is the phase's module-permission code, naming the
     // object and the application whose permissions cover it: INT245 at sync, INT043 at export; with the phase unknown,
-    // the refused operation tells (a sync reads, an export writes).
+    // a refused write is the export's (a sync only reads). A refused read with the phase unknown: the next test.
     [Theory]
     [InlineData("sync", "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type glaccount", "GLACCOUNT", "INT245", "General Ledger")]
     [InlineData("export", "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type glaccount", "GLACCOUNT", "INT043", "General Ledger")]
     [InlineData("export", "create", "You do not have permission for API operation CREATE on objects of type vendor", "VENDOR", "INT043", "Accounts Payable")]
     [InlineData(null, "create", "You do not have permission for API operation CREATE on objects of type eexpenses", "EEXPENSES", "INT043", "Time & Expenses")]
-    [InlineData(null, "readByQuery", "You do not have permission for API operation READ_BY_QUERY on objects of type project", "PROJECT", "INT245", "Projects")]
     public void Classify_PermissionRefusedOnAStandardObject_IsThePhasesModuleCodeNamingObjectAndModule(string? operation, string function, string text, string intacctObject, string code, string module)
     {
         var evidence = new SyncEvidence
@@ -128,6 +127,32 @@ public sealed class ApiErrorClaimsTests
         Assert.Contains($"apiErrors[errorNo=PL04000005].description2 = \"{text}\"", cause.Facts);
         Assert.Contains(diagnosis.Steps, s => s.Cause == "object-permission-denied" && s.Action.Contains(module, StringComparison.Ordinal) && s.Action.Contains(intacctObject, StringComparison.Ordinal));
         Assert.Empty(report.Unexplained);
+    }
+
+    // A refused read may be either job's (an export reads vendors, employees and accounts too), so with the phase unknown
+    // it decides neither code: both are possible, each lists the refusal as what it saw (cited, so the error is explained)
+    // and asks which job failed. Read as the sync's, removing "operation": "export" from an export's refusal made INT245
+    // confirmed where INT043 had been.
+    [Fact]
+    public void Classify_ReadRefusedWithThePhaseUnknown_IsPossibleForBothPhasesAndAsksWhichJobFailed()
+    {
+        const string Text = "You do not have permission for API operation READ_BY_QUERY on objects of type project";
+        ApiError Refusal() => new() { Api = IntacctApi.Xml, Level = ApiErrorLevel.Result, Status = ApiResultStatus.Failure, Function = "readByQuery", ErrorNo = "PL04000005", Description = "", Description2 = Text };
+
+        var report = Classifier.Classify(new SyncEvidence { SchemaVersion = 1, ApiErrors = [Refusal()] });
+        var export = Classifier.Classify(new SyncEvidence { SchemaVersion = 1, Operation = SyncOperation.Export, ApiErrors = [Refusal()] });
+
+        Assert.Equal(["INT245", "INT043"], report.Diagnoses.Select(d => d.Code));
+        Assert.All(report.Diagnoses, d =>
+        {
+            Assert.Equal(Certainty.Possible, d.Certainty);
+            var cause = Assert.Single(d.Causes, c => c.Id == "object-permission-denied");
+            Assert.Contains($"apiErrors[errorNo=PL04000005].description2 = \"{Text}\"", cause.Facts);
+            Assert.Contains(d.MissingEvidence, m => m.Field == "operation");
+            Assert.Contains(d.Steps, s => s.Cause == "object-permission-denied" && s.Action.Contains("Projects", StringComparison.Ordinal));
+        });
+        Assert.Empty(report.Unexplained);
+        Assert.Equal(("INT043", Certainty.Confirmed), (Assert.Single(export.Diagnoses).Code, export.Diagnoses[0].Certainty));
     }
 
     [Fact]

@@ -84,9 +84,17 @@ internal sealed class CompiledCause
 
     /// <summary>
     /// A cause only a sighting establishes (an API error that says so): listed, planned and asked about only when
-    /// established; otherwise it is neither possible nor ruled out, and keeps no finding open.
+    /// established; otherwise it is neither possible nor ruled out, and keeps no finding open. In format 2 a sighting whose
+    /// bearing is unknown (its condition is unknown: a refusal seen, the job it belongs to not) lists it as possible.
     /// </summary>
     public bool OnlyWhenEstablished { get; init; }
+
+    /// <summary>
+    /// Whether a cause in this state is left out of the report, its plan and its open causes: one only a sighting proves
+    /// (<see cref="OnlyWhenEstablished"/>) that is ruled out, or (format 1, two-valued) not established.
+    /// </summary>
+    internal bool Unsighted(Classification.Verdict state) =>
+        OnlyWhenEstablished && state != Classification.Verdict.Established && (state == Classification.Verdict.Excluded || Verdict is null);
 
     /// <summary>Format 2: the cause's one condition (true establishes, false rules out), with what it cites and asks for; <c>null</c> in format 1.</summary>
     public CompiledVerdict? Verdict { get; init; }

@@ -5,8 +5,9 @@ namespace IntacctSync.Rules.Rules.Subjects;
 // API errors that refuse the Web Services user an operation on one of Sage Intacct's own objects ("You do not have
 // permission for API operation READ_BY_QUERY on objects of type glaccount", PL04000005): the module that object
 // belongs to is missing from the user's rights: the sync's module-permission code (INT245) or the export's (INT043), by
-// the job's phase; when the evidence does not say which job failed, the refused operation does (a sync reads, an export
-// writes). A user-defined dimension's object is INT402's (DimensionSubjectKind), not these.
+// the job's phase. When the evidence does not say which job failed, a refused write is the export's (a sync only reads);
+// a refused read may be either's (an export reads vendors, employees and accounts too), so its phase stays unknown and
+// neither code's cause is decided by it. A user-defined dimension's object is INT402's (DimensionSubjectKind), not these.
 public sealed partial class EvidenceFacts
 {
     // Sage Intacct's own objects by the application whose permissions cover them, as the Subscriptions page names it.
@@ -52,18 +53,20 @@ public sealed partial class EvidenceFacts
     private static readonly string[] WriteFunctions = ["create", "update", "delete", "create_sotransaction", "create_potransaction"];
 
     /// <summary>
-    /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during a sync (or,
-    /// with the job's phase unknown, refused a read: syncs read).
+    /// Whether an API error refused the Web Services user an operation on one of Sage Intacct's own objects during the sync:
+    /// <c>true</c> when such a refusal is known to be the sync's (by <c>operation</c>); <c>false</c> when no refusal can be
+    /// the sync's; <c>null</c> when a refusal's job is unknown (no <c>operation</c>, and a read or an unnamed operation refused).
     /// </summary>
-    [Reads("apiErrors[{syncDeniedError}].errorNo", "apiErrors[{syncDeniedError}].description", "apiErrors[{syncDeniedError}].description2", "apiErrors[{syncDeniedError}].correction")]
-    public bool SyncPermissionDeniedOnStandardObject => FirstDenial(sync: true) >= 0;
+    [Reads("operation", "apiErrors[{syncDeniedError}].errorNo", "apiErrors[{syncDeniedError}].description", "apiErrors[{syncDeniedError}].description2", "apiErrors[{syncDeniedError}].correction")]
+    public bool? SyncPermissionDeniedOnStandardObject => Denied(sync: true);
 
     /// <summary>
-    /// An API error refused the Web Services user an operation on one of Sage Intacct's own objects during an export
-    /// (or, with the job's phase unknown, refused a create, update or delete: exports write).
+    /// Whether an API error refused the Web Services user an operation on one of Sage Intacct's own objects during the export:
+    /// <c>true</c> when such a refusal is known to be the export's (by <c>operation</c>, or, with it unknown, because a write
+    /// was refused); <c>false</c> when no refusal can be the export's; <c>null</c> when a refusal's job is unknown.
     /// </summary>
-    [Reads("apiErrors[{exportDeniedError}].errorNo", "apiErrors[{exportDeniedError}].description", "apiErrors[{exportDeniedError}].description2", "apiErrors[{exportDeniedError}].correction")]
-    public bool ExportPermissionDeniedOnStandardObject => FirstDenial(sync: false) >= 0;
+    [Reads("operation", "apiErrors[{exportDeniedError}].errorNo", "apiErrors[{exportDeniedError}].description", "apiErrors[{exportDeniedError}].description2", "apiErrors[{exportDeniedError}].correction")]
+    public bool? ExportPermissionDeniedOnStandardObject => Denied(sync: false);
 
     /// <summary>The template names of the first refusal of each phase: the error's selector, its object and the object's application.</summary>
     internal static readonly string[] DenialSlots = ["syncDeniedError", "syncDeniedObject", "syncDeniedModule", "exportDeniedError", "exportDeniedObject", "exportDeniedModule"];
@@ -90,26 +93,44 @@ public sealed partial class EvidenceFacts
         return name.EndsWith("Object", StringComparison.Ordinal) ? deniedObject.ToUpperInvariant() : ObjectModules[deniedObject];
     }
 
-    // The first refusal of each phase, found in one pass on first use (rules ask per document).
-    private (int Sync, int Export)? _denials;
+    // The first refusal of each phase, and the first whose phase is unknown, found in one pass on first use (rules ask per document).
+    private (int Sync, int Export, int Unknown)? _denials;
 
-    /// <summary>The position of the first refusal of a standard object for the sync (or the export); -1 when none.</summary>
+    /// <summary>Whether a refusal is the sync's (or the export's): see <see cref="SyncPermissionDeniedOnStandardObject"/>.</summary>
+    private bool? Denied(bool sync)
+    {
+        var denials = Denials();
+        return (sync ? denials.Sync : denials.Export) >= 0 ? true : denials.Unknown >= 0 ? null : false;
+    }
+
+    /// <summary>
+    /// The position of the refusal of a standard object that the sync's (or the export's) facts are about: the first known
+    /// to be that job's, else the first whose job is unknown (the one to ask about); -1 when none.
+    /// </summary>
     private int FirstDenial(bool sync)
+    {
+        var denials = Denials();
+        var known = sync ? denials.Sync : denials.Export;
+        return known >= 0 ? known : denials.Unknown;
+    }
+
+    private (int Sync, int Export, int Unknown) Denials()
     {
         if (_denials is not { } denials)
         {
-            int firstSync = -1, firstExport = -1;
+            int firstSync = -1, firstExport = -1, firstUnknown = -1;
             var operation = Evidence.Operation;
             var errors = Evidence.ApiErrors ?? [];
-            for (var i = 0; i < errors.Count && (firstSync < 0 || firstExport < 0); i++)
+            for (var i = 0; i < errors.Count; i++)
             {
                 if (errors[i] is { } error && DeniedObject(error) is { } name && ObjectModules.ContainsKey(name))
                 {
+                    // The job decides; without it, only a refused write is known to be the export's.
                     bool? forSync = operation switch
                     {
                         SyncOperation.Sync => true,
                         SyncOperation.Export => false,
-                        _ => IsRead(error),
+                        _ => IsRead(error) == false ? false : null,
                     };
                     if (forSync == true && firstSync < 0)
                     {
@@ -119,13 +140,17 @@ public sealed partial class EvidenceFacts
                     {
                         firstExport = i;
                     }
+                    else if (forSync is null && firstUnknown < 0)
+                    {
+                        firstUnknown = i;
+                    }
                 }
             }
 
-            _denials = denials = (firstSync, firstExport);
+            _denials = denials = (firstSync, firstExport, firstUnknown);
         }
 
-        return sync ? denials.Sync : denials.Export;
+        return denials;
     }
 
     /// <summary>The object a permission denial names (its <c>object</c> field, else its text), or <c>null</c> when the error is no denial.</summary>
