@@ -155,6 +155,30 @@ public sealed class ApiErrorClaimsTests
         Assert.Equal(("INT043", Certainty.Confirmed), (Assert.Single(export.Diagnoses).Code, export.Diagnoses[0].Certainty));
     }
 
+    // Removing operation may leave a refusal's job unknown, never move it to the other job: a refused write is the export's
+    // whatever operation says (a sync that "refuses a CREATE" holds an export's error), a refused read is operation's.
+    [Theory]
+    [InlineData("sync", "CREATE")]
+    [InlineData("export", "CREATE")]
+    [InlineData("sync", "READ_BY_QUERY")]
+    [InlineData("export", "READ_BY_QUERY")]
+    public void DenialFacts_OperationRemoved_StayOrBecomeUnknown(string operation, string verb)
+    {
+        SyncEvidence Evidence(SyncOperation? job) => new()
+        {
+            SchemaVersion = 1,
+            Operation = job,
+            ApiErrors = [new ApiError { Api = IntacctApi.Xml, ErrorNo = "PL04000005", Description2 = $"You do not have permission for API operation {verb} on objects of type apbill" }],
+        };
+        var fuller = new IntacctSync.Rules.Rules.Subjects.EvidenceFacts(Evidence(operation == "sync" ? SyncOperation.Sync : SyncOperation.Export), new RuleCorpusTests.FixedTime());
+        var lessKnown = new IntacctSync.Rules.Rules.Subjects.EvidenceFacts(Evidence(null), new RuleCorpusTests.FixedTime());
+
+        Assert.NotNull(fuller.SyncPermissionDeniedOnStandardObject);
+        Assert.NotNull(fuller.ExportPermissionDeniedOnStandardObject);
+        Assert.True(lessKnown.SyncPermissionDeniedOnStandardObject is null || lessKnown.SyncPermissionDeniedOnStandardObject == fuller.SyncPermissionDeniedOnStandardObject);
+        Assert.True(lessKnown.ExportPermissionDeniedOnStandardObject is null || lessKnown.ExportPermissionDeniedOnStandardObject == fuller.ExportPermissionDeniedOnStandardObject);
+    }
+
     [Fact]
     public void Classify_PermissionRefusedWithNeitherPhaseNorOperationKnown_ConfirmsNoModuleCode()
     {

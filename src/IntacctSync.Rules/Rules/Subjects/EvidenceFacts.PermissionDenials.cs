@@ -5,9 +5,9 @@ namespace IntacctSync.Rules.Rules.Subjects;
 // API errors that refuse the Web Services user an operation on one of Sage Intacct's own objects ("You do not have
 // permission for API operation READ_BY_QUERY on objects of type glaccount", PL04000005): the module that object
 // belongs to is missing from the user's rights: the sync's module-permission code (INT245) or the export's (INT043), by
-// the job's phase. When the evidence does not say which job failed, a refused write is the export's (a sync only reads);
-// a refused read may be either's (an export reads vendors, employees and accounts too), so its phase stays unknown and
-// neither code's cause is decided by it. A user-defined dimension's object is INT402's (DimensionSubjectKind), not these.
+// the job's phase. A refused write is the export's (a sync only reads), whatever the evidence says of the job; a refused
+// read may be either's (an export reads vendors, employees and accounts too), so without operation its phase stays
+// unknown and neither code's cause is decided by it. A user-defined dimension's object is INT402's (DimensionSubjectKind), not these.
 public sealed partial class EvidenceFacts
 {
     // Sage Intacct's own objects by the application whose permissions cover them, as the Subscriptions page names it.
@@ -54,16 +54,17 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether an API error refused the Web Services user an operation on one of Sage Intacct's own objects during the sync:
-    /// <c>true</c> when such a refusal is known to be the sync's (by <c>operation</c>); <c>false</c> when no refusal can be
-    /// the sync's; <c>null</c> when a refusal's job is unknown (no <c>operation</c>, and a read or an unnamed operation refused).
+    /// <c>true</c> when such a refusal is known to be the sync's (by <c>operation</c>; never a refused write); <c>false</c>
+    /// when no refusal can be the sync's; <c>null</c> when a refusal's job is unknown (no <c>operation</c>, and a read or an
+    /// unnamed operation refused).
     /// </summary>
     [Reads("operation", "apiErrors[{syncDeniedError}].errorNo", "apiErrors[{syncDeniedError}].description", "apiErrors[{syncDeniedError}].description2", "apiErrors[{syncDeniedError}].correction")]
     public bool? SyncPermissionDeniedOnStandardObject => Denied(sync: true);
 
     /// <summary>
     /// Whether an API error refused the Web Services user an operation on one of Sage Intacct's own objects during the export:
-    /// <c>true</c> when such a refusal is known to be the export's (by <c>operation</c>, or, with it unknown, because a write
-    /// was refused); <c>false</c> when no refusal can be the export's; <c>null</c> when a refusal's job is unknown.
+    /// <c>true</c> when such a refusal is known to be the export's (a write was refused, or <c>operation</c> says so);
+    /// <c>false</c> when no refusal can be the export's; <c>null</c> when a refusal's job is unknown.
     /// </summary>
     [Reads("operation", "apiErrors[{exportDeniedError}].errorNo", "apiErrors[{exportDeniedError}].description", "apiErrors[{exportDeniedError}].description2", "apiErrors[{exportDeniedError}].correction")]
     public bool? ExportPermissionDeniedOnStandardObject => Denied(sync: false);
@@ -125,12 +126,13 @@ public sealed partial class EvidenceFacts
             {
                 if (errors[i] is { } error && DeniedObject(error) is { } name && ObjectModules.ContainsKey(name))
                 {
-                    // The job decides; without it, only a refused write is known to be the export's.
-                    bool? forSync = operation switch
+                    // A refused write is the export's whatever operation says (a sync never writes: evidence saying
+                    // otherwise holds errors of two jobs); any other refusal is the job's, unknown without operation.
+                    bool? forSync = IsRead(error) == false ? false : operation switch
                     {
                         SyncOperation.Sync => true,
                         SyncOperation.Export => false,
-                        _ => IsRead(error) == false ? false : null,
+                        _ => null,
                     };
                     if (forSync == true && firstSync < 0)
                     {
