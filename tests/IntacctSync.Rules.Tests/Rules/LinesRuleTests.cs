@@ -433,4 +433,30 @@ public class LinesRuleTests
             yield return path;
         }
     }
+
+    /// <summary>
+    /// An absent <c>customer</c> is unknown, not "no customer chosen" (that is <c>"customer": ""</c> or <c>null</c>): a
+    /// line whose project is linked to another customer was healthy once its customer was removed, which ruled out INT205's
+    /// established "not linked to the customer" (the condition-level property found it).
+    /// </summary>
+    [Theory]
+    [InlineData("cause-project-not-linked-to-customer")]
+    [InlineData("near-miss-project-linked")]
+    public void ProjectsOnReportHealthy_CustomerRemoved_IsUnknownNotHealthy(string caseName)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cases, $"INT205/{caseName}.json")))!;
+        var expense = json["report"]!["expenses"]![0]!.AsObject();
+        Assert.True(expense.ContainsKey("customer"));
+        var choseNone = json.DeepClone();
+        choseNone["report"]!["expenses"]![0]!["customer"] = "";
+        var lessKnown = json.DeepClone();
+        lessKnown["report"]!["expenses"]![0]!.AsObject().Remove("customer");
+
+        Assert.NotNull(Facts(json).ProjectsOnReportHealthy);
+        Assert.Null(Facts(lessKnown).ProjectsOnReportHealthy);
+        Assert.True(Facts(choseNone).ProjectsOnReportHealthy);
+
+        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
+            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
+    }
 }

@@ -210,7 +210,8 @@ public sealed partial class EvidenceFacts
 
     /// <summary>
     /// Whether every expense with a project uses an active project linked to the customer chosen with it
-    /// (or chose no customer); <c>false</c> when one does not; <c>null</c> when unknown or no expense has a project.
+    /// (or is known to have chosen no customer); <c>false</c> when one does not; <c>null</c> when unknown (an expense's
+    /// customer not observed) or no expense has a project.
     /// </summary>
     public bool? ProjectsOnReportHealthy => Remembered.Read(ref _projectsOnReportHealthy, this, 0, static (facts, _) => facts.ReadProjectsOnReportHealthy());
 
@@ -226,7 +227,8 @@ public sealed partial class EvidenceFacts
             if (!string.IsNullOrEmpty(line.Expense?.Project))
             {
                 anyWithProject = true;
-                allHealthy &= line.Project?.Active == true && (line.Expense.Customer is not { Length: > 0 } || line.ProjectLinkedToCustomer == true);
+                // No customer chosen is "customer": "" (or null); an absent customer is unknown, not none.
+                allHealthy &= line.Project?.Active == true && (line.Expense.Customer is "" || line.ProjectLinkedToCustomer == true);
             }
         }
 
