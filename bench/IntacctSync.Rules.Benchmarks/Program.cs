@@ -63,6 +63,25 @@ if (args is ["--profile-catalog", var rounds])
     return;
 }
 
+if (args is ["--profile-int402", var int402Rounds])
+{
+    // The library with INT402 alone over the INT402 cases, ROUNDS times: where INT402's time goes against its floor.
+    var classifier = Classifiers.Int402Only();
+    var cases = Corpus.Int402Cases();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var total = int.Parse(int402Rounds, System.Globalization.CultureInfo.InvariantCulture);
+    for (var round = 0; round < total; round++)
+    {
+        foreach (var (_, evidence) in cases)
+        {
+            classifier.Classify(evidence);
+        }
+    }
+
+    Console.WriteLine($"{total * cases.Count:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    return;
+}
+
 if (args is ["--profile-healthy", var healthyRounds])
 {
     // The library alone over the healthy case, ROUNDS times: where a classification that finds nothing spends its time.
