@@ -41,7 +41,7 @@ internal static class RepoPaths
 
         var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         var (exitCode, log) = Run("dotnet", ["publish", Path.Combine(Root, projectPath), "-c", "Release", "-r", rid, "--self-contained", "false",
-            "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q"]);
+            "-p:PublishReadyToRun=true", "-p:PublishAot=false", "-o", output, "--nologo", "-v", "q"]);
         if (exitCode != 0 || !File.Exists(dll))
         {
             throw new InvalidOperationException($"dotnet publish -r {rid} -p:PublishReadyToRun=true {projectPath} failed (exit {exitCode}) or did not produce {dll}:{Environment.NewLine}{log}");
@@ -57,9 +57,13 @@ internal static class RepoPaths
     /// reports the trim and AOT warnings of the third-party expression parser (README, "Trimming and Native AOT").
     /// The linker is clang when it is installed, else gcc.
     /// </summary>
-    public static string EnsureNativeAotPublish(string projectPath)
+    /// <param name="projectPath">The project, relative to the repository.</param>
+    /// <param name="withoutFastReaders">Publish without the generated fast JSON readers (every evidence document and rule file
+    /// read by System.Text.Json), into its own folder and with its own build outputs (<c>--artifacts-path</c>), so that the
+    /// other builds keep the readers: what the readers are worth where the tool ships.</param>
+    public static string EnsureNativeAotPublish(string projectPath, bool withoutFastReaders = false)
     {
-        var output = Path.Combine(Root, "BenchmarkDotNet.Artifacts", "cli-nativeaot");
+        var output = Path.Combine(Root, "BenchmarkDotNet.Artifacts", withoutFastReaders ? "cli-nativeaot-no-fast-readers" : "cli-nativeaot");
         var binary = Path.Combine(output, OperatingSystem.IsWindows() ? "intacct-sync.exe" : "intacct-sync");
         if (File.Exists(binary))
         {
@@ -72,6 +76,11 @@ internal static class RepoPaths
         if (!OnPath("clang") && OnPath("gcc"))
         {
             arguments.Add("-p:CppCompilerAndLinker=gcc");
+        }
+
+        if (withoutFastReaders)
+        {
+            arguments.AddRange(["-p:IntacctSyncNoFastReaders=true", "--artifacts-path", Path.Combine(Root, "BenchmarkDotNet.Artifacts", "build-no-fast-readers")]);
         }
 
         var (exitCode, log) = Run("dotnet", arguments);

@@ -39,7 +39,12 @@ public static class SyncEvidenceJson
                 "the input is empty; expected a JSON object such as {\"schemaVersion\": 1}", source);
         }
 
+#if INTACCTSYNC_NO_FAST_READERS
+        // A measuring build only (bench/README.md, "The generated readers"): every document through the serializer.
+        return ReadWithSerializer(utf8, source);
+#else
         return FastEvidenceReader.TryRead(utf8) ?? ReadWithSerializer(utf8, source);
+#endif
     }
 
     /// <summary>

@@ -76,7 +76,11 @@ internal sealed partial class RuleCompiler
         RuleDocument? doc;
         try
         {
+#if INTACCTSYNC_NO_FAST_READERS
+            doc = JsonSerializer.Deserialize(utf8, RuleDocumentJsonContext.Default.RuleDocument);
+#else
             doc = FastRuleDocumentReader.TryRead(utf8) ?? JsonSerializer.Deserialize(utf8, RuleDocumentJsonContext.Default.RuleDocument);
+#endif
         }
         catch (JsonException ex)
         {
