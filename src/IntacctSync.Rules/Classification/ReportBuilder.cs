@@ -743,16 +743,7 @@ internal static partial class ReportBuilder
         }
 
         var cited = new List<string>();
-        foreach (var atom in deciding)
-        {
-            foreach (var read in atom.Reads)
-            {
-                if (!NamesNoApiError(read, facts) && Filled(read, slot) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
-                {
-                    cited.Add(fact);
-                }
-            }
-        }
+        CiteReads(deciding, facts, slot, cited);
 
         if (state.Verdict == Verdict.Established)
         {
@@ -784,7 +775,14 @@ internal static partial class ReportBuilder
 
         var open = new List<VerdictAtom>();
         verdict.Tree.Unknown(subject, facts, open);
-        foreach (var atom in open)
+        CiteReads(open, facts, slot, cited);
+        return cited;
+    }
+
+    /// <summary>Adds the known facts the atoms read, once each: not a fact whose record the finding cannot name, nor an empty API error text.</summary>
+    private static void CiteReads(List<VerdictAtom> atoms, EvidenceFacts facts, Func<string, string> slot, List<string> cited)
+    {
+        foreach (var atom in atoms)
         {
             foreach (var read in atom.Reads)
             {
@@ -794,8 +792,6 @@ internal static partial class ReportBuilder
                 }
             }
         }
-
-        return cited;
     }
 
     /// <summary>

@@ -172,22 +172,7 @@ public sealed partial class EvidenceFacts
     /// A restricted GL account that a category on the report maps to (workspace category →
     /// <c>accountNumber</c> → <c>intacct.accounts</c>), if any.
     /// </summary>
-    public GlAccount? RestrictedCategoryAccount
-    {
-        get
-        {
-            var expenses = Evidence.Report?.Expenses;
-            for (var i = 0; i < (expenses?.Count ?? 0); i++)
-            {
-                if (AccountOfCategory(expenses![i].Category) is { Restricted: true } account)
-                {
-                    return account;
-                }
-            }
-
-            return null;
-        }
-    }
+    public GlAccount? RestrictedCategoryAccount => FirstCategoryAccount(static a => a.Restricted == true);
 
     /// <summary>
     /// Whether a category on the report maps to a restricted GL account: <c>false</c> when every
