@@ -455,8 +455,5 @@ public class LinesRuleTests
         Assert.NotNull(Facts(json).ProjectsOnReportHealthy);
         Assert.Null(Facts(lessKnown).ProjectsOnReportHealthy);
         Assert.True(Facts(choseNone).ProjectsOnReportHealthy);
-
-        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
-            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
     }
 }

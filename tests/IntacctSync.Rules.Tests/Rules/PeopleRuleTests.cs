@@ -339,9 +339,6 @@ public class PeopleRuleTests
 
             Assert.True(value is null || value == fuller, $"removing accounts[{i}].restricted turned {fuller} into {value}");
         }
-
-        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
-            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
     }
 
     /// <summary>
@@ -370,7 +367,5 @@ public class PeopleRuleTests
         Assert.True(value2 is null || value2 == fuller, $"removing workspace.export.{route} turned {Text(fuller)} into {Text(value2)}");
 
         static string Text(bool? v) => v?.ToString() ?? "unknown";
-        static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
-            new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
     }
 }

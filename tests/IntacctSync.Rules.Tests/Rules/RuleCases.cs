@@ -19,4 +19,8 @@ internal static class RuleCases
     public static SyncEvidence Read(string code, string caseName) => Read($"{code}/{caseName}");
 
     public static DiagnosisReport Classify(string code, string caseName) => Classifier.Classify(Read(code, caseName));
+
+    /// <summary>The document's facts as the rules read them, at the corpus's fixed time (for tests of one derived fact).</summary>
+    public static IntacctSync.Rules.Rules.Subjects.EvidenceFacts Facts(System.Text.Json.Nodes.JsonNode document) =>
+        new(SyncEvidenceJson.Read(document.ToJsonString()), new RuleCorpusTests.FixedTime());
 }
