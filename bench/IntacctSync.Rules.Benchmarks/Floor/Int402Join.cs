@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using IntacctSync.Rules.Evidence;
 
@@ -283,62 +282,9 @@ internal static partial class Int402Join
         return Name(match);
     }
 
-    // Takes HTML markup and zero-width characters out, folds runs of whitespace to one space and typographic
-    // quotes to straight ones; returns the message itself when there is nothing to do, which is the common case.
-    private static string Normalize(string text)
-    {
-        // Text pasted from a web page or an e-mail, read as shown: line and block tags are a space, inline tags go,
-        // entities are their characters (the library's recognizer does the same before matching).
-        if (text.AsSpan().IndexOfAny('<', '&') >= 0)
-        {
-            text = System.Net.WebUtility.HtmlDecode(InlineTag().Replace(BlockTag().Replace(text, " "), string.Empty));
-        }
-
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-        {
-            var c = text[i];
-            clean = !(IsQuote(c) || IsZeroWidth(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ' || char.IsWhiteSpace(text[i + 1]))));
-        }
-
-        if (clean)
-        {
-            return text;
-        }
-
-        var folded = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (IsZeroWidth(c))
-            {
-                continue;
-            }
-
-            if (space && folded.Length > 0)
-            {
-                folded.Append(' ');
-            }
-
-            space = false;
-            folded.Append(c switch
-            {
-                '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
-                '\u201C' or '\u201D' or '\u201F' or '\u2033' => '"',
-                _ => c,
-            });
-        }
-
-        return folded.ToString();
-    }
-
-    private static bool IsQuote(char c) => c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u201C' or '\u201D' or '\u201F' or '\u2033';
+    // A message read as a person reads it (markup, zero-width characters, typographic quotes and runs of whitespace
+    // folded), by the library's own reading: text normalization is not rule machinery, and a second copy drifted.
+    private static string Normalize(string text) => IntacctSync.Rules.Rules.MessagePattern.Normalize(text);
 
     private static (string? Name, bool Denied, bool NotFound) Classify(ApiError error)
     {
@@ -428,13 +374,4 @@ internal static partial class Int402Join
 
     [GeneratedRegex(@"Object definition (?<object>[A-Za-z0-9_]+) not found", RegexOptions.IgnoreCase)]
     private static partial Regex NotFound();
-
-    // Zero-width space, non-joiner, joiner, word joiner, byte order mark: not part of the message as shown.
-    private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
-
-    [GeneratedRegex(@"</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|blockquote|pre)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex BlockTag();
-
-    [GeneratedRegex(@"</?(?:b|i|u|a|em|strong|span|font|small|big|code|tt|sup|sub|mark|q|cite|wbr)\b[^<>]*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex InlineTag();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using IntacctSync.Rules.Rules;
 
 namespace IntacctSync.Rules.Benchmarks.Naive;
 
@@ -68,14 +69,7 @@ internal static class KleeneText
         if (IsConstant(left) && !IsConstant(right))
         {
             (left, right) = (right, left);
-            op = op switch
-            {
-                ExpressionType.LessThan => ExpressionType.GreaterThan,
-                ExpressionType.GreaterThan => ExpressionType.LessThan,
-                ExpressionType.LessThanOrEqual => ExpressionType.GreaterThanOrEqual,
-                ExpressionType.GreaterThanOrEqual => ExpressionType.LessThanOrEqual,
-                _ => op,
-            };
+            op = RuleMigration.Mirror(op);
         }
 
         if (!IsConstant(right))
@@ -86,20 +80,12 @@ internal static class KleeneText
         var literal = Constant(right);
         if (!value)
         {
-            if (op is not (ExpressionType.Equal or ExpressionType.NotEqual) && !Ordered(left.Type))
+            if (op is not (ExpressionType.Equal or ExpressionType.NotEqual) && !RuleMigration.Ordered(left.Type))
             {
                 throw new NotSupportedException($"!(a < b) is not a >= b for {left.Type.Name} ({b}).");
             }
 
-            op = op switch
-            {
-                ExpressionType.Equal => ExpressionType.NotEqual,
-                ExpressionType.NotEqual => ExpressionType.Equal,
-                ExpressionType.LessThan => ExpressionType.GreaterThanOrEqual,
-                ExpressionType.GreaterThanOrEqual => ExpressionType.LessThan,
-                ExpressionType.GreaterThan => ExpressionType.LessThanOrEqual,
-                _ => ExpressionType.GreaterThan,
-            };
+            op = RuleMigration.Negated(op);
         }
 
         var operand = Operand(left);
@@ -169,6 +155,4 @@ internal static class KleeneText
     };
 
     private static Type Unlifted(Type type) => Nullable.GetUnderlyingType(type) ?? type;
-
-    private static bool Ordered(Type type) => Unlifted(type) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(decimal));
 }

@@ -78,15 +78,7 @@ public static partial class RuleMigration
                 return null;
             }
 
-            op = op switch
-            {
-                ExpressionType.Equal => ExpressionType.NotEqual,
-                ExpressionType.NotEqual => ExpressionType.Equal,
-                ExpressionType.LessThan => ExpressionType.GreaterThanOrEqual,
-                ExpressionType.GreaterThanOrEqual => ExpressionType.LessThan,
-                ExpressionType.GreaterThan => ExpressionType.LessThanOrEqual,
-                _ => ExpressionType.GreaterThan,
-            };
+            op = Negated(op);
         }
 
         // A Boolean compared with a Boolean literal: x != true is x == false (both unknown when x is).
@@ -103,7 +95,19 @@ public static partial class RuleMigration
         return new Compared(op, left, right);
     }
 
-    private static ExpressionType Mirror(ExpressionType op) => op switch
+    /// <summary>The comparison that holds where <paramref name="op"/> fails, on known values of an <see cref="Ordered"/> type.</summary>
+    internal static ExpressionType Negated(ExpressionType op) => op switch
+    {
+        ExpressionType.Equal => ExpressionType.NotEqual,
+        ExpressionType.NotEqual => ExpressionType.Equal,
+        ExpressionType.LessThan => ExpressionType.GreaterThanOrEqual,
+        ExpressionType.GreaterThanOrEqual => ExpressionType.LessThan,
+        ExpressionType.GreaterThan => ExpressionType.LessThanOrEqual,
+        _ => ExpressionType.GreaterThan,
+    };
+
+    /// <summary>The comparison with its operands swapped (<c>a &lt; b</c> is <c>b &gt; a</c>).</summary>
+    internal static ExpressionType Mirror(ExpressionType op) => op switch
     {
         ExpressionType.LessThan => ExpressionType.GreaterThan,
         ExpressionType.GreaterThan => ExpressionType.LessThan,
@@ -112,8 +116,8 @@ public static partial class RuleMigration
         _ => op,
     };
 
-    // Types whose order is total on known values, so that !(a < b) is a >= b.
-    private static bool Ordered(Type type)
+    /// <summary>Types whose order is total on known values, so that <c>!(a &lt; b)</c> is <c>a &gt;= b</c>.</summary>
+    internal static bool Ordered(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
