@@ -86,7 +86,8 @@ internal static partial class ReportBuilder
         {
             var finding = findings[i];
             Mentions(finding, mentions);
-            var slot = Slot(finding, facts);
+            var slots = new FindingSlots(finding, facts);
+            var slot = slots.Value;
             var steps = new List<RemediationStep>(finding.Rule.Steps.Length);
             (string? Source, string? Text) lastPath = default;
             for (var s = 0; s < finding.Rule.Steps.Length; s++)
@@ -108,7 +109,7 @@ internal static partial class ReportBuilder
                 }
             }
 
-            diagnoses[i] = Write(finding, facts, steps, slot, mentions);
+            diagnoses[i] = Write(finding, facts, steps, slots, mentions);
 
             // A message is accounted for by a diagnosis that cites it, not by being recognized: a recognized message
             // whose finding was not reported (another phase's code, a subject its rule does not apply to, a
@@ -351,8 +352,9 @@ internal static partial class ReportBuilder
         return (Verdict.Possible, null);
     }
 
-    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, Func<string, string> slot, List<int> mentions)
+    private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, FindingSlots slots, List<int> mentions)
     {
+        var slot = slots.Value;
         var rule = finding.Rule;
         var evidence = MessageFacts(finding, facts, mentions);
 
@@ -391,7 +393,7 @@ internal static partial class ReportBuilder
                     var own = member.States[i];
                     if (own.Verdict == state.Verdict && own.Verdict != Verdict.Possible)
                     {
-                        foreach (var fact in Cite(cause, own, member.Subject, facts, Slot(member, facts)))
+                        foreach (var fact in Cite(cause, own, member.Subject, facts, new FindingSlots(member, facts)))
                         {
                             if (citedSet.Add(fact))
                             {
@@ -401,7 +403,7 @@ internal static partial class ReportBuilder
                     }
                     else if (state.Verdict == Verdict.Possible && own.Verdict == Verdict.Possible)
                     {
-                        AddMissing(cause, member, facts, Slot(member, facts), missing, listedFields);
+                        AddMissing(cause, member, facts, new FindingSlots(member, facts), missing, listedFields);
                     }
                 }
 
@@ -424,18 +426,18 @@ internal static partial class ReportBuilder
             switch (state.Verdict)
             {
                 case Verdict.Established:
-                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slot)));
+                    causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slots)));
                     break;
                 case Verdict.Excluded:
-                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slot)));
+                    ruledOut.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), Cite(cause, state, finding.Subject, facts, slots)));
                     break;
                 default:
                     if (!anyEstablished)
                     {
-                        causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), cause.OnlyWhenEstablished ? Sighting(cause, finding.Subject, facts, slot) : []));
+                        causes.Add(new DiagnosedCause(cause.Id, cause.Summary.Render(slot), cause.OnlyWhenEstablished ? Sighting(cause, finding.Subject, facts, slots) : []));
                     }
 
-                    AddMissing(cause, finding, facts, slot, missing);
+                    AddMissing(cause, finding, facts, slots, missing);
                     break;
             }
         }
@@ -466,15 +468,16 @@ internal static partial class ReportBuilder
     /// <param name="cause">The cause.</param>
     /// <param name="finding">The finding (one member of a combined finding).</param>
     /// <param name="facts">The document.</param>
-    /// <param name="slot">The finding's placeholder values.</param>
+    /// <param name="slots">The finding's placeholder values and cited facts.</param>
     /// <param name="missing">The diagnosis's missing evidence so far.</param>
     /// <param name="listed">The fields already in <paramref name="missing"/>, when the caller keeps them (a combined finding
     /// of many members would otherwise scan the list once per member); <c>null</c> to scan.</param>
-    private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing, HashSet<string>? listed = null)
+    private static void AddMissing(CompiledCause cause, Finding finding, EvidenceFacts facts, FindingSlots slots, List<MissingEvidence> missing, HashSet<string>? listed = null)
     {
+        var slot = slots.Value;
         if (cause.Verdict is { } verdict)
         {
-            AddMissing(verdict, finding, facts, slot, missing, listed);
+            AddMissing(verdict, finding, facts, slots, missing, listed);
             return;
         }
 
@@ -486,8 +489,8 @@ internal static partial class ReportBuilder
             {
                 // Evidence still missing is evidence the document does not hold: a field it holds,
                 // or a record its complete list shows is not there, is not asked for.
-                var field = m.Path.Render(slot);
-                if (!(listed?.Contains(field) ?? Lists(missing, field)) && !m.Path.Holds(facts, slot))
+                var field = m.Path.RenderKeys(slots.Key);
+                if (!(listed?.Contains(field) ?? Lists(missing, field)) && !m.Path.HoldsKeys(facts, slots.Key))
                 {
                     missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                     listed?.Add(field);
@@ -624,8 +627,9 @@ internal static partial class ReportBuilder
     /// Format 2: the facts a possible cause's condition left unknown, those the rule says why to collect, in the order of its
     /// <c>why</c>: a fact is asked for when an atom of the condition that reads it is unknown and the evidence lacks it.
     /// </summary>
-    private static void AddMissing(CompiledVerdict verdict, Finding finding, EvidenceFacts facts, Func<string, string> slot, List<MissingEvidence> missing, HashSet<string>? listed)
+    private static void AddMissing(CompiledVerdict verdict, Finding finding, EvidenceFacts facts, FindingSlots slots, List<MissingEvidence> missing, HashSet<string>? listed)
     {
+        var slot = slots.Value;
         if (verdict.Why.Length == 0)
         {
             return;
@@ -650,8 +654,8 @@ internal static partial class ReportBuilder
                 continue;
             }
 
-            var field = path.Render(slot);
-            if (!(listed?.Contains(field) ?? Lists(missing, field)) && !path.Holds(facts, slot))
+            var field = path.RenderKeys(slots.Key);
+            if (!(listed?.Contains(field) ?? Lists(missing, field)) && !path.HoldsKeys(facts, slots.Key))
             {
                 missing.Add(new MissingEvidence(field, why.Render(slot)));
                 listed?.Add(field);
@@ -727,11 +731,11 @@ internal static partial class ReportBuilder
     /// The facts that decided a cause's verdict: format 1, those its deciding condition lists; format 2, the known facts
     /// read by the atoms of its condition that decided it (<see cref="VerdictNode.Deciding"/>).
     /// </summary>
-    private static List<string> Cite(CompiledCause cause, CauseState state, object subject, EvidenceFacts facts, Func<string, string> slot)
+    private static List<string> Cite(CompiledCause cause, CauseState state, object subject, EvidenceFacts facts, FindingSlots slots)
     {
         if (cause.Verdict is not { } verdict)
         {
-            return Cite((state.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen)[state.Condition], facts, slot);
+            return Cite((state.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen)[state.Condition], facts, slots.Value);
         }
 
         var deciding = new List<VerdictAtom>();
@@ -743,14 +747,14 @@ internal static partial class ReportBuilder
         }
 
         var cited = new List<string>();
-        CiteReads(deciding, facts, slot, cited);
+        CiteReads(deciding, facts, slots, cited);
 
         if (state.Verdict == Verdict.Established)
         {
             // The context the proof rests on, where the evidence holds it (cite).
             foreach (var path in verdict.Cite)
             {
-                if (Filled(path, slot) && path.Cite(facts, slot) is { } fact && !cited.Contains(fact))
+                if (slots.Cite(path) is { } fact && !cited.Contains(fact))
                 {
                     cited.Add(fact);
                 }
@@ -765,7 +769,7 @@ internal static partial class ReportBuilder
     /// condition reads (the refusal an API error made, while the job it belongs to is unknown). The sighting is why the cause
     /// is listed at all, so it is cited; what is unknown is asked for. Format 1 lists no such cause as possible.
     /// </summary>
-    private static List<string> Sighting(CompiledCause cause, object subject, EvidenceFacts facts, Func<string, string> slot)
+    private static List<string> Sighting(CompiledCause cause, object subject, EvidenceFacts facts, FindingSlots slots)
     {
         var cited = new List<string>();
         if (cause.Verdict is not { } verdict)
@@ -775,18 +779,18 @@ internal static partial class ReportBuilder
 
         var open = new List<VerdictAtom>();
         verdict.Tree.Unknown(subject, facts, open);
-        CiteReads(open, facts, slot, cited);
+        CiteReads(open, facts, slots, cited);
         return cited;
     }
 
     /// <summary>Adds the known facts the atoms read, once each: not a fact whose record the finding cannot name, nor an empty API error text.</summary>
-    private static void CiteReads(List<VerdictAtom> atoms, EvidenceFacts facts, Func<string, string> slot, List<string> cited)
+    private static void CiteReads(List<VerdictAtom> atoms, EvidenceFacts facts, FindingSlots slots, List<string> cited)
     {
         foreach (var atom in atoms)
         {
             foreach (var read in atom.Reads)
             {
-                if (!NamesNoApiError(read, facts) && Filled(read, slot) && read.Cite(facts, slot) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                if (!NamesNoApiError(read, facts) && slots.Cite(read) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
                 {
                     cited.Add(fact);
                 }
@@ -799,7 +803,7 @@ internal static partial class ReportBuilder
     /// as <c>[name]</c> (a line only a message named has no <c>[expense]</c> id), and a fact selected by it names no
     /// record, so it is neither cited (it would read <c>... = not listed</c>) nor asked for.
     /// </summary>
-    private static bool Filled(FactPath path, Func<string, string> slot)
+    internal static bool Filled(FactPath path, Func<string, string> slot)
     {
         foreach (var name in path.Template.SlotNames)
         {
@@ -890,11 +894,6 @@ internal static partial class ReportBuilder
         AddApiErrorFacts(finding, facts, mentions, cited);
         return cited;
     }
-
-    private static Func<string, string> Slot(Finding finding, EvidenceFacts facts) =>
-        name => RuleCompiler.ContractSubjectNames.Contains(name) && !finding.Rule.Subject.TemplateNames.Contains(name)
-            ? finding.Values.GetValueOrDefault(name) ?? $"[{name}]"
-            : finding.Rule.Subject.TemplateValue(finding.Subject, facts, name);
 
     private static List<string> Unexplained(EvidenceFacts facts, ApiErrorAccount? apiErrors, bool[]? citedMessages)
     {

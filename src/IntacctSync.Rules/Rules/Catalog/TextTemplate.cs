@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -12,11 +13,13 @@ internal sealed partial class TextTemplate
     {
         Source = source;
         _parts = parts;
+        SlotNames = [.. parts.Where(p => p.IsSlot).Select(p => p.Text)];
     }
 
     public string Source { get; }
 
-    public IEnumerable<string> SlotNames => _parts.Where(p => p.IsSlot).Select(p => p.Text);
+    /// <summary>The placeholders' names, in the order the text holds them (a name used twice is listed twice).</summary>
+    public ImmutableArray<string> SlotNames { get; }
 
     public static TextTemplate Parse(string text)
     {
@@ -29,7 +32,8 @@ internal sealed partial class TextTemplate
                 parts.Add((text[last..m.Index], false));
             }
 
-            parts.Add((m.Groups[1].Value, true));
+            // Interned: a finding's values are looked up by name, and the names of all its templates are then one string each.
+            parts.Add((string.Intern(m.Groups[1].Value), true));
             last = m.Index + m.Length;
         }
 

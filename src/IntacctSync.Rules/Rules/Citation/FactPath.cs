@@ -29,6 +29,9 @@ internal sealed class FactPath
     /// <summary>The path's text for a subject, its keys escaped (<see cref="FactKey"/>).</summary>
     public string Render(Func<string, string> slot) => FactKey.Render(Template, slot);
 
+    /// <summary>The path's text, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
+    public string RenderKeys(Func<string, string> keys) => Template.Render(keys);
+
     /// <summary>Wraps a template; its steps are resolved when it is first cited.</summary>
     public static FactPath Compile(TextTemplate template) => new(template);
 
@@ -44,19 +47,22 @@ internal sealed class FactPath
     }
 
     /// <summary>The fact as <c>path = value</c>, or <c>null</c> when the evidence does not hold it.</summary>
-    public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot)
+    public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot) => CiteKeys(facts, FactKey.Escaping(slot));
+
+    /// <summary><see cref="Cite"/>, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
+    public string? CiteKeys(Subjects.EvidenceFacts facts, Func<string, string> keys)
     {
         var (steps, value) = Resolve();
         if (steps is null)
         {
-            return FactResolver.Cite(facts.Evidence, FactKey.Render(Template, slot), facts.Writer);
+            return FactResolver.Cite(facts.Evidence, Template.Render(keys), facts.Writer);
         }
 
         var text = facts.Writer.Path.Clear();
-        var found = Walk(steps, facts, slot, text, out var current);
+        var found = Walk(steps, facts, keys, text, out var current);
         return found switch
         {
-            Found.ByText => FactResolver.Cite(facts.Evidence, FactKey.Render(Template, slot), facts.Writer),
+            Found.ByText => FactResolver.Cite(facts.Evidence, Template.Render(keys), facts.Writer),
             Found.NotListed => $"{text} = {FactResolver.NotListed}",
             Found.Value => facts.Writer.Format(text.ToString(), current!, value!),
             _ => null,
@@ -67,17 +73,20 @@ internal sealed class FactPath
     /// Whether the evidence says anything at the path (a value, or that a list it holds has no record with the
     /// key): what <see cref="Cite"/> would cite something for, without writing it.
     /// </summary>
-    public bool Holds(Subjects.EvidenceFacts facts, Func<string, string> slot)
+    public bool Holds(Subjects.EvidenceFacts facts, Func<string, string> slot) => HoldsKeys(facts, FactKey.Escaping(slot));
+
+    /// <summary><see cref="Holds"/>, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
+    public bool HoldsKeys(Subjects.EvidenceFacts facts, Func<string, string> keys)
     {
         var (steps, _) = Resolve();
-        var found = steps is null ? Found.ByText : Walk(steps, facts, slot, null, out _);
-        return found == Found.ByText ? FactResolver.Holds(facts.Evidence, FactKey.Render(Template, slot)) : found is Found.Value or Found.NotListed;
+        var found = steps is null ? Found.ByText : Walk(steps, facts, keys, null, out _);
+        return found == Found.ByText ? FactResolver.Holds(facts.Evidence, Template.Render(keys)) : found is Found.Value or Found.NotListed;
     }
 
-    private static Found Walk(Step[] steps, Subjects.EvidenceFacts facts, Func<string, string> slot, StringBuilder? text, out object? current)
+    private static Found Walk(Step[] steps, Subjects.EvidenceFacts facts, Func<string, string> keys, StringBuilder? text, out object? current)
     {
         current = null;
-        var keys = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
+        var rendered = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -88,8 +97,8 @@ internal sealed class FactPath
             }
 
             // Written escaped (FactKey), as the report cites it; the lookup reads the escapes back.
-            var key = FactKey.Render(step.Key, slot);
-            keys[i] = key;
+            var key = step.Key.Render(keys);
+            rendered[i] = key;
             text?.Append('[').Append(key).Append(']');
         }
 
@@ -116,11 +125,11 @@ internal sealed class FactPath
 
             if (current is IDictionary dictionary)
             {
-                current = facts.Index.Lookup(dictionary, keys[i]!);
+                current = facts.Index.Lookup(dictionary, rendered[i]!);
             }
             else if (current is IEnumerable records && step.Element is { } element)
             {
-                current = facts.Index.Select(records, element, keys[i]!);
+                current = facts.Index.Select(records, element, rendered[i]!);
             }
             else
             {

@@ -54,8 +54,13 @@ internal static class FactKey
     /// report's stand-ins for a value the evidence does not give (<c>[expense]</c>, <c>[dimension]</c>: a lower-case word
     /// in brackets), which name no key.
     /// </summary>
-    public static string Render(TextTemplate template, Func<string, string> slot) =>
-        template.Render(name => slot(name) is var value && (IsSelectorSlot(name) || IsStandIn(value)) ? value : Escape(value));
+    public static string Render(TextTemplate template, Func<string, string> slot) => template.Render(Escaping(slot));
+
+    /// <summary>The placeholder values as a key holds them: <paramref name="slot"/>'s, escaped as <see cref="Render"/> escapes them.</summary>
+    public static Func<string, string> Escaping(Func<string, string> slot) => name => Key(name, slot(name));
+
+    /// <summary>A placeholder's value as a key holds it (<see cref="Render"/>).</summary>
+    public static string Key(string name, string value) => IsSelectorSlot(name) || IsStandIn(value) ? value : Escape(value);
 
     private static bool IsStandIn(string value) =>
         value.Length > 2 && value[0] == '[' && value[^1] == ']' && !value.AsSpan(1, value.Length - 2).ContainsAnyExceptInRange('a', 'z');
