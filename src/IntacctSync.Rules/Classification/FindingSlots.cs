@@ -4,17 +4,17 @@ using IntacctSync.Rules.Rules.Subjects;
 namespace IntacctSync.Rules.Classification;
 
 /// <summary>
-/// One finding's placeholder values and the facts its report cites, each worked out once: the causes of a rule
-/// read the same facts (a dimension's <c>active</c> and <c>setupComplete</c> decide several of INT402's causes), and
-/// its summaries, steps and fact paths fill the same few placeholders again and again.
+/// One finding's placeholder values, each worked out once, as written and as a fact path's key holds it: a finding's
+/// summaries, steps and fact paths fill the same few placeholders (<c>{dimension}</c>, <c>{dimensionKey}</c>) dozens of
+/// times, and each time used to ask the subject kind again and escape the value again.
 /// </summary>
-/// <remarks>Belongs to one finding of one report (one thread); a handful of entries each, so lists beat hashing.</remarks>
+/// <remarks>Belongs to one finding of one report (one thread); a handful of names each, so a list beats hashing.</remarks>
 internal sealed class FindingSlots
 {
     private readonly Finding _finding;
     private readonly EvidenceFacts _facts;
     private readonly List<(string Name, string Value, string? Key)> _values = new(4);
-    private List<(FactPath Path, string? Fact)>? _cited;
+    private readonly List<VerdictAtom> _atoms = new(4);
 
     public FindingSlots(Finding finding, EvidenceFacts facts)
     {
@@ -31,25 +31,19 @@ internal sealed class FindingSlots
     public Func<string, string> Key { get; }
 
     /// <summary>
-    /// The fact at <paramref name="path"/> as <c>path = value</c>, cited once per finding: <c>null</c> when the evidence does
-    /// not hold it or when a placeholder of the path has no value for the finding (<see cref="ReportBuilder.Filled"/>).
+    /// The fact at <paramref name="path"/> as <c>path = value</c>: <c>null</c> when the evidence does not hold it, or when a
+    /// placeholder of the path has no value for the finding (<see cref="ReportBuilder.Filled"/>).
     /// </summary>
-    public string? Cite(FactPath path)
-    {
-        if (_cited is not null)
-        {
-            foreach (var (known, fact) in _cited)
-            {
-                if (ReferenceEquals(known, path))
-                {
-                    return fact;
-                }
-            }
-        }
+    /// <param name="path">The fact's path.</param>
+    /// <param name="listedOnly">Whether a key its list does not hold gives <c>null</c> rather than <c>path = not listed</c>.</param>
+    public string? Cite(FactPath path, bool listedOnly = false) =>
+        ReportBuilder.Filled(path, Value) ? path.CiteKeys(_facts, Key, listedOnly) : null;
 
-        var cited = ReportBuilder.Filled(path, Value) ? path.CiteKeys(_facts, Key) : null;
-        (_cited ??= new(8)).Add((path, cited));
-        return cited;
+    /// <summary>A list for the atoms of a condition, empty, for one use at a time (the report's writing is not reentrant).</summary>
+    public List<VerdictAtom> Atoms()
+    {
+        _atoms.Clear();
+        return _atoms;
     }
 
     private string Fill(string name) => _values[IndexOf(name)].Value;

@@ -635,7 +635,7 @@ internal static partial class ReportBuilder
             return;
         }
 
-        var open = new List<VerdictAtom>();
+        var open = slots.Atoms();
         if (verdict.EstablishedOnlyIfTree is null || verdict.When(finding.Subject, facts) is null)
         {
             verdict.Tree.Unknown(finding.Subject, facts, open);
@@ -738,7 +738,7 @@ internal static partial class ReportBuilder
             return Cite((state.Verdict == Verdict.Established ? cause.EstablishedWhen : cause.ExcludedWhen)[state.Condition], facts, slots.Value);
         }
 
-        var deciding = new List<VerdictAtom>();
+        var deciding = slots.Atoms();
         verdict.Tree.Deciding(subject, facts, state.Verdict == Verdict.Established, deciding);
         if (state.Verdict == Verdict.Established)
         {
@@ -777,7 +777,7 @@ internal static partial class ReportBuilder
             return cited;
         }
 
-        var open = new List<VerdictAtom>();
+        var open = slots.Atoms();
         verdict.Tree.Unknown(subject, facts, open);
         CiteReads(open, facts, slots, cited);
         return cited;
@@ -790,7 +790,7 @@ internal static partial class ReportBuilder
         {
             foreach (var read in atom.Reads)
             {
-                if (!NamesNoApiError(read, facts) && slots.Cite(read) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
+                if (!NamesNoApiError(read, facts) && slots.Cite(read, listedOnly: read.IsApiErrorText) is { } fact && !cited.Contains(fact) && !IsEmptyApiErrorText(fact))
                 {
                     cited.Add(fact);
                 }

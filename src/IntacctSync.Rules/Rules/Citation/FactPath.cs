@@ -22,9 +22,16 @@ internal sealed class FactPath
     private FactPath(TextTemplate template)
     {
         Template = template;
+        IsApiErrorText = template.Source.StartsWith("apiErrors[", StringComparison.Ordinal)
+            && (template.Source.EndsWith("].description", StringComparison.Ordinal)
+                || template.Source.EndsWith("].description2", StringComparison.Ordinal)
+                || template.Source.EndsWith("].correction", StringComparison.Ordinal));
     }
 
     public TextTemplate Template { get; }
+
+    /// <summary>Whether the path reads one of an API error's texts (<c>apiErrors[...].description</c>, <c>description2</c>, <c>correction</c>).</summary>
+    public bool IsApiErrorText { get; }
 
     /// <summary>The path's text for a subject, its keys escaped (<see cref="FactKey"/>).</summary>
     public string Render(Func<string, string> slot) => FactKey.Render(Template, slot);
@@ -50,7 +57,10 @@ internal sealed class FactPath
     public string? Cite(Subjects.EvidenceFacts facts, Func<string, string> slot) => CiteKeys(facts, FactKey.Escaping(slot));
 
     /// <summary><see cref="Cite"/>, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
-    public string? CiteKeys(Subjects.EvidenceFacts facts, Func<string, string> keys)
+    /// <param name="facts">The document.</param>
+    /// <param name="keys">The placeholder values, escaped.</param>
+    /// <param name="listedOnly">Whether a key its list does not hold gives <c>null</c> rather than <c>path = not listed</c>.</param>
+    public string? CiteKeys(Subjects.EvidenceFacts facts, Func<string, string> keys, bool listedOnly = false)
     {
         var (steps, value) = Resolve();
         if (steps is null)
@@ -63,8 +73,8 @@ internal sealed class FactPath
         return found switch
         {
             Found.ByText => FactResolver.Cite(facts.Evidence, Template.Render(keys), facts.Writer),
-            Found.NotListed => $"{text} = {FactResolver.NotListed}",
-            Found.Value => facts.Writer.Format(text.ToString(), current!, value!),
+            Found.NotListed => listedOnly ? null : $"{text} = {FactResolver.NotListed}",
+            Found.Value => facts.Writer.Format(text, current!, value!),
             _ => null,
         };
     }
@@ -86,7 +96,8 @@ internal sealed class FactPath
     private static Found Walk(Step[] steps, Subjects.EvidenceFacts facts, Func<string, string> keys, StringBuilder? text, out object? current)
     {
         current = null;
-        var rendered = steps.Length <= 4 ? new string?[4] : new string?[steps.Length];
+        var inline = default(Keys);
+        Span<string?> rendered = steps.Length <= Keys.Length ? inline : new string?[steps.Length];
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -144,6 +155,15 @@ internal sealed class FactPath
         }
 
         return current is null ? Found.Nothing : Found.Value;
+    }
+
+    /// <summary>Room for the keys of a path of a few segments, on the stack.</summary>
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct Keys
+    {
+        public const int Length = 6;
+
+        private string? _first;
     }
 
     private enum Found

@@ -59,12 +59,7 @@ internal sealed class FactWriter
     /// <param name="declared">The type the evidence model declares for that place (a field's type, a list's element type).</param>
     public string Format(string path, object value, Type declared)
     {
-        // Reset first, not after: a failure mid-write must not leave half a value for the next fact.
-        _buffer.ResetWrittenCount();
-        _json.Reset(_buffer);
-        EvidenceModel.Write(_json, value, declared);
-        _json.Flush();
-
+        WriteValue(value, declared);
         return string.Create(
             path.Length + 3 + Encoding.UTF8.GetCharCount(_buffer.WrittenSpan),
             (path, _buffer),
@@ -74,5 +69,32 @@ internal sealed class FactWriter
                 " = ".CopyTo(chars[state.path.Length..]);
                 Encoding.UTF8.GetChars(state._buffer.WrittenSpan, chars[(state.path.Length + 3)..]);
             });
+    }
+
+    /// <summary>The fact as one string, its path taken from a builder (<see cref="Path"/>) without a string of its own.</summary>
+    /// <param name="path">The fact's path text.</param>
+    /// <param name="value">The value the evidence holds there.</param>
+    /// <param name="declared">The type the evidence model declares for that place.</param>
+    public string Format(StringBuilder path, object value, Type declared)
+    {
+        WriteValue(value, declared);
+        return string.Create(
+            path.Length + 3 + Encoding.UTF8.GetCharCount(_buffer.WrittenSpan),
+            (path, _buffer),
+            static (chars, state) =>
+            {
+                state.path.CopyTo(0, chars, state.path.Length);
+                " = ".CopyTo(chars[state.path.Length..]);
+                Encoding.UTF8.GetChars(state._buffer.WrittenSpan, chars[(state.path.Length + 3)..]);
+            });
+    }
+
+    private void WriteValue(object value, Type declared)
+    {
+        // Reset first, not after: a failure mid-write must not leave half a value for the next fact.
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        EvidenceModel.Write(_json, value, declared);
+        _json.Flush();
     }
 }
