@@ -77,6 +77,17 @@ internal sealed class FactWriter
     /// <param name="declared">The type the evidence model declares for that place.</param>
     public string Format(StringBuilder path, object value, Type declared)
     {
+        if (value is bool flag)
+        {
+            // Most facts a verdict rests on are flags; JSON writes them as these words, so no writer is needed.
+            var word = flag ? " = true" : " = false";
+            return string.Create(path.Length + word.Length, (path, word), static (chars, state) =>
+            {
+                state.path.CopyTo(0, chars, state.path.Length);
+                state.word.CopyTo(chars[state.path.Length..]);
+            });
+        }
+
         WriteValue(value, declared);
         return string.Create(
             path.Length + 3 + Encoding.UTF8.GetCharCount(_buffer.WrittenSpan),
