@@ -316,13 +316,13 @@ internal static partial class ReportBuilder
     /// <summary>Whether the finding's plan holds the step: every step but those of causes ruled out, and of causes only a sighting proves (<c>onlyWhenEstablished</c>) unless established.</summary>
     private static bool Planned(Finding finding, CompiledStep step)
     {
-        if (step.Cause is not { } cause)
+        if (step.CauseIndex < 0)
         {
             return true;
         }
 
-        var (state, compiled) = StateOf(finding, cause);
-        return state != Verdict.Excluded && compiled?.Unsighted(state) != true;
+        var state = finding.States[step.CauseIndex].Verdict;
+        return state != Verdict.Excluded && !finding.Rule.Causes[step.CauseIndex].Unsighted(state);
     }
 
     /// <summary>Whether the plan already says the same thing in the same system (a plan has a handful of steps).</summary>
@@ -337,19 +337,6 @@ internal static partial class ReportBuilder
         }
 
         return false;
-    }
-
-    private static (Verdict State, CompiledCause? Cause) StateOf(Finding finding, string causeId)
-    {
-        for (var i = 0; i < finding.Rule.Causes.Length; i++)
-        {
-            if (finding.Rule.Causes[i].Id == causeId)
-            {
-                return (finding.States[i].Verdict, finding.Rule.Causes[i]);
-            }
-        }
-
-        return (Verdict.Possible, null);
     }
 
     private static Diagnosis Write(Finding finding, EvidenceFacts facts, List<RemediationStep> steps, FindingSlots slots, List<int> mentions)

@@ -154,6 +154,9 @@ internal sealed class CompiledStep
 
     public required string? Cause { get; init; }
 
+    /// <summary>Where <see cref="Cause"/> stands in the rule's causes; -1 for a step of no cause.</summary>
+    public required int CauseIndex { get; init; }
+
     public required StepSystem System { get; init; }
 
     public required TextTemplate Path { get; init; }

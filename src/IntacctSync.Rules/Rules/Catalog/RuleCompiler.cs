@@ -259,7 +259,7 @@ internal sealed partial class RuleCompiler
             var action = Template(context, subject, s.Action, path + ".action", required: true);
             if (system is { } sys && stepPath is not null && action is not null)
             {
-                steps.Add(new CompiledStep { Key = s.Key, Cause = s.Cause, System = sys, Path = stepPath, Action = action });
+                steps.Add(new CompiledStep { Key = s.Key, Cause = s.Cause, CauseIndex = s.Cause is null ? -1 : causes.FindIndex(c => c.Id == s.Cause), System = sys, Path = stepPath, Action = action });
             }
         }
 
