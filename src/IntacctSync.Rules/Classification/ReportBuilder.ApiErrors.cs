@@ -194,20 +194,11 @@ internal static partial class ReportBuilder
         }
 
         /// <summary>The index of the error a fact's first selector picks, or <c>null</c>.</summary>
-        private int? Selected(string fact)
-        {
-            foreach (var (_, _, name, key) in FactResolver.Segments(fact))
-            {
-                if (name is not null)
-                {
-                    continue;
-                }
-
-                return FactIndex.Scan(errors, new ElementInfo(typeof(ApiError)), key!) is ApiError error ? IndexOf(error) : null;
-            }
-
-            return null;
-        }
+        /// <param name="fact">A fact that starts <c>apiErrors[</c>.</param>
+        private int? Selected(string fact) =>
+            FactKey.SelectorAt(fact, "apiErrors".Length) is { } key && FactIndex.Scan(errors, ElementInfo.For(typeof(ApiError)), key) is ApiError error
+                ? IndexOf(error)
+                : null;
 
         private int? IndexOf(ApiError error)
         {

@@ -164,6 +164,27 @@ public class FactPathTests
         }, iter: 20_000, seed: "0N0XIzNsQ0O2");
     }
 
+    [Fact]
+    public void SelectorAt_AnyEscapedKey_IsTheKeyThePathReaderReads()
+    {
+        // What the report reads back from a cited fact (which API error it cites) must be what FactResolver reads.
+        var text = Gen.String[Gen.Frequency((1, Gen.Char), (2, Gen.Char[" \\],=#ab"])), 0, 12];
+        Gen.Select(text, text).Sample((first, second) =>
+        {
+            var fact = "apiErrors[object=" + FactKey.Escape(first) + "," + FactKey.Escape(second) + "].description2 = \"x]\"";
+            var segments = FactResolver.Segments(fact).ToList();
+
+            Assert.Equal(segments[1].Key, FactKey.SelectorAt(fact, segments[1].Index));
+        }, iter: 20_000, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Theory]
+    [InlineData("apiErrors", 9)]
+    [InlineData("apiErrors[open", 9)]
+    [InlineData("apiErrors[a\\]", 9)]
+    [InlineData("apiErrors.x", 9)]
+    public void SelectorAt_NoClosedSelectorThere_IsNull(string text, int open) => Assert.Null(FactKey.SelectorAt(text, open));
+
     private static SyncEvidence Build()
     {
         var dimensions = new List<IntacctDimension>();

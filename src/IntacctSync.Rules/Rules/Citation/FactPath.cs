@@ -202,7 +202,7 @@ internal sealed class FactPath
                 else
                 {
                     var element = type is null ? null : EvidenceModel.ElementType(type);
-                    steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : new ElementInfo(element)));
+                    steps.Add(new Step(null, TextTemplate.Parse(key!), null, element is null ? null : ElementInfo.For(element)));
                     type = element;
                 }
             }
@@ -216,12 +216,14 @@ internal sealed class FactPath
     private sealed record Step(string? Literal, TextTemplate? Key, EvidenceField? Property, ElementInfo? Element);
 }
 
-/// <summary>A list's record type with the fields a key selector may name, resolved once.</summary>
+/// <summary>A list's record type with the fields a key selector may name, resolved once per type (<see cref="For"/>).</summary>
 internal sealed class ElementInfo
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ElementInfo> Known = new();
+
     private readonly Dictionary<string, EvidenceField> _fields = new(StringComparer.Ordinal);
 
-    public ElementInfo(Type type)
+    private ElementInfo(Type type)
     {
         foreach (var field in EvidenceModel.Fields(type))
         {
@@ -242,4 +244,7 @@ internal sealed class ElementInfo
     public EvidenceField? DefaultKey { get; }
 
     public EvidenceField? Field(string? name) => name is null ? DefaultKey : _fields.GetValueOrDefault(name);
+
+    /// <summary>The record type's fields, read from the evidence model once per type (a type's fields never change).</summary>
+    public static ElementInfo For(Type type) => Known.GetOrAdd(type, static t => new ElementInfo(t));
 }

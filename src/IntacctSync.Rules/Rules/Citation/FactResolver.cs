@@ -98,7 +98,7 @@ internal static partial class FactResolver
             }
             else if (current is IEnumerable records)
             {
-                current = FactIndex.Scan(records, new ElementInfo(element), selector!);
+                current = FactIndex.Scan(records, ElementInfo.For(element), selector!);
             }
             else
             {

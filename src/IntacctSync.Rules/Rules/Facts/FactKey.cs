@@ -65,6 +65,32 @@ internal static class FactKey
     private static bool IsStandIn(string value) =>
         value.Length > 2 && value[0] == '[' && value[^1] == ']' && !value.AsSpan(1, value.Length - 2).ContainsAnyExceptInRange('a', 'z');
 
+    /// <summary>
+    /// The selector whose <c>[</c> stands at <paramref name="open"/> in a path or fact: the text up to the first <c>]</c> that
+    /// no backslash escapes, escapes kept; <c>null</c> when there is no <c>[</c> there or it is never closed.
+    /// </summary>
+    public static string? SelectorAt(string text, int open)
+    {
+        if (open >= text.Length || text[open] != '[')
+        {
+            return null;
+        }
+
+        for (var i = open + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == ']')
+            {
+                return text[(open + 1)..i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the selector holds an escape; a selector without one is read as it stands.</summary>
     public static bool HasEscape(string selector) => selector.Contains('\\', StringComparison.Ordinal);
 
