@@ -22,6 +22,7 @@ internal static class CatalogAgreement
         var conditions = 0;
         var decisions = 0;
         var differing = new List<string>();
+        var unwritten = rulesEngine.Unwritten.ToList();
         foreach (var (name, evidence) in documents)
         {
             conditions += rulesEngine.CheckConditionsAsync(evidence, name).GetAwaiter().GetResult();
@@ -42,6 +43,9 @@ internal static class CatalogAgreement
         return $"The library and the RulesEngine embedding of the whole catalog ({rulesEngine.RuleFileCount} rule files, {rulesEngine.ConditionCount} conditions): "
             + $"{conditions:N0} condition values compared, all equal where the library's is known; {rulesEngine.Threw} RulesEngine evaluations threw where the library's value was unknown or false; "
             + $"{decisions} decisions, the same codes and certainties on {documents.Count - differing.Count} of {documents.Count} cases"
-            + (differing.Count == 0 ? "." : $" (differing, where the library reads an unknown fact as unknown: {string.Join("; ", differing)}).");
+            + (differing.Count == 0 ? "." : $" (differing: {string.Join("; ", differing)}).")
+            + (unwritten.Count == 0
+                ? " Every format 2 condition is written two-valued with the library's reading of unknown (KleeneText)."
+                : $" Left on the rule's own two-valued text, where C# may decide what the library leaves unknown: {string.Join("; ", unwritten)}.");
     }
 }

@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using IntacctSync.Rules.Classification;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Subjects;
+using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
 namespace IntacctSync.Rules.Benchmarks.Naive;
@@ -67,6 +69,9 @@ internal sealed class RulesEngineCatalog
     public int ConditionCount => _byCode.Values.Sum(r => r.GateWorkflow.Rules.Count() + r.VerdictWorkflow.Rules.Count());
 
     public int RuleFileCount => _byCode.Count;
+
+    /// <summary>The format 2 conditions left on the rule's own text because KleeneText does not write their shape, each with why.</summary>
+    public IEnumerable<string> Unwritten => _byCode.Values.OrderBy(r => r.Code, StringComparer.Ordinal).SelectMany(r => r.Unwritten);
 
     /// <summary>The decisions for one document, in the library's order (subject kind, rule, subject).</summary>
     public async Task<List<NaiveDecision>> DecideAsync(SyncEvidence evidence)
@@ -185,9 +190,12 @@ internal sealed class RulesEngineCatalog
             verdicts[i] = established.Any(r => results[r].IsSuccess) ? 'E' : excluded.Any(r => results[r].IsSuccess) ? 'X' : 'P';
         }
 
+        // A notWhen never silences a subject a message of the code named, and silences the others only while no cause
+        // is established, unless it says evenWhenEstablished.
         Certainty certainty;
         var anyEstablished = verdicts.Contains('E');
-        if (gate.Skip(naive.HasAppliesWhen ? 1 : 0).Where((_, i) => !anyEstablished || naive.HidesEstablished[i]).Any(r => r.IsSuccess))
+        var mentioned = rule.Subject.IsMentionedBy(subject, rule.Code);
+        if (!mentioned && gate.Skip(naive.HasAppliesWhen ? 1 : 0).Where((_, i) => !anyEstablished || naive.HidesEstablished[i]).Any(r => r.IsSuccess))
         {
             return null;
         }
@@ -195,7 +203,7 @@ internal sealed class RulesEngineCatalog
         {
             certainty = Certainty.Confirmed;
         }
-        else if (rule.Subject.IsMentionedBy(subject, rule.Code))
+        else if (mentioned)
         {
             certainty = Certainty.Likely;
         }
@@ -218,8 +226,9 @@ internal sealed record NaiveDecision(string Code, string Subject, Certainty Cert
 /// <summary>A rule file read as RulesEngine workflows, with where each condition's result sits.</summary>
 internal sealed class NaiveRule
 {
-    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished)
+    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished, string[] unwritten)
     {
+        Unwritten = unwritten;
         HidesEstablished = hidesEstablished;
         Code = code;
         GateWorkflow = gate;
@@ -231,6 +240,9 @@ internal sealed class NaiveRule
     }
 
     public string Code { get; }
+
+    /// <summary>The format 2 conditions KleeneText could not write two-valued (left on the rule's own text), each with why.</summary>
+    public string[] Unwritten { get; }
 
     /// <summary>For each <c>notWhen</c>: whether it hides the finding even when a cause is established.</summary>
     public bool[] HidesEstablished { get; }
@@ -260,12 +272,22 @@ internal sealed class NaiveRule
             ? conditions.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!, StringComparer.Ordinal)
             : null;
         var format2 = root.TryGetProperty("format", out var format) && format.GetInt32() == 2;
+        var subjectName = root.TryGetProperty("subject", out var subjectElement) ? subjectElement.GetString() : null;
+        SubjectKind subject = subjectName switch
+        {
+            "dimension" => DimensionSubjectKind.Instance,
+            "expense" => ExpenseSubjectKind.Instance,
+            _ => DocumentSubjectKind.Instance,
+        };
+        ParameterExpression[] parameters = [Expression.Parameter(subject.SubjectType, "d"), Expression.Parameter(typeof(EvidenceFacts), "e")];
+        var unwritten = new List<string>();
         var gate = new List<Rule>();
         var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
         if (hasApplies)
         {
-            gate.Add(Condition("appliesWhen", applies.GetString()!));
+            // The gates as the library reads them: appliesWhen drops a subject only where it is known false.
+            gate.Add(Gate("appliesWhen", applies.GetString()!, text => $"!({KleeneText.Holds(Parse(text), value: false)})"));
         }
 
         if (root.TryGetProperty("notWhen", out var notWhen))
@@ -273,7 +295,8 @@ internal sealed class NaiveRule
             var i = 0;
             foreach (var item in notWhen.EnumerateArray())
             {
-                gate.Add(Condition($"notWhen[{i++}]", item.GetProperty("when").GetString()!));
+                // notWhen silences only where it is known true.
+                gate.Add(Gate($"notWhen[{i++}]", item.GetProperty("when").GetString()!, text => KleeneText.Holds(Parse(text), value: true)));
                 hidesEstablished.Add(item.TryGetProperty("evenWhenEstablished", out var even) && even.GetBoolean());
             }
         }
@@ -282,7 +305,8 @@ internal sealed class NaiveRule
         var hasIndicated = root.TryGetProperty("indicatedWhen", out var indicated);
         if (hasIndicated)
         {
-            verdicts.Add(Condition("indicatedWhen", indicated.GetString()!));
+            // indicatedWhen points at the code only where it is known true.
+            verdicts.Add(Gate("indicatedWhen", indicated.GetString()!, text => KleeneText.Holds(Parse(text), value: true)));
         }
 
         var causes = new List<(int[], int[])>();
@@ -295,10 +319,40 @@ internal sealed class NaiveRule
                 ids.Add(id);
                 if (format2)
                 {
-                    // Format 2: one condition; true establishes, false rules out (its negation is true).
+                    // Format 2: one three-valued condition; true establishes (with establishedOnlyIf true too, when the
+                    // cause has one), false rules out, unknown leaves the cause possible. Each is written by KleeneText
+                    // as two-valued text true exactly where the library's value is: the ruling-out rule is the Kleene
+                    // negation pushed down to the atoms, checked by the library's own negation check.
                     var when = cause.GetProperty("when").GetString()!;
-                    verdicts.Add(Condition($"{id}.when", when));
-                    verdicts.Add(Condition($"{id}.when:false", "!(" + when + ")"));
+                    var only = cause.TryGetProperty("establishedOnlyIf", out var onlyIf) ? onlyIf.GetString()! : null;
+                    string established, excluded;
+                    try
+                    {
+                        var parsed = Parse(when);
+                        var negation = KleeneText.Negation(parsed);
+                        if (!RuleMigration.IsKleeneNegation(parsed, Parse(negation)))
+                        {
+                            throw new NotSupportedException($"the negation written ({negation}) is not the Kleene negation of the when");
+                        }
+
+                        established = KleeneText.Holds(parsed, value: true);
+                        if (only is not null)
+                        {
+                            established = $"({established}) && ({KleeneText.Holds(Parse(only), value: true)})";
+                        }
+
+                        excluded = KleeneText.Holds(parsed, value: false);
+                    }
+                    catch (NotSupportedException ex)
+                    {
+                        // Not written two-valued: the old text stays, and the check says so.
+                        unwritten.Add($"{code} {id}: {ex.Message}");
+                        established = Text(only is null ? when : $"({when}) && ({only})");
+                        excluded = Text("!(" + when + ")");
+                    }
+
+                    verdicts.Add(new() { RuleName = $"{id}.when", Expression = established, RuleExpressionType = RuleExpressionType.LambdaExpression });
+                    verdicts.Add(new() { RuleName = $"{id}.when:false", Expression = excluded, RuleExpressionType = RuleExpressionType.LambdaExpression });
                     causes.Add(([verdicts.Count - 2], [verdicts.Count - 1]));
                     continue;
                 }
@@ -333,15 +387,44 @@ internal sealed class NaiveRule
             hasIndicated,
             [.. causes],
             [.. ids],
-            [.. hidesEstablished]);
+            [.. hidesEstablished],
+            [.. unwritten]);
 
         // Named conditions (@name) are replaced, and format 2's section names read through e.Evidence, as the library's compiler does.
-        Rule Condition(string name, string expression)
+        Rule Condition(string name, string expression) =>
+            new() { RuleName = name, Expression = Text(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+
+        string Text(string expression)
         {
             var expanded = RuleCompiler.ExpandNamedConditions(expression, named);
-            return new() { RuleName = name, Expression = NullSafe(format2 ? FactNames.Rewrite(expanded) : expanded), RuleExpressionType = RuleExpressionType.LambdaExpression };
+            return NullSafe(format2 ? FactNames.Rewrite(expanded) : expanded);
+        }
+
+        // The rule file's text as the library reads it, parsed by RulesEngine's own parser over the subject's types.
+        Expression Parse(string text) =>
+            Parser.Parse(FactNames.Rewrite(RuleCompiler.ExpandNamedConditions(text, named)), parameters, typeof(bool));
+
+        // A gate: format 2 writes it with the library's reading of unknown; a shape KleeneText does not write keeps the old text.
+        Rule Gate(string name, string expression, Func<string, string> write)
+        {
+            if (!format2)
+            {
+                return Condition(name, expression);
+            }
+
+            try
+            {
+                return new() { RuleName = name, Expression = write(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+            }
+            catch (NotSupportedException ex)
+            {
+                unwritten.Add($"{code} {name}: {ex.Message}");
+                return Condition(name, expression);
+            }
         }
     }
+
+    private static readonly RuleExpressionParser Parser = new(new ReSettings { CustomTypes = RuleCompiler.ExpressionTypes });
 
     private static readonly string[] Predicates = ["Any", "All", "Contains", "StartsWith", "EndsWith", "Equals"];
 
@@ -442,6 +525,11 @@ internal sealed class NaiveRule
     public IEnumerable<Condition> VerdictConditions(CompiledRule rule) =>
         (rule.IndicatedWhen is { } indicated ? [indicated] : Array.Empty<Condition>())
             .Concat(rule.Causes.SelectMany(c => c.Verdict is { } verdict
-                ? new Condition[] { verdict.When, (subject, facts) => !verdict.When(subject, facts) }
+                ? new Condition[] { Established(verdict), (subject, facts) => !verdict.When(subject, facts) }
                 : c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
+
+    /// <summary>What establishes a format 2 cause: its when true, and its establishedOnlyIf (if any) true as well.</summary>
+    private static Condition Established(CompiledVerdict verdict) => verdict.EstablishedOnlyIf is { } only
+        ? (subject, facts) => verdict.When(subject, facts) == true && only(subject, facts) == true
+        : verdict.When;
 }
