@@ -110,15 +110,19 @@ internal sealed class RulesEngineCatalog
         return decisions;
     }
 
-    /// <summary>
-    /// The honesty check for one document: for every rule and subject the library would evaluate, every
-    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives where it is known,
-    /// and no RulesEngine rule failed with an exception.
-    /// </summary>
-    /// <returns>How many condition values were compared.</returns>
     /// <summary>How many RulesEngine evaluations threw (a read through an absent object) in the checks so far.</summary>
     public int Threw { get; private set; }
 
+    /// <summary>How many of the compared values were where the library's value is unknown (a rule written by KleeneText), in the checks so far.</summary>
+    public int ComparedUnknown { get; private set; }
+
+    /// <summary>
+    /// The honesty check for one document: for every rule and subject the library would evaluate, every
+    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives where it is
+    /// known, and where it is unknown what the library's reading of unknown gives (for a rule written by
+    /// <see cref="KleeneText"/>); no rule written by KleeneText failed with an exception.
+    /// </summary>
+    /// <returns>How many condition values were compared.</returns>
     public async Task<int> CheckConditionsAsync(SyncEvidence evidence, string document)
     {
         var facts = Facts(evidence);
@@ -133,14 +137,17 @@ internal sealed class RulesEngineCatalog
             {
                 var gate = await Execute(naive.GateWorkflow, subject, facts);
                 var verdicts = await Execute(naive.VerdictWorkflow, subject, facts);
-                foreach (var (result, library) in gate.Zip(naive.GateConditions(rule)).Concat(verdicts.Zip(naive.VerdictConditions(rule))))
+                var conditions = gate.Zip(naive.GateConditions(rule), naive.GateUnknownAs)
+                    .Concat(verdicts.Zip(naive.VerdictConditions(rule), naive.VerdictUnknownAs));
+                foreach (var (result, library, unknownAs) in conditions)
                 {
-                    // The built-in rules read through absent objects without guards, as the library allows: plain
-                    // C# throws there. Such a failure is what C#'s guard would have made false, which the library
-                    // may read as unknown but never as true.
+                    // The rule files read through absent objects without guards, as the library allows: plain C# throws
+                    // there. KleeneText's rules read them through np(...) and must never throw; for a rule left on its own
+                    // text such a failure is what C#'s guard would have made false, which the library may read as unknown
+                    // but never as true.
                     if (!string.IsNullOrEmpty(result.ExceptionMessage))
                     {
-                        if (library(subject, facts) == true)
+                        if (unknownAs is not null || library(subject, facts) == true)
                         {
                             throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}, where the library's condition holds: {result.ExceptionMessage}");
                         }
@@ -149,13 +156,20 @@ internal sealed class RulesEngineCatalog
                         continue;
                     }
 
-                    // The library is three-valued: where it says unknown, C#'s two-valued reading of the same text
-                    // may say either, so only known values are compared (Kleene's logic guarantees a known value
-                    // holds whatever the unknown facts are, so C# must agree there).
-                    if (library(subject, facts) is { } known && result.IsSuccess != known)
+                    // The library is three-valued. A rule written by KleeneText must give the library's known value, and
+                    // where the library says unknown what the library's reading of unknown gives (an appliesWhen true,
+                    // anything else false). A rule left on its own text is compared only where the library knows its
+                    // value: there C#'s two-valued reading may say either.
+                    var value = library(subject, facts);
+                    if (value is null && unknownAs is not null)
+                    {
+                        ComparedUnknown++;
+                    }
+
+                    if ((value ?? unknownAs) is { } expected && result.IsSuccess != expected)
                     {
                         throw new InvalidOperationException(
-                            $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {!result.IsSuccess} in the library, for subject {kind.SortKey(subject)}.");
+                            $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {(value is null ? "unknown" : value.ToString())} in the library, for subject {kind.SortKey(subject)}.");
                     }
 
                     compared++;
@@ -226,9 +240,11 @@ internal sealed record NaiveDecision(string Code, string Subject, Certainty Cert
 /// <summary>A rule file read as RulesEngine workflows, with where each condition's result sits.</summary>
 internal sealed class NaiveRule
 {
-    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished, string[] unwritten)
+    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished, string[] unwritten, bool?[] gateUnknownAs, bool?[] verdictUnknownAs)
     {
         Unwritten = unwritten;
+        GateUnknownAs = gateUnknownAs;
+        VerdictUnknownAs = verdictUnknownAs;
         HidesEstablished = hidesEstablished;
         Code = code;
         GateWorkflow = gate;
@@ -243,6 +259,15 @@ internal sealed class NaiveRule
 
     /// <summary>The format 2 conditions KleeneText could not write two-valued (left on the rule's own text), each with why.</summary>
     public string[] Unwritten { get; }
+
+    /// <summary>
+    /// Per rule of <see cref="GateWorkflow"/>, what it gives where the library's condition is unknown: an
+    /// <c>appliesWhen</c> true (it drops nothing), any other false; <c>null</c> for a rule left on its own text.
+    /// </summary>
+    public bool?[] GateUnknownAs { get; }
+
+    /// <summary>Per rule of <see cref="VerdictWorkflow"/>, what it gives where the library's condition is unknown (false), or <c>null</c>.</summary>
+    public bool?[] VerdictUnknownAs { get; }
 
     /// <summary>For each <c>notWhen</c>: whether it hides the finding even when a cause is established.</summary>
     public bool[] HidesEstablished { get; }
@@ -281,13 +306,16 @@ internal sealed class NaiveRule
         };
         ParameterExpression[] parameters = [Expression.Parameter(subject.SubjectType, "d"), Expression.Parameter(typeof(EvidenceFacts), "e")];
         var unwritten = new List<string>();
+
+        // What each rule written with the library's reading of unknown gives where the library's value is unknown.
+        var unknownAs = new Dictionary<Rule, bool>(ReferenceEqualityComparer.Instance);
         var gate = new List<Rule>();
         var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
         if (hasApplies)
         {
             // The gates as the library reads them: appliesWhen drops a subject only where it is known false.
-            gate.Add(Gate("appliesWhen", applies.GetString()!, text => $"!({KleeneText.Holds(Parse(text), value: false)})"));
+            gate.Add(Gate("appliesWhen", applies.GetString()!, text => $"!({KleeneText.Holds(Parse(text), value: false)})", unknown: true));
         }
 
         if (root.TryGetProperty("notWhen", out var notWhen))
@@ -296,7 +324,7 @@ internal sealed class NaiveRule
             foreach (var item in notWhen.EnumerateArray())
             {
                 // notWhen silences only where it is known true.
-                gate.Add(Gate($"notWhen[{i++}]", item.GetProperty("when").GetString()!, text => KleeneText.Holds(Parse(text), value: true)));
+                gate.Add(Gate($"notWhen[{i++}]", item.GetProperty("when").GetString()!, text => KleeneText.Holds(Parse(text), value: true), unknown: false));
                 hidesEstablished.Add(item.TryGetProperty("evenWhenEstablished", out var even) && even.GetBoolean());
             }
         }
@@ -306,7 +334,7 @@ internal sealed class NaiveRule
         if (hasIndicated)
         {
             // indicatedWhen points at the code only where it is known true.
-            verdicts.Add(Gate("indicatedWhen", indicated.GetString()!, text => KleeneText.Holds(Parse(text), value: true)));
+            verdicts.Add(Gate("indicatedWhen", indicated.GetString()!, text => KleeneText.Holds(Parse(text), value: true), unknown: false));
         }
 
         var causes = new List<(int[], int[])>();
@@ -326,6 +354,7 @@ internal sealed class NaiveRule
                     var when = cause.GetProperty("when").GetString()!;
                     var only = cause.TryGetProperty("establishedOnlyIf", out var onlyIf) ? onlyIf.GetString()! : null;
                     string established, excluded;
+                    var written = true;
                     try
                     {
                         var parsed = Parse(when);
@@ -347,12 +376,20 @@ internal sealed class NaiveRule
                     {
                         // Not written two-valued: the old text stays, and the check says so.
                         unwritten.Add($"{code} {id}: {ex.Message}");
+                        written = false;
                         established = Text(only is null ? when : $"({when}) && ({only})");
                         excluded = Text("!(" + when + ")");
                     }
 
                     verdicts.Add(new() { RuleName = $"{id}.when", Expression = established, RuleExpressionType = RuleExpressionType.LambdaExpression });
                     verdicts.Add(new() { RuleName = $"{id}.when:false", Expression = excluded, RuleExpressionType = RuleExpressionType.LambdaExpression });
+                    if (written)
+                    {
+                        // Neither establishes nor rules out where the library's value is unknown.
+                        unknownAs[verdicts[^2]] = false;
+                        unknownAs[verdicts[^1]] = false;
+                    }
+
                     causes.Add(([verdicts.Count - 2], [verdicts.Count - 1]));
                     continue;
                 }
@@ -388,7 +425,9 @@ internal sealed class NaiveRule
             [.. causes],
             [.. ids],
             [.. hidesEstablished],
-            [.. unwritten]);
+            [.. unwritten],
+            [.. gate.Select(r => unknownAs.TryGetValue(r, out var v) ? v : (bool?)null)],
+            [.. verdicts.Select(r => unknownAs.TryGetValue(r, out var v) ? v : (bool?)null)]);
 
         // Named conditions (@name) are replaced, and format 2's section names read through e.Evidence, as the library's compiler does.
         Rule Condition(string name, string expression) =>
@@ -405,7 +444,7 @@ internal sealed class NaiveRule
             Parser.Parse(FactNames.Rewrite(RuleCompiler.ExpandNamedConditions(text, named)), parameters, typeof(bool));
 
         // A gate: format 2 writes it with the library's reading of unknown; a shape KleeneText does not write keeps the old text.
-        Rule Gate(string name, string expression, Func<string, string> write)
+        Rule Gate(string name, string expression, Func<string, string> write, bool unknown)
         {
             if (!format2)
             {
@@ -414,7 +453,9 @@ internal sealed class NaiveRule
 
             try
             {
-                return new() { RuleName = name, Expression = write(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+                var rule = new Rule { RuleName = name, Expression = write(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+                unknownAs[rule] = unknown;
+                return rule;
             }
             catch (NotSupportedException ex)
             {
@@ -528,8 +569,18 @@ internal sealed class NaiveRule
                 ? new Condition[] { Established(verdict), (subject, facts) => !verdict.When(subject, facts) }
                 : c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
 
-    /// <summary>What establishes a format 2 cause: its when true, and its establishedOnlyIf (if any) true as well.</summary>
+    /// <summary>
+    /// What establishes a format 2 cause: its when true, and its establishedOnlyIf (if any) true as well. Read as the
+    /// Kleene <c>when &amp;&amp; establishedOnlyIf</c>: true where it establishes, false where the library knows it does
+    /// not, unknown where that rests on an unknown fact (compared as false for a rule KleeneText wrote, not at all for
+    /// one left on its own text).
+    /// </summary>
     private static Condition Established(CompiledVerdict verdict) => verdict.EstablishedOnlyIf is { } only
-        ? (subject, facts) => verdict.When(subject, facts) == true && only(subject, facts) == true
+        ? (subject, facts) => (verdict.When(subject, facts), only(subject, facts)) switch
+        {
+            (false, _) or (_, false) => false,
+            (true, true) => true,
+            _ => null,
+        }
         : verdict.When;
 }
