@@ -14,14 +14,17 @@ namespace IntacctSync.Rules.Benchmarks.Naive;
 /// The naive embedding of the whole built-in catalog in Microsoft RulesEngine: every rule file's conditions
 /// run through <c>ExecuteAllRulesAsync</c>, per subject and per call. Each rule file becomes two workflows:
 /// its gate (<c>appliesWhen</c> and <c>notWhen</c>), run for every subject of the rule's kind, and its
-/// verdicts (<c>indicatedWhen</c> and every cause's <c>establishedWhen</c> and <c>excludedWhen</c>), run only
-/// for the subjects the gate lets through, so RulesEngine is not charged for conditions the library skips.
+/// verdicts (<c>indicatedWhen</c> and, per format 2 cause, where its <c>when</c> establishes and where it rules
+/// out; per format 1 cause its <c>establishedWhen</c> and <c>excludedWhen</c>), run only for the subjects the
+/// gate lets through, so RulesEngine is not charged for conditions the library skips.
 /// </summary>
 /// <remarks>
 /// What it shares with the library is everything that is not rule evaluation: the evidence facts, the
 /// recognized messages and API errors, and the subjects (each dimension and expense joined with its
 /// evidence), built by the library's own code. The expressions are the rule files' text, parsed by
-/// RulesEngine with the same custom types the library's compiler allows. It decides (code, certainty and
+/// RulesEngine with the same custom types the library's compiler allows; a format 2 condition is written back
+/// by <see cref="KleeneText"/> as two-valued text that holds exactly where the library's three-valued value
+/// decides (as <see cref="RulesEngineInt402"/> does). It decides (code, certainty and
 /// each cause's verdict per subject, with the library's decision order) and writes no report. The engine
 /// is built once, so each workflow is compiled once and cached by RulesEngine.
 /// </remarks>
