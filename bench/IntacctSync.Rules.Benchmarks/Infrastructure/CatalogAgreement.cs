@@ -7,7 +7,8 @@ namespace IntacctSync.Rules.Benchmarks.Infrastructure;
 /// <summary>
 /// Keeps the whole-catalog race honest: before anything is timed, on every case of every code, each
 /// condition RulesEngine evaluates must give what the library's compiled condition gives wherever the library
-/// knows it, or setup throws; the decisions are compared and the cases where they differ reported.
+/// knows it (and, for a condition KleeneText wrote, what the library's reading of unknown gives where it does not),
+/// or setup throws; the decisions are compared and the cases where they differ reported.
 /// </summary>
 internal static class CatalogAgreement
 {
@@ -22,15 +23,18 @@ internal static class CatalogAgreement
         var conditions = 0;
         var decisions = 0;
         var differing = new List<string>();
+        var unwritten = rulesEngine.Unwritten.ToList();
         foreach (var (name, evidence) in documents)
         {
             conditions += rulesEngine.CheckConditionsAsync(evidence, name).GetAwaiter().GetResult();
             var ours = BestByCode(classifier.Classify(evidence).Diagnoses.Select(d => (d.Code, d.Certainty)));
             var found = rulesEngine.DecideAsync(evidence).GetAwaiter().GetResult();
             var theirs = BestByCode(found.Select(d => (d.Code, d.Certainty)));
-            // RulesEngine's conditions are two-valued (C#'s lifted comparisons through np()), the library's three-valued:
-            // where a gate or a verdict rests on an unknown fact the two may decide differently, by design. The work
-            // is the same (every condition of every rule and subject the library evaluates); the decisions are counted.
+            // RulesEngine's conditions are two-valued; KleeneText writes each format 2 condition as where it is known
+            // true and where it is known false, so the two should decide alike. A condition it could not write stays
+            // on its own text (listed below), and there C# may decide what the library leaves unknown: a differing
+            // case is reported, not hidden. The work is the same (every condition of every rule and subject the library
+            // evaluates); the decisions are counted.
             if (!ours.SequenceEqual(theirs, StringComparer.Ordinal))
             {
                 differing.Add($"{name}: library [{string.Join(", ", ours)}], RulesEngine [{string.Join(", ", theirs)}]");
@@ -40,8 +44,11 @@ internal static class CatalogAgreement
         }
 
         return $"The library and the RulesEngine embedding of the whole catalog ({rulesEngine.RuleFileCount} rule files, {rulesEngine.ConditionCount} conditions): "
-            + $"{conditions:N0} condition values compared, all equal where the library's is known; {rulesEngine.Threw} RulesEngine evaluations threw where the library's value was unknown or false; "
+            + $"{conditions:N0} condition values compared, all equal to the library's where it is known and, for the {rulesEngine.ComparedUnknown:N0} where it is unknown, to its reading of unknown; {rulesEngine.Threw} RulesEngine evaluations threw where the library's value was unknown or false; "
             + $"{decisions} decisions, the same codes and certainties on {documents.Count - differing.Count} of {documents.Count} cases"
-            + (differing.Count == 0 ? "." : $" (differing, where the library reads an unknown fact as unknown: {string.Join("; ", differing)}).");
+            + (differing.Count == 0 ? "." : $" (differing: {string.Join("; ", differing)}).")
+            + (unwritten.Count == 0
+                ? " Every format 2 condition is written two-valued with the library's reading of unknown (KleeneText)."
+                : $" Left on the rule's own two-valued text, where C# may decide what the library leaves unknown: {string.Join("; ", unwritten)}.");
     }
 }

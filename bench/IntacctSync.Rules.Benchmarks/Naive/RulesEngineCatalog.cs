@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using IntacctSync.Rules.Classification;
 using IntacctSync.Rules.Diagnoses;
 using IntacctSync.Rules.Evidence;
 using IntacctSync.Rules.Rules;
 using IntacctSync.Rules.Rules.Subjects;
+using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
 namespace IntacctSync.Rules.Benchmarks.Naive;
@@ -12,14 +14,17 @@ namespace IntacctSync.Rules.Benchmarks.Naive;
 /// The naive embedding of the whole built-in catalog in Microsoft RulesEngine: every rule file's conditions
 /// run through <c>ExecuteAllRulesAsync</c>, per subject and per call. Each rule file becomes two workflows:
 /// its gate (<c>appliesWhen</c> and <c>notWhen</c>), run for every subject of the rule's kind, and its
-/// verdicts (<c>indicatedWhen</c> and every cause's <c>establishedWhen</c> and <c>excludedWhen</c>), run only
-/// for the subjects the gate lets through, so RulesEngine is not charged for conditions the library skips.
+/// verdicts (<c>indicatedWhen</c> and, per format 2 cause, where its <c>when</c> establishes and where it rules
+/// out; per format 1 cause its <c>establishedWhen</c> and <c>excludedWhen</c>), run only for the subjects the
+/// gate lets through, so RulesEngine is not charged for conditions the library skips.
 /// </summary>
 /// <remarks>
 /// What it shares with the library is everything that is not rule evaluation: the evidence facts, the
 /// recognized messages and API errors, and the subjects (each dimension and expense joined with its
 /// evidence), built by the library's own code. The expressions are the rule files' text, parsed by
-/// RulesEngine with the same custom types the library's compiler allows. It decides (code, certainty and
+/// RulesEngine with the same custom types the library's compiler allows; a format 2 condition is written back
+/// by <see cref="KleeneText"/> as two-valued text that holds exactly where the library's three-valued value
+/// decides (as <see cref="RulesEngineInt402"/> does). It decides (code, certainty and
 /// each cause's verdict per subject, with the library's decision order) and writes no report. The engine
 /// is built once, so each workflow is compiled once and cached by RulesEngine.
 /// </remarks>
@@ -68,6 +73,9 @@ internal sealed class RulesEngineCatalog
 
     public int RuleFileCount => _byCode.Count;
 
+    /// <summary>The format 2 conditions left on the rule's own text because KleeneText does not write their shape, each with why.</summary>
+    public IEnumerable<string> Unwritten => _byCode.Values.OrderBy(r => r.Code, StringComparer.Ordinal).SelectMany(r => r.Unwritten);
+
     /// <summary>The decisions for one document, in the library's order (subject kind, rule, subject).</summary>
     public async Task<List<NaiveDecision>> DecideAsync(SyncEvidence evidence)
     {
@@ -105,15 +113,19 @@ internal sealed class RulesEngineCatalog
         return decisions;
     }
 
-    /// <summary>
-    /// The honesty check for one document: for every rule and subject the library would evaluate, every
-    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives where it is known,
-    /// and no RulesEngine rule failed with an exception.
-    /// </summary>
-    /// <returns>How many condition values were compared.</returns>
     /// <summary>How many RulesEngine evaluations threw (a read through an absent object) in the checks so far.</summary>
     public int Threw { get; private set; }
 
+    /// <summary>How many of the compared values were where the library's value is unknown (a rule written by KleeneText), in the checks so far.</summary>
+    public int ComparedUnknown { get; private set; }
+
+    /// <summary>
+    /// The honesty check for one document: for every rule and subject the library would evaluate, every
+    /// condition of both workflows gives, through RulesEngine, what the library's compiled condition gives where it is
+    /// known, and where it is unknown what the library's reading of unknown gives (for a rule written by
+    /// <see cref="KleeneText"/>); no rule written by KleeneText failed with an exception.
+    /// </summary>
+    /// <returns>How many condition values were compared.</returns>
     public async Task<int> CheckConditionsAsync(SyncEvidence evidence, string document)
     {
         var facts = Facts(evidence);
@@ -128,14 +140,17 @@ internal sealed class RulesEngineCatalog
             {
                 var gate = await Execute(naive.GateWorkflow, subject, facts);
                 var verdicts = await Execute(naive.VerdictWorkflow, subject, facts);
-                foreach (var (result, library) in gate.Zip(naive.GateConditions(rule)).Concat(verdicts.Zip(naive.VerdictConditions(rule))))
+                var conditions = gate.Zip(naive.GateConditions(rule), naive.GateUnknownAs)
+                    .Concat(verdicts.Zip(naive.VerdictConditions(rule), naive.VerdictUnknownAs));
+                foreach (var (result, library, unknownAs) in conditions)
                 {
-                    // The built-in rules read through absent objects without guards, as the library allows: plain
-                    // C# throws there. Such a failure is what C#'s guard would have made false, which the library
-                    // may read as unknown but never as true.
+                    // The rule files read through absent objects without guards, as the library allows: plain C# throws
+                    // there. KleeneText's rules read them through np(...) and must never throw; for a rule left on its own
+                    // text such a failure is what C#'s guard would have made false, which the library may read as unknown
+                    // but never as true.
                     if (!string.IsNullOrEmpty(result.ExceptionMessage))
                     {
-                        if (library(subject, facts) == true)
+                        if (unknownAs is not null || library(subject, facts) == true)
                         {
                             throw new InvalidOperationException($"RulesEngine rule {result.Rule.RuleName} failed on {document}, where the library's condition holds: {result.ExceptionMessage}");
                         }
@@ -144,13 +159,20 @@ internal sealed class RulesEngineCatalog
                         continue;
                     }
 
-                    // The library is three-valued: where it says unknown, C#'s two-valued reading of the same text
-                    // may say either, so only known values are compared (Kleene's logic guarantees a known value
-                    // holds whatever the unknown facts are, so C# must agree there).
-                    if (library(subject, facts) is { } known && result.IsSuccess != known)
+                    // The library is three-valued. A rule written by KleeneText must give the library's known value, and
+                    // where the library says unknown what the library's reading of unknown gives (an appliesWhen true,
+                    // anything else false). A rule left on its own text is compared only where the library knows its
+                    // value: there C#'s two-valued reading may say either.
+                    var value = library(subject, facts);
+                    if (value is null && unknownAs is not null)
+                    {
+                        ComparedUnknown++;
+                    }
+
+                    if ((value ?? unknownAs) is { } expected && result.IsSuccess != expected)
                     {
                         throw new InvalidOperationException(
-                            $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {!result.IsSuccess} in the library, for subject {kind.SortKey(subject)}.");
+                            $"{document}: {rule.Code} {result.Rule.RuleName} ({result.Rule.Expression}) is {result.IsSuccess} through RulesEngine but {(value is null ? "unknown" : value.ToString())} in the library, for subject {kind.SortKey(subject)}.");
                     }
 
                     compared++;
@@ -185,9 +207,12 @@ internal sealed class RulesEngineCatalog
             verdicts[i] = established.Any(r => results[r].IsSuccess) ? 'E' : excluded.Any(r => results[r].IsSuccess) ? 'X' : 'P';
         }
 
+        // A notWhen never silences a subject a message of the code named, and silences the others only while no cause
+        // is established, unless it says evenWhenEstablished.
         Certainty certainty;
         var anyEstablished = verdicts.Contains('E');
-        if (gate.Skip(naive.HasAppliesWhen ? 1 : 0).Where((_, i) => !anyEstablished || naive.HidesEstablished[i]).Any(r => r.IsSuccess))
+        var mentioned = rule.Subject.IsMentionedBy(subject, rule.Code);
+        if (!mentioned && gate.Skip(naive.HasAppliesWhen ? 1 : 0).Where((_, i) => !anyEstablished || naive.HidesEstablished[i]).Any(r => r.IsSuccess))
         {
             return null;
         }
@@ -195,7 +220,7 @@ internal sealed class RulesEngineCatalog
         {
             certainty = Certainty.Confirmed;
         }
-        else if (rule.Subject.IsMentionedBy(subject, rule.Code))
+        else if (mentioned)
         {
             certainty = Certainty.Likely;
         }
@@ -218,8 +243,11 @@ internal sealed record NaiveDecision(string Code, string Subject, Certainty Cert
 /// <summary>A rule file read as RulesEngine workflows, with where each condition's result sits.</summary>
 internal sealed class NaiveRule
 {
-    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished)
+    private NaiveRule(string code, Workflow gate, Workflow verdicts, bool hasAppliesWhen, bool hasIndicatedWhen, (int[] Established, int[] Excluded)[] causes, string[] causeIds, bool[] hidesEstablished, string[] unwritten, bool?[] gateUnknownAs, bool?[] verdictUnknownAs)
     {
+        Unwritten = unwritten;
+        GateUnknownAs = gateUnknownAs;
+        VerdictUnknownAs = verdictUnknownAs;
         HidesEstablished = hidesEstablished;
         Code = code;
         GateWorkflow = gate;
@@ -231,6 +259,18 @@ internal sealed class NaiveRule
     }
 
     public string Code { get; }
+
+    /// <summary>The format 2 conditions KleeneText could not write two-valued (left on the rule's own text), each with why.</summary>
+    public string[] Unwritten { get; }
+
+    /// <summary>
+    /// Per rule of <see cref="GateWorkflow"/>, what it gives where the library's condition is unknown: an
+    /// <c>appliesWhen</c> true (it drops nothing), any other false; <c>null</c> for a rule left on its own text.
+    /// </summary>
+    public bool?[] GateUnknownAs { get; }
+
+    /// <summary>Per rule of <see cref="VerdictWorkflow"/>, what it gives where the library's condition is unknown (false), or <c>null</c>.</summary>
+    public bool?[] VerdictUnknownAs { get; }
 
     /// <summary>For each <c>notWhen</c>: whether it hides the finding even when a cause is established.</summary>
     public bool[] HidesEstablished { get; }
@@ -260,12 +300,25 @@ internal sealed class NaiveRule
             ? conditions.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!, StringComparer.Ordinal)
             : null;
         var format2 = root.TryGetProperty("format", out var format) && format.GetInt32() == 2;
+        var subjectName = root.TryGetProperty("subject", out var subjectElement) ? subjectElement.GetString() : null;
+        SubjectKind subject = subjectName switch
+        {
+            "dimension" => DimensionSubjectKind.Instance,
+            "expense" => ExpenseSubjectKind.Instance,
+            _ => DocumentSubjectKind.Instance,
+        };
+        ParameterExpression[] parameters = [Expression.Parameter(subject.SubjectType, "d"), Expression.Parameter(typeof(EvidenceFacts), "e")];
+        var unwritten = new List<string>();
+
+        // What each rule written with the library's reading of unknown gives where the library's value is unknown.
+        var unknownAs = new Dictionary<Rule, bool>(ReferenceEqualityComparer.Instance);
         var gate = new List<Rule>();
         var hidesEstablished = new List<bool>();
         var hasApplies = root.TryGetProperty("appliesWhen", out var applies);
         if (hasApplies)
         {
-            gate.Add(Condition("appliesWhen", applies.GetString()!));
+            // The gates as the library reads them: appliesWhen drops a subject only where it is known false.
+            gate.Add(Gate("appliesWhen", applies.GetString()!, text => $"!({KleeneText.Holds(Parse(text), value: false)})", unknown: true));
         }
 
         if (root.TryGetProperty("notWhen", out var notWhen))
@@ -273,7 +326,8 @@ internal sealed class NaiveRule
             var i = 0;
             foreach (var item in notWhen.EnumerateArray())
             {
-                gate.Add(Condition($"notWhen[{i++}]", item.GetProperty("when").GetString()!));
+                // notWhen silences only where it is known true.
+                gate.Add(Gate($"notWhen[{i++}]", item.GetProperty("when").GetString()!, text => KleeneText.Holds(Parse(text), value: true), unknown: false));
                 hidesEstablished.Add(item.TryGetProperty("evenWhenEstablished", out var even) && even.GetBoolean());
             }
         }
@@ -282,7 +336,8 @@ internal sealed class NaiveRule
         var hasIndicated = root.TryGetProperty("indicatedWhen", out var indicated);
         if (hasIndicated)
         {
-            verdicts.Add(Condition("indicatedWhen", indicated.GetString()!));
+            // indicatedWhen points at the code only where it is known true.
+            verdicts.Add(Gate("indicatedWhen", indicated.GetString()!, text => KleeneText.Holds(Parse(text), value: true), unknown: false));
         }
 
         var causes = new List<(int[], int[])>();
@@ -295,10 +350,49 @@ internal sealed class NaiveRule
                 ids.Add(id);
                 if (format2)
                 {
-                    // Format 2: one condition; true establishes, false rules out (its negation is true).
+                    // Format 2: one three-valued condition; true establishes (with establishedOnlyIf true too, when the
+                    // cause has one), false rules out, unknown leaves the cause possible. Each is written by KleeneText
+                    // as two-valued text true exactly where the library's value is: the ruling-out rule is the Kleene
+                    // negation pushed down to the atoms, checked by the library's own negation check.
                     var when = cause.GetProperty("when").GetString()!;
-                    verdicts.Add(Condition($"{id}.when", when));
-                    verdicts.Add(Condition($"{id}.when:false", "!(" + when + ")"));
+                    var only = cause.TryGetProperty("establishedOnlyIf", out var onlyIf) ? onlyIf.GetString()! : null;
+                    string established, excluded;
+                    var written = true;
+                    try
+                    {
+                        var parsed = Parse(when);
+                        var negation = KleeneText.Negation(parsed);
+                        if (!RuleMigration.IsKleeneNegation(parsed, Parse(negation)))
+                        {
+                            throw new NotSupportedException($"the negation written ({negation}) is not the Kleene negation of the when");
+                        }
+
+                        established = KleeneText.Holds(parsed, value: true);
+                        if (only is not null)
+                        {
+                            established = $"({established}) && ({KleeneText.Holds(Parse(only), value: true)})";
+                        }
+
+                        excluded = KleeneText.Holds(parsed, value: false);
+                    }
+                    catch (NotSupportedException ex)
+                    {
+                        // Not written two-valued: the old text stays, and the check says so.
+                        unwritten.Add($"{code} {id}: {ex.Message}");
+                        written = false;
+                        established = Text(only is null ? when : $"({when}) && ({only})");
+                        excluded = Text("!(" + when + ")");
+                    }
+
+                    verdicts.Add(new() { RuleName = $"{id}.when", Expression = established, RuleExpressionType = RuleExpressionType.LambdaExpression });
+                    verdicts.Add(new() { RuleName = $"{id}.when:false", Expression = excluded, RuleExpressionType = RuleExpressionType.LambdaExpression });
+                    if (written)
+                    {
+                        // Neither establishes nor rules out where the library's value is unknown.
+                        unknownAs[verdicts[^2]] = false;
+                        unknownAs[verdicts[^1]] = false;
+                    }
+
                     causes.Add(([verdicts.Count - 2], [verdicts.Count - 1]));
                     continue;
                 }
@@ -333,15 +427,48 @@ internal sealed class NaiveRule
             hasIndicated,
             [.. causes],
             [.. ids],
-            [.. hidesEstablished]);
+            [.. hidesEstablished],
+            [.. unwritten],
+            [.. gate.Select(r => unknownAs.TryGetValue(r, out var v) ? v : (bool?)null)],
+            [.. verdicts.Select(r => unknownAs.TryGetValue(r, out var v) ? v : (bool?)null)]);
 
         // Named conditions (@name) are replaced, and format 2's section names read through e.Evidence, as the library's compiler does.
-        Rule Condition(string name, string expression)
+        Rule Condition(string name, string expression) =>
+            new() { RuleName = name, Expression = Text(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+
+        string Text(string expression)
         {
             var expanded = RuleCompiler.ExpandNamedConditions(expression, named);
-            return new() { RuleName = name, Expression = NullSafe(format2 ? FactNames.Rewrite(expanded) : expanded), RuleExpressionType = RuleExpressionType.LambdaExpression };
+            return NullSafe(format2 ? FactNames.Rewrite(expanded) : expanded);
+        }
+
+        // The rule file's text as the library reads it, parsed by RulesEngine's own parser over the subject's types.
+        Expression Parse(string text) =>
+            Parser.Parse(FactNames.Rewrite(RuleCompiler.ExpandNamedConditions(text, named)), parameters, typeof(bool));
+
+        // A gate: format 2 writes it with the library's reading of unknown; a shape KleeneText does not write keeps the old text.
+        Rule Gate(string name, string expression, Func<string, string> write, bool unknown)
+        {
+            if (!format2)
+            {
+                return Condition(name, expression);
+            }
+
+            try
+            {
+                var rule = new Rule { RuleName = name, Expression = write(expression), RuleExpressionType = RuleExpressionType.LambdaExpression };
+                unknownAs[rule] = unknown;
+                return rule;
+            }
+            catch (NotSupportedException ex)
+            {
+                unwritten.Add($"{code} {name}: {ex.Message}");
+                return Condition(name, expression);
+            }
         }
     }
+
+    private static readonly RuleExpressionParser Parser = new(new ReSettings { CustomTypes = RuleCompiler.ExpressionTypes });
 
     private static readonly string[] Predicates = ["Any", "All", "Contains", "StartsWith", "EndsWith", "Equals"];
 
@@ -442,6 +569,21 @@ internal sealed class NaiveRule
     public IEnumerable<Condition> VerdictConditions(CompiledRule rule) =>
         (rule.IndicatedWhen is { } indicated ? [indicated] : Array.Empty<Condition>())
             .Concat(rule.Causes.SelectMany(c => c.Verdict is { } verdict
-                ? new Condition[] { verdict.When, (subject, facts) => !verdict.When(subject, facts) }
+                ? new Condition[] { Established(verdict), (subject, facts) => !verdict.When(subject, facts) }
                 : c.EstablishedWhen.Select(w => w.When).Concat(c.ExcludedWhen.Select(w => w.When))));
+
+    /// <summary>
+    /// What establishes a format 2 cause: its when true, and its establishedOnlyIf (if any) true as well. Read as the
+    /// Kleene <c>when &amp;&amp; establishedOnlyIf</c>: true where it establishes, false where the library knows it does
+    /// not, unknown where that rests on an unknown fact (compared as false for a rule KleeneText wrote, not at all for
+    /// one left on its own text).
+    /// </summary>
+    private static Condition Established(CompiledVerdict verdict) => verdict.EstablishedOnlyIf is { } only
+        ? (subject, facts) => (verdict.When(subject, facts), only(subject, facts)) switch
+        {
+            (false, _) or (_, false) => false,
+            (true, true) => true,
+            _ => null,
+        }
+        : verdict.When;
 }
