@@ -455,7 +455,7 @@ internal static partial class ReportBuilder
     /// <param name="cause">The cause.</param>
     /// <param name="finding">The finding (one member of a combined finding).</param>
     /// <param name="facts">The document.</param>
-    /// <param name="slots">The finding's placeholder values and cited facts.</param>
+    /// <param name="slots">The finding's placeholder values (<see cref="FindingSlots"/>).</param>
     /// <param name="missing">The diagnosis's missing evidence so far.</param>
     /// <param name="listed">The fields already in <paramref name="missing"/>, when the caller keeps them (a combined finding
     /// of many members would otherwise scan the list once per member); <c>null</c> to scan.</param>
