@@ -5,6 +5,7 @@ using IntacctSync.Rules.Benchmarks;
 using IntacctSync.Rules.Benchmarks.Floor;
 using IntacctSync.Rules.Benchmarks.Infrastructure;
 using IntacctSync.Rules.Benchmarks.Naive;
+using IntacctSync.Rules.Evidence;
 
 if (args is ["--check"])
 {
@@ -47,54 +48,21 @@ if (args is ["--breakdown-catalog"])
 if (args is ["--profile-catalog", var rounds])
 {
     // The library alone over every case, ROUNDS times, for a profiler to sample or count (README.md, "Profiling").
-    var classifier = Classifiers.BuiltIn();
-    var cases = Corpus.AllCases();
-    var clock = System.Diagnostics.Stopwatch.StartNew();
-    var total = int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture);
-    for (var round = 0; round < total; round++)
-    {
-        foreach (var (_, evidence) in cases)
-        {
-            classifier.Classify(evidence);
-        }
-    }
-
-    Console.WriteLine($"{total * cases.Count:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    Profile(Classifiers.BuiltIn(), Corpus.AllCases().Select(c => c.Evidence).ToList(), rounds);
     return;
 }
 
 if (args is ["--profile-int402", var int402Rounds])
 {
     // The library with INT402 alone over the INT402 cases, ROUNDS times: where INT402's time goes against its floor.
-    var classifier = Classifiers.Int402Only();
-    var cases = Corpus.Int402Cases();
-    var clock = System.Diagnostics.Stopwatch.StartNew();
-    var total = int.Parse(int402Rounds, System.Globalization.CultureInfo.InvariantCulture);
-    for (var round = 0; round < total; round++)
-    {
-        foreach (var (_, evidence) in cases)
-        {
-            classifier.Classify(evidence);
-        }
-    }
-
-    Console.WriteLine($"{total * cases.Count:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    Profile(Classifiers.Int402Only(), Corpus.Int402Cases().Select(c => c.Evidence).ToList(), int402Rounds);
     return;
 }
 
 if (args is ["--profile-healthy", var healthyRounds])
 {
     // The library alone over the healthy case, ROUNDS times: where a classification that finds nothing spends its time.
-    var classifier = Classifiers.BuiltIn();
-    var healthy = Corpus.Case(Corpus.HealthyCase);
-    var clock = System.Diagnostics.Stopwatch.StartNew();
-    var total = int.Parse(healthyRounds, System.Globalization.CultureInfo.InvariantCulture);
-    for (var round = 0; round < total; round++)
-    {
-        classifier.Classify(healthy);
-    }
-
-    Console.WriteLine($"{total:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+    Profile(Classifiers.BuiltIn(), [Corpus.Case(Corpus.HealthyCase)], healthyRounds);
     return;
 }
 
@@ -124,3 +92,19 @@ if (args is ["--batch-memory", .. var counts])
 // take longer than BenchmarkDotNet's default two minutes.
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+
+// Classifies each document ROUNDS times over, for a profiler to sample or count.
+static void Profile(ISyncErrorClassifier classifier, List<SyncEvidence> documents, string rounds)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var total = int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture);
+    for (var round = 0; round < total; round++)
+    {
+        foreach (var evidence in documents)
+        {
+            classifier.Classify(evidence);
+        }
+    }
+
+    Console.WriteLine($"{total * documents.Count:N0} classifications in {clock.Elapsed.TotalSeconds:N1} s");
+}

@@ -476,8 +476,8 @@ internal static partial class ReportBuilder
             {
                 // Evidence still missing is evidence the document does not hold: a field it holds,
                 // or a record its complete list shows is not there, is not asked for.
-                var field = m.Path.RenderKeys(slots.Key);
-                if (!(listed?.Contains(field) ?? Lists(missing, field)) && !m.Path.HoldsKeys(facts, slots.Key))
+                var field = m.Path.Render(slots.Key);
+                if (!(listed?.Contains(field) ?? Lists(missing, field)) && !m.Path.Holds(facts, slots.Key))
                 {
                     missing.Add(new MissingEvidence(field, m.Why.Render(slot)));
                     listed?.Add(field);
@@ -641,8 +641,8 @@ internal static partial class ReportBuilder
                 continue;
             }
 
-            var field = path.RenderKeys(slots.Key);
-            if (!(listed?.Contains(field) ?? Lists(missing, field)) && !path.HoldsKeys(facts, slots.Key))
+            var field = path.Render(slots.Key);
+            if (!(listed?.Contains(field) ?? Lists(missing, field)) && !path.Holds(facts, slots.Key))
             {
                 missing.Add(new MissingEvidence(field, why.Render(slot)));
                 listed?.Add(field);

@@ -33,11 +33,8 @@ internal sealed class FactPath
     /// <summary>Whether the path reads one of an API error's texts (<c>apiErrors[...].description</c>, <c>description2</c>, <c>correction</c>).</summary>
     public bool IsApiErrorText { get; }
 
-    /// <summary>The path's text for a subject, its keys escaped (<see cref="FactKey"/>).</summary>
-    public string Render(Func<string, string> slot) => FactKey.Render(Template, slot);
-
-    /// <summary>The path's text, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
-    public string RenderKeys(Func<string, string> keys) => Template.Render(keys);
+    /// <summary>The path's text for a subject, given its placeholder values as keys hold them (<see cref="FactKey.Escaping"/>).</summary>
+    public string Render(Func<string, string> keys) => Template.Render(keys);
 
     /// <summary>Wraps a template; its steps are resolved when it is first cited.</summary>
     public static FactPath Compile(TextTemplate template) => new(template);
@@ -83,10 +80,9 @@ internal sealed class FactPath
     /// Whether the evidence says anything at the path (a value, or that a list it holds has no record with the
     /// key): what <see cref="Cite"/> would cite something for, without writing it.
     /// </summary>
-    public bool Holds(Subjects.EvidenceFacts facts, Func<string, string> slot) => HoldsKeys(facts, FactKey.Escaping(slot));
-
-    /// <summary><see cref="Holds"/>, given the placeholder values already escaped (<see cref="FactKey.Escaping"/>).</summary>
-    public bool HoldsKeys(Subjects.EvidenceFacts facts, Func<string, string> keys)
+    /// <param name="facts">The document.</param>
+    /// <param name="keys">The placeholder values as keys hold them (<see cref="FactKey.Escaping"/>).</param>
+    public bool Holds(Subjects.EvidenceFacts facts, Func<string, string> keys)
     {
         var (steps, _) = Resolve();
         var found = steps is null ? Found.ByText : Walk(steps, facts, keys, null, out _);

@@ -57,19 +57,7 @@ internal sealed class FactWriter
     /// <param name="path">The fact's path text.</param>
     /// <param name="value">The value the evidence holds there.</param>
     /// <param name="declared">The type the evidence model declares for that place (a field's type, a list's element type).</param>
-    public string Format(string path, object value, Type declared)
-    {
-        WriteValue(value, declared);
-        return string.Create(
-            path.Length + 3 + Encoding.UTF8.GetCharCount(_buffer.WrittenSpan),
-            (path, _buffer),
-            static (chars, state) =>
-            {
-                state.path.CopyTo(chars);
-                " = ".CopyTo(chars[state.path.Length..]);
-                Encoding.UTF8.GetChars(state._buffer.WrittenSpan, chars[(state.path.Length + 3)..]);
-            });
-    }
+    public string Format(string path, object value, Type declared) => Format(Path.Clear().Append(path), value, declared);
 
     /// <summary>The fact as one string, its path taken from a builder (<see cref="Path"/>) without a string of its own.</summary>
     /// <param name="path">The fact's path text.</param>

@@ -49,17 +49,14 @@ internal static class FactKey
 
     private static bool IsSyntax(char c) => c is '\\' or ']' or ',' or '=';
 
-    /// <summary>
-    /// Renders a path template with each placeholder's value escaped, but for the selector placeholders and for the
-    /// report's stand-ins for a value the evidence does not give (<c>[expense]</c>, <c>[dimension]</c>: a lower-case word
-    /// in brackets), which name no key.
-    /// </summary>
-    public static string Render(TextTemplate template, Func<string, string> slot) => template.Render(Escaping(slot));
-
-    /// <summary>The placeholder values as a key holds them: <paramref name="slot"/>'s, escaped as <see cref="Render"/> escapes them.</summary>
+    /// <summary>The placeholder values as a key holds them: <paramref name="slot"/>'s, each as <see cref="Key"/> writes it.</summary>
     public static Func<string, string> Escaping(Func<string, string> slot) => name => Key(name, slot(name));
 
-    /// <summary>A placeholder's value as a key holds it (<see cref="Render"/>).</summary>
+    /// <summary>
+    /// A placeholder's value as a fact path's key holds it: escaped, but for the selector placeholders and for the report's
+    /// stand-ins for a value the evidence does not give (<c>[expense]</c>, <c>[dimension]</c>: a lower-case word in
+    /// brackets), which name no key.
+    /// </summary>
     public static string Key(string name, string value) => IsSelectorSlot(name) || IsStandIn(value) ? value : Escape(value);
 
     private static bool IsStandIn(string value) =>
